@@ -1,0 +1,246 @@
+"""The data that flows through the pipeline: read → extract → parse → link → check.
+
+Every stage takes and returns these plain, immutable data classes, so each stage
+can be tested on its own with values built by hand.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+
+
+class Severity(str, Enum):
+    """How much a problem matters; errors make the exit code 1."""
+
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+    @property
+    def rank(self) -> int:
+        return {"error": 0, "warning": 1, "info": 2}[self.value]
+
+
+# --- reading -------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Hyperlink:
+    """A hyperlink inside a paragraph: the characters it covers and where it points."""
+
+    start: int
+    end: int
+    url: str
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """One paragraph of the essay in reading order.
+
+    ``index`` is its 0-based position among all paragraphs of the document;
+    reports show it 1-based. ``line`` is the 1-based line it starts on in a
+    plain-text file (None for .docx). ``italic`` holds the character spans that
+    were set in italics (from Word runs or Markdown emphasis).
+    """
+
+    index: int
+    text: str
+    style: str = ""
+    part: str = "body"  # body | table | footnote | endnote | comment-free text box etc.
+    is_heading: bool = False
+    line: int | None = None
+    italic: tuple[tuple[int, int], ...] = ()
+    links: tuple[Hyperlink, ...] = ()
+
+
+@dataclass(frozen=True)
+class Document:
+    """An essay as read from disk (or from a string): its paragraphs in reading order."""
+
+    path: str
+    kind: str  # "docx" | "txt" | "md"
+    paragraphs: tuple[Paragraph, ...]
+
+    @property
+    def word_count(self) -> int:
+        return sum(len(p.text.split()) for p in self.paragraphs)
+
+
+@dataclass(frozen=True)
+class Sections:
+    """The essay split at its reference-list heading."""
+
+    body: tuple[Paragraph, ...]
+    heading: Paragraph | None  # the "References" heading, None when there is none
+    references: tuple[Paragraph, ...]  # paragraphs of the list (entries not yet split)
+
+
+# --- places --------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Location:
+    """A place a student can find: a paragraph, a character span in it, and the text there."""
+
+    paragraph: int
+    start: int
+    end: int
+    text: str
+    line: int | None = None
+
+    def describe(self) -> str:
+        """Human wording: 'line 12' for plain text, 'paragraph 4' for Word files."""
+        if self.line is not None:
+            return f"line {self.line}"
+        return f"paragraph {self.paragraph + 1}"
+
+
+# --- references ----------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Author:
+    """A person (family + given) or a group author (``literal``)."""
+
+    family: str = ""
+    given: str = ""
+    literal: str = ""
+
+    @property
+    def is_group(self) -> bool:
+        return bool(self.literal)
+
+    @property
+    def name(self) -> str:
+        """The name used in in-text citations: family name or the group's name."""
+        return self.literal or self.family
+
+
+@dataclass(frozen=True)
+class Reference:
+    """One entry of the reference list, parsed close to CSL-JSON; ``text`` is as written."""
+
+    index: int
+    text: str
+    location: Location
+    type: str = "other"  # article-journal | book | chapter | webpage | report | thesis | paper-conference | other
+    authors: tuple[Author, ...] = ()
+    authors_text: str = ""  # the author part as written, e.g. "Raj, M., Fast, N. J., & Fisher, O."
+    author_ellipsis: bool = False  # the APA 7 form for 21+ authors: "…, S. S., . . . Z, Z."
+    editors: tuple[Author, ...] = ()
+    editors_as_authors: bool = False  # "Smith, J. (Ed.). (2020)."
+    year: str = ""  # as written: "2017", "2000a", "n.d.", "in press"
+    year_number: int | None = None
+    year_suffix: str = ""
+    date_extra: str = ""  # "March 3" in "(2020, March 3)"
+    title: str = ""
+    container_title: str = ""
+    volume: str = ""
+    issue: str = ""
+    pages: str = ""
+    article_number: str = ""
+    edition: str = ""
+    publisher: str = ""
+    doi: str = ""  # normalised, lower-case, no prefix: "10.1177/0146167217697299"
+    doi_text: str = ""  # the DOI as written: "doi:10.1177/…", "https://dx.doi.org/…"
+    url: str = ""
+    retrieved: str = ""  # the retrieval date, when given
+    retrieved_from: bool = False  # the entry says "Retrieved from" (with or without a date)
+    genre: str = ""  # "Doctoral dissertation", "Report No. 12"
+    warnings: tuple[str, ...] = ()  # what the parser could not make sense of
+
+    @property
+    def family_names(self) -> tuple[str, ...]:
+        people = self.authors or (self.editors if self.editors_as_authors else ())
+        return tuple(a.name for a in people)
+
+
+# --- citations -----------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Citation:
+    """One cited work in the running text (``(A, 2001; B, 2002)`` gives two).
+
+    ``text`` is this work's part as written ("Smith & Lee, 2019, p. 4", "Raj et al., (2017)");
+    ``group`` is the whole parenthesis or narrative phrase it belongs to.
+    """
+
+    text: str
+    authors: tuple[str, ...]  # names as written: ("Smith", "Lee"), ("American Psychological Association",)
+    year: str  # as written, suffix included: "2019", "2000a", "n.d.", "in press"
+    narrative: bool
+    location: Location
+    group: Location
+    position: int = 0  # order inside its parenthesis
+    et_al: bool = False
+    connector: str = ""  # what joins the last two names as written: "&", "and" or ""
+    comma_before_year: bool = True  # False for "(Smith 2019)"; True for the narrative slip "Raj et al., (2017)"
+    prefix: str = ""  # "see", "e.g.,", "see also"
+    locator: str = ""  # "p. 4", "pp. 4–5", "para. 2"
+    abbreviation: str = ""  # "APA" from "(American Psychological Association [APA], 2020)"
+    possessive: bool = False  # "Author's (2020)"
+    role: str = "work"  # work | secondary-original | personal-communication
+    quoted: bool = False  # a direct quotation stands right before it in the same sentence
+
+    @property
+    def year_number(self) -> int | None:
+        digits = self.year[:4]
+        return int(digits) if digits.isdigit() else None
+
+
+# --- linking and findings ------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Link:
+    """How one citation was matched to the reference list.
+
+    ``quality``: exact | fuzzy (minor spelling slip accepted) | author-mismatch |
+    year-mismatch | ambiguous | missing | not-required (personal communication,
+    secondary original).
+    """
+
+    citation: int
+    reference: int | None
+    quality: str
+    candidates: tuple[int, ...] = ()
+
+
+@dataclass(frozen=True)
+class Diagnostic:
+    """One problem found: a rule id, a severity, words a student understands, a place, a fix."""
+
+    rule: str
+    severity: Severity
+    message: str
+    location: Location | None = None
+    citation: int | None = None
+    reference: int | None = None
+    suggestion: str | None = None  # replacement text for ``location.text``
+
+    def sort_key(self) -> tuple:
+        loc = self.location
+        return (self.severity.rank, loc.paragraph if loc else -1, loc.start if loc else -1, self.rule)
+
+
+@dataclass(frozen=True)
+class Report:
+    """Everything ``essaycheck.check`` learnt about one essay."""
+
+    file: str
+    document: Document
+    citations: tuple[Citation, ...]
+    references: tuple[Reference, ...]
+    links: tuple[Link, ...]
+    problems: tuple[Diagnostic, ...]
+    reference_heading: Paragraph | None = None
+    records: dict[int, dict] = field(default_factory=dict)  # resolved records by reference index
+
+    def count(self, severity: Severity) -> int:
+        return sum(1 for p in self.problems if p.severity is severity)
+
+    @property
+    def exit_code(self) -> int:
+        return 1 if self.count(Severity.ERROR) else 0
