@@ -1,0 +1,112 @@
+"""The per-essay HTML page: escaped, self-contained, problems highlighted at their spans."""
+
+import re
+from html.parser import HTMLParser
+
+from essaycheck.model import Diagnostic, Document, Location, Paragraph, Reference, Report, Severity
+from essaycheck.render.html import highlight_paragraph, render_html
+
+BODY = "Networking matters (Smith 2019; <b>Lee</b> & Ng, 2020) & more."
+ENTRY = "Smith, J. (2019). Networks <script>alert(1)</script>. Journal, 1(2), 3–4."
+
+
+def make_report(problems=()):
+    paragraphs = (
+        Paragraph(0, BODY),
+        Paragraph(1, "References", is_heading=True),
+        Paragraph(2, ENTRY, italic=((60, 67),)),
+    )
+    ref = Reference(0, ENTRY, Location(2, 0, len(ENTRY), ENTRY))
+    return Report("class/alice essay.docx", Document("class/alice essay.docx", "docx", paragraphs),
+                  (), (ref,), (), tuple(problems))
+
+
+def problem(rule, severity, paragraph, start, end, message="m", suggestion=None):
+    text = (BODY if paragraph == 0 else ENTRY)[start:end]
+    return Diagnostic(rule, severity, message, Location(paragraph, start, end, text), suggestion=suggestion)
+
+
+class _Checker(HTMLParser):
+    """Collects tags, external references and the text inside each <mark>."""
+
+    def __init__(self):
+        super().__init__()
+        self.tags, self.external, self.marks, self._in_mark = [], [], [], 0
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append(tag)
+        for name, value in attrs:
+            if name in ("src", "href") and value and not value.startswith("#"):
+                self.external.append(value)
+        if tag == "mark":
+            self._in_mark += 1
+            self.marks.append("")
+
+    def handle_endtag(self, tag):
+        if tag == "mark":
+            self._in_mark -= 1
+
+    def handle_data(self, data):
+        if self._in_mark:
+            self.marks[-1] += data
+
+
+def parse(page):
+    checker = _Checker()
+    checker.feed(page)
+    return checker
+
+
+def test_page_is_self_contained_and_escapes_the_essay():
+    page = render_html(make_report([problem("comma", Severity.ERROR, 0, 20, 30, "Add a comma <now>")]))
+    checker = parse(page)
+    assert page.startswith("<!doctype html>")
+    assert checker.external == []
+    assert "script" not in checker.tags
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
+    assert "&lt;b&gt;Lee&lt;/b&gt;" in page
+    assert "Add a comma &lt;now&gt;" in page
+    assert "<link" not in page and "@import" not in page
+
+
+def test_problem_span_is_highlighted_exactly():
+    page = render_html(make_report([problem("citation-comma", Severity.ERROR, 0, 20, 30, suggestion="Smith, 2019")]))
+    assert parse(page).marks == ["Smith 2019"]
+    assert '<a id="at-1"></a><mark class="error"' in page
+    assert 'href="#at-1"' in page and "Smith, 2019" in page
+
+
+def test_overlapping_spans_split_into_segments_with_the_worst_colour():
+    para = Paragraph(0, "abcdefghij")
+    out = highlight_paragraph(para, [
+        (1, Diagnostic("a", Severity.WARNING, "w", Location(0, 2, 6, "cdef"))),
+        (2, Diagnostic("b", Severity.ERROR, "e", Location(0, 4, 8, "efgh"))),
+    ])
+    marks = re.findall(r'<mark class="(\w+)" data-problems="([\d ]+)"[^>]*>([^<]*)</mark>', out)
+    assert marks == [("warning", "1", "cd"), ("error", "1 2", "ef"), ("error", "2", "gh")]
+    assert re.sub(r"<[^>]+>", "", out) == "abcdefghij"
+
+
+def test_zero_length_problem_gets_a_caret_and_out_of_range_offsets_are_clamped():
+    para = Paragraph(0, "abc")
+    out = highlight_paragraph(para, [
+        (1, Diagnostic("p", Severity.INFO, "missing period", Location(0, 3, 3, ""))),
+        (2, Diagnostic("q", Severity.ERROR, "x", Location(0, 1, 99, "bc"))),
+    ])
+    assert 'class="point info"' in out
+    assert re.findall(r'<mark class="error"[^>]*>([^<]*)</mark>', out) == ["bc"]
+
+
+def test_counts_and_reference_list_with_italics():
+    report = make_report([problem("r", Severity.ERROR, 0, 0, 10), problem("s", Severity.WARNING, 2, 0, 5)])
+    page = render_html(report)
+    assert re.search(r'id="count-errors"><b>1</b>', page)
+    assert re.search(r'id="count-warnings"><b>1</b>', page)
+    assert '<ol class="refs">' in page
+    assert "<i>" in page  # the italic span of the entry survives
+
+
+def test_problems_without_location_are_listed_and_clean_essay_says_so():
+    page = render_html(make_report([Diagnostic("no-references", Severity.ERROR, "No reference list")]))
+    assert "No reference list" in page
+    assert "No problems found." in render_html(make_report())
