@@ -1,0 +1,58 @@
+"""The library entry point: ``check(path) -> Report``. The CLI and batch mode call these."""
+
+from __future__ import annotations
+
+from os import PathLike
+
+from .citations import find_citations
+from .link import link_citations
+from .model import Diagnostic, Document, Report
+from .names import fold
+from .read import document_from_text, read_document
+from .references import parse_reference_list
+from .rules import CheckContext, run_rules
+from .sections import split_sections
+from .settings import Settings
+
+
+def check(path: str | PathLike, settings: Settings | None = None) -> Report:
+    """Read one essay (.docx, .txt, .md) and check it. Raises :class:`~essaycheck.InputError`."""
+    return check_document(read_document(path), settings)
+
+
+def check_text(text: str, settings: Settings | None = None, *, kind: str = "txt", path: str = "<text>") -> Report:
+    """Check an essay given as a string."""
+    return check_document(document_from_text(text, kind=kind, path=path), settings)
+
+
+def check_document(document: Document, settings: Settings | None = None) -> Report:
+    """Run the pipeline on a document that is already read."""
+    settings = settings or Settings()
+    sections = split_sections(document)
+    references = parse_reference_list(sections.references)
+    known_names = frozenset(fold(name) for ref in references for name in ref.family_names)
+    citations = find_citations(sections.body, known_names=known_names)
+    links = link_citations(citations, references)
+
+    records: dict[int, dict] = {}
+    problems: list[Diagnostic] = []
+    if settings.resolve and references:
+        from .resolve import resolve_references
+
+        resolution = resolve_references(references, settings)
+        records = dict(resolution.records)
+        problems.extend(resolution.problems)
+
+    context = CheckContext(document, sections, citations, references, links, records)
+    problems.extend(run_rules(context, settings))
+    problems.sort(key=Diagnostic.sort_key)
+    return Report(
+        file=document.path,
+        document=document,
+        citations=citations,
+        references=references,
+        links=links,
+        problems=tuple(problems),
+        reference_heading=sections.heading,
+        records=records,
+    )

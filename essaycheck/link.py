@@ -1,0 +1,150 @@
+"""Link every in-text citation to its reference-list entry by authors and year.
+
+A link is made even when the citation has a slip (misspelt name, wrong year,
+missing suffix), so the rules can say exactly what differs instead of calling
+the work missing.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Sequence
+
+from rapidfuzz.distance import DamerauLevenshtein
+
+from .model import Citation, Link, Reference
+from .names import fold
+
+_MINOR_WORDS = {"of", "for", "and", "the", "on", "in", "to", "a", "an", "&", "de", "des", "du", "la", "le"}
+_NOT_REQUIRED_ROLES = {"personal-communication", "secondary-original"}
+
+
+def acronym(group_name: str) -> str:
+    """'American Psychological Association' -> 'APA'; 'Organisation for Economic Co-operation and Development' -> 'OECD'."""
+    words = re.findall(r"[^\W\d_][\w'’-]*", group_name)
+    return "".join(w[0] for w in words if w.casefold() not in _MINOR_WORDS).upper()
+
+
+def names_close(written: str, listed: str) -> bool:
+    """True for a minor spelling slip: one edit in short names, two in longer ones."""
+    a, b = fold(written), fold(listed)
+    if not a or not b or a == b:
+        return a == b and bool(a)
+    allowed = 1 if min(len(a), len(b)) <= 5 else 2
+    return DamerauLevenshtein.distance(a, b, score_cutoff=allowed) <= allowed
+
+
+def year_key(year: str) -> tuple[int, int, str]:
+    """Sort key in APA order: n.d. first, then years, then in press; suffixes after."""
+    text = year.strip().casefold()
+    if text.startswith("n.d"):
+        return (0, 0, text[4:].strip("-"))
+    if text.startswith("in press"):
+        return (2, 0, text[8:].strip("-"))
+    digits = text[:4]
+    return (1, int(digits), text[4:]) if digits.isdigit() else (3, 0, text)
+
+
+def _base_year(year: str) -> tuple[int, int]:
+    kind, number, _ = year_key(year)
+    return kind, number
+
+
+def _suffix(year: str) -> str:
+    return year_key(year)[2]
+
+
+@dataclass(frozen=True)
+class _Entry:
+    """What linking needs of a reference, computed once."""
+
+    index: int
+    names: tuple[str, ...]  # folded family names, or the folded title of a work without author
+    aliases: frozenset[str]  # other keys the first author may be cited by (acronyms)
+    year: str
+    title: str
+    by_title: bool  # no author: cited by the first words of its title
+
+
+def _entry(ref: Reference, abbreviations: dict[str, str]) -> _Entry:
+    names = tuple(fold(n) for n in ref.family_names)
+    by_title = not names and bool(ref.title)
+    if by_title:
+        names = (fold(ref.title),)
+    aliases: set[str] = set()
+    people = ref.authors or ref.editors
+    if people and people[0].is_group:
+        group = people[0].literal
+        aliases.add(fold(acronym(group)))
+        aliases.update(abbr for abbr, full in abbreviations.items() if full == fold(group))
+    return _Entry(ref.index, names, frozenset(a for a in aliases if a), ref.year, fold(ref.title), by_title)
+
+
+def _first_author_match(written: str, entry: _Entry) -> str | None:
+    """'exact', 'close' or None for the first cited name against an entry."""
+    if not entry.names:
+        return None
+    key = fold(written)
+    first = entry.names[0]
+    if key == first or key in entry.aliases:
+        return "exact"
+    if entry.by_title:
+        return "exact" if len(key) >= 4 and first.startswith(key) else None
+    if names_close(written, first):
+        return "close"
+    return None
+
+
+def _other_names_agree(citation: Citation, entry: _Entry) -> int:
+    """How many of the cited names after the first agree with the entry (for tie-breaking)."""
+    return sum(1 for w, n in zip(citation.authors[1:], entry.names[1:]) if fold(w) == n)
+
+
+def _abbreviations(citations: Sequence[Citation]) -> dict[str, str]:
+    """'apa' -> 'americanpsychologicalassociation' from first-use forms like '(… [APA], 2020)'."""
+    return {fold(c.abbreviation): fold(c.authors[0]) for c in citations if c.abbreviation and c.authors}
+
+
+def link_citations(citations: Sequence[Citation], references: Sequence[Reference]) -> tuple[Link, ...]:
+    """One :class:`Link` per citation, in the same order."""
+    abbreviations = _abbreviations(citations)
+    entries = [_entry(ref, abbreviations) for ref in references]
+    return tuple(_link_one(i, c, entries) for i, c in enumerate(citations))
+
+
+def _link_one(index: int, citation: Citation, entries: list[_Entry]) -> Link:
+    if citation.role in _NOT_REQUIRED_ROLES:
+        return Link(index, None, "not-required")
+    if not citation.authors:
+        return Link(index, None, "missing")
+
+    scored = []
+    for entry in entries:
+        name = _first_author_match(citation.authors[0], entry)
+        if name:
+            scored.append((entry, name))
+
+    def rank(item: tuple[_Entry, str]) -> tuple:
+        entry, name = item
+        return (name != "exact", -_other_names_agree(citation, entry), entry.index)
+
+    same_year = [s for s in scored if s[0].year.casefold() == citation.year.casefold()]
+    if not same_year:
+        # "2019" against "2019a" (or the reverse) still names the same year
+        same_year = [s for s in scored if _base_year(s[0].year) == _base_year(citation.year)
+                     and not (_suffix(s[0].year) and _suffix(citation.year))]
+    if same_year:
+        same_year.sort(key=rank)
+        best_entry, best_name = same_year[0]
+        # entries the citation cannot tell apart (a repeated entry is not a second work)
+        tied = [s[0] for s in same_year if rank(s)[:2] == rank(same_year[0])[:2]]
+        if len({e.title for e in tied}) > 1:
+            return Link(index, best_entry.index, "ambiguous", tuple(e.index for e in tied))
+        quality = "exact" if best_name == "exact" else "author-mismatch"
+        return Link(index, best_entry.index, quality, tuple(s[0].index for s in same_year))
+
+    exact_names = sorted((s for s in scored if s[1] == "exact"), key=rank)
+    if exact_names:
+        return Link(index, exact_names[0][0].index, "year-mismatch", tuple(s[0].index for s in exact_names))
+    return Link(index, None, "missing")

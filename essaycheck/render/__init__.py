@@ -1,0 +1,1 @@
+"""Turning a :class:`~essaycheck.model.Report` into something to read: terminal text, JSON, HTML."""

@@ -1,0 +1,98 @@
+"""The ``--format json`` contract (documented in docs/json.md; bump SCHEMA_VERSION on any breaking change)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..model import Author, Citation, Diagnostic, Location, Reference, Report, Severity
+
+SCHEMA_VERSION = 1
+
+
+def location_to_json(location: Location | None) -> dict[str, Any] | None:
+    if location is None:
+        return None
+    return {
+        "paragraph": location.paragraph + 1,
+        "line": location.line,
+        "start": location.start,
+        "end": location.end,
+        "text": location.text,
+    }
+
+
+def _author(author: Author) -> dict[str, str]:
+    return {"literal": author.literal} if author.is_group else {"family": author.family, "given": author.given}
+
+
+def citation_to_json(citation: Citation, reference: int | None, link: str) -> dict[str, Any]:
+    return {
+        "text": citation.text,
+        "authors": list(citation.authors),
+        "et_al": citation.et_al,
+        "year": citation.year,
+        "narrative": citation.narrative,
+        "prefix": citation.prefix,
+        "locator": citation.locator,
+        "role": citation.role,
+        "reference": reference,
+        "link": link,
+        "location": location_to_json(citation.location),
+    }
+
+
+def reference_to_json(ref: Reference, record: dict | None) -> dict[str, Any]:
+    return {
+        "text": ref.text,
+        "type": ref.type,
+        "authors": [_author(a) for a in ref.authors],
+        "editors": [_author(a) for a in ref.editors],
+        "year": ref.year,
+        "title": ref.title,
+        "container": ref.container_title,
+        "volume": ref.volume,
+        "issue": ref.issue,
+        "pages": ref.pages,
+        "article_number": ref.article_number,
+        "edition": ref.edition,
+        "publisher": ref.publisher,
+        "doi": ref.doi or None,
+        "url": ref.url or None,
+        "retrieved": ref.retrieved or None,
+        "location": location_to_json(ref.location),
+        "record": record,
+    }
+
+
+def problem_to_json(problem: Diagnostic) -> dict[str, Any]:
+    return {
+        "rule": problem.rule,
+        "severity": problem.severity.value,
+        "message": problem.message,
+        "citation": problem.citation,
+        "reference": problem.reference,
+        "location": location_to_json(problem.location),
+        "suggestion": problem.suggestion,
+    }
+
+
+def report_to_json(report: Report) -> dict[str, Any]:
+    """The whole report as JSON-serialisable data."""
+    return {
+        "schema": SCHEMA_VERSION,
+        "file": report.file,
+        "summary": {
+            "words": report.document.word_count,
+            "citations": len(report.citations),
+            "references": len(report.references),
+            "errors": report.count(Severity.ERROR),
+            "warnings": report.count(Severity.WARNING),
+            "info": report.count(Severity.INFO),
+        },
+        "citations": [
+            citation_to_json(c, link.reference, link.quality) for c, link in zip(report.citations, report.links)
+        ],
+        "references": [reference_to_json(r, report.records.get(r.index)) for r in report.references],
+        "problems": [problem_to_json(p) for p in report.problems],
+    }
+

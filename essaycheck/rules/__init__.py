@@ -1,0 +1,96 @@
+"""Every rule essaycheck knows, in one explicit tuple, and the runner.
+
+To add a rule: write one decorated function (with ``fires`` and ``passes``
+examples) in the module of its kind and add it to ``RULES`` below.
+"""
+
+from __future__ import annotations
+
+from typing import Iterable
+
+from ..model import Diagnostic
+from ..settings import Settings
+from .base import CheckContext, Finding, Rule, rule
+from .citation_form import (
+    ampersand_in_narrative,
+    and_in_parenthetical,
+    citation_order,
+    et_al_misuse,
+    group_abbreviation,
+    missing_comma,
+    narrative_comma,
+    quote_without_page,
+)
+from .linking import (
+    ambiguous_citation,
+    author_mismatch,
+    missing_reference,
+    no_reference_list,
+    personal_communication_listed,
+    uncited_reference,
+    year_mismatch,
+)
+from .reference_list import (
+    ampersand_in_reference,
+    doi_format,
+    duplicate_reference,
+    et_al_in_reference,
+    pages_prefix_in_article,
+    reference_order,
+    retrieved_from,
+    suffix_needed,
+)
+
+RULES: tuple[Rule, ...] = (
+    # citations and entries finding each other
+    no_reference_list,
+    missing_reference,
+    uncited_reference,
+    year_mismatch,
+    author_mismatch,
+    ambiguous_citation,
+    personal_communication_listed,
+    # how citations are written
+    et_al_misuse,
+    narrative_comma,
+    ampersand_in_narrative,
+    and_in_parenthetical,
+    missing_comma,
+    citation_order,
+    quote_without_page,
+    group_abbreviation,
+    # the reference list
+    reference_order,
+    duplicate_reference,
+    suffix_needed,
+    doi_format,
+    retrieved_from,
+    et_al_in_reference,
+    ampersand_in_reference,
+    pages_prefix_in_article,
+)
+
+RULES_BY_ID = {r.id: r for r in RULES}
+
+__all__ = ["RULES", "RULES_BY_ID", "CheckContext", "Finding", "Rule", "rule", "run_rules", "diagnostic"]
+
+
+def diagnostic(rule_: Rule, finding: Finding, settings: Settings) -> Diagnostic:
+    return Diagnostic(
+        rule=rule_.id,
+        severity=settings.severity_of(rule_.id, rule_.severity),
+        message=finding.message,
+        location=finding.location,
+        citation=finding.citation,
+        reference=finding.reference,
+        suggestion=finding.suggestion,
+    )
+
+
+def run_rules(ctx: CheckContext, settings: Settings, rules: Iterable[Rule] = RULES) -> list[Diagnostic]:
+    """Run every enabled rule on one essay and return its diagnostics."""
+    found: list[Diagnostic] = []
+    for rule_ in rules:
+        if settings.rule_enabled(rule_.id):
+            found.extend(diagnostic(rule_, f, settings) for f in rule_.check(ctx))
+    return found

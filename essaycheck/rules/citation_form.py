@@ -1,0 +1,177 @@
+"""Rules about how each in-text citation is written (APA 7, section 8)."""
+
+from __future__ import annotations
+
+from itertools import groupby
+
+from ..model import Citation, Severity
+from ..names import fold
+from .base import CheckContext, Finding, rule
+from .examples import BRAUN, GRANOVETTER, PAGE, RAJ, WENGER, essay
+from .ordering import reference_sort_key
+from .wording import cited_names, citation_form, quote
+
+
+@rule("et-al-misuse", Severity.WARNING, "“et al.” used for one or two authors, or all names written for three or more.",
+      fires=[essay("Themes emerged (Braun et al., 2006).", BRAUN),
+             essay("Identity matters (Raj, Fast, & Fisher, 2017).", RAJ)],
+      passes=[essay("Identity matters (Raj et al., 2017) and themes emerged (Braun & Clarke, 2006).", RAJ, BRAUN)])
+def et_al_misuse(ctx: CheckContext):
+    """APA 7 names one or two authors in every citation, and shortens three or more to the first
+    author followed by “et al.” from the first citation on."""
+    for i, (citation, link, ref) in enumerate(ctx.linked()):
+        if ref is None or link.quality not in ("exact", "author-mismatch") or not ref.family_names:
+            continue
+        if ref.authors and ref.authors[0].is_group:
+            continue
+        count = len(ref.family_names) if not ref.author_ellipsis else 21
+        if citation.et_al and count <= 2:
+            what = "one author" if count == 1 else "two authors"
+            advice = "write the name" if count == 1 else "write both names"
+        elif not citation.et_al and count >= 3 and len(citation.authors) >= 2:
+            what, advice = f"{count} authors", "write only the first author followed by “et al.”"
+        else:
+            continue
+        yield Finding(
+            f"{quote(citation.text)}: this work has {what}, so {advice}.",
+            citation.location, citation=i, reference=ref.index,
+            suggestion=citation_form(citation, names=cited_names(ref, citation.narrative)))
+
+
+@rule("narrative-comma", Severity.WARNING, "A comma between the author and the year in a narrative citation.",
+      fires=[essay("As Raj et al., (2017) point out, identity matters.", RAJ)],
+      passes=[essay("As Raj et al. (2017) point out, identity matters.", RAJ),
+              essay("Identity matters (Raj et al., 2017).", RAJ)])
+def narrative_comma(ctx: CheckContext):
+    """When the author's name is part of your sentence, the year follows it in brackets with no comma:
+    Raj et al. (2017), not Raj et al., (2017)."""
+    for i, citation in enumerate(ctx.citations):
+        if citation.narrative and citation.comma_before_year:
+            yield Finding(
+                f"Remove the comma before the year in {quote(citation.text)}: when the author is named in "
+                "your sentence, the year follows in brackets with no comma.",
+                citation.location, citation=i, suggestion=citation_form(citation))
+
+
+@rule("ampersand-in-narrative", Severity.WARNING, "“&” between authors named in the running text.",
+      fires=[essay("Braun & Clarke (2006) describe six phases.", BRAUN)],
+      passes=[essay("Braun and Clarke (2006) describe six phases (Braun & Clarke, 2006).", BRAUN)])
+def ampersand_in_narrative(ctx: CheckContext):
+    """In your own sentence join two authors with “and”; the ampersand “&” belongs inside brackets."""
+    for i, citation in enumerate(ctx.citations):
+        if citation.narrative and citation.connector == "&":
+            yield Finding(
+                f"In {quote(citation.text)} the authors are part of your sentence, so join them with “and”, "
+                "not “&”.", citation.location, citation=i,
+                suggestion=citation_form(citation, names=" and ".join(_split_names(citation))))
+
+
+@rule("and-in-parenthetical", Severity.WARNING, "“and” between authors inside brackets.",
+      fires=[essay("Six phases are described (Braun and Clarke, 2006).", BRAUN)],
+      passes=[essay("Six phases are described (Braun & Clarke, 2006).", BRAUN)])
+def and_in_parenthetical(ctx: CheckContext):
+    """Inside brackets APA 7 joins the last two authors with an ampersand: (Braun & Clarke, 2006)."""
+    for i, citation in enumerate(ctx.citations):
+        if not citation.narrative and citation.connector == "and" and len(citation.authors) >= 2:
+            yield Finding(
+                f"Inside brackets, join the authors with “&”, not “and”: {quote(citation.text)}.",
+                citation.location, citation=i,
+                suggestion=citation_form(citation, names=" & ".join(_split_names(citation))))
+
+
+def _split_names(citation: Citation) -> list[str]:
+    names = list(citation.authors)
+    if len(names) <= 2:
+        return names
+    return [", ".join(names[:-1]) + ",", names[-1]]
+
+
+@rule("missing-comma", Severity.WARNING, "No comma between the author and the year inside brackets.",
+      fires=[essay("Weak ties carry news (Granovetter 1973).", GRANOVETTER)],
+      passes=[essay("Weak ties carry news (Granovetter, 1973). It was in 2019 (June 2019).", GRANOVETTER)])
+def missing_comma(ctx: CheckContext):
+    """Inside brackets a comma separates the author from the year: (Granovetter, 1973)."""
+    for i, citation in enumerate(ctx.citations):
+        if not citation.narrative and not citation.comma_before_year and citation.role == "work":
+            yield Finding(
+                f"Put a comma between the author and the year: {quote(citation.text)}.",
+                citation.location, citation=i, suggestion=citation_form(citation))
+
+
+@rule("citation-order", Severity.WARNING, "Works in one pair of brackets are not in reference-list order.",
+      fires=[essay("Communities help (Wenger, 1998; Granovetter, 1973).", GRANOVETTER, WENGER)],
+      passes=[essay("Communities help (Granovetter, 1973; Wenger, 1998).", GRANOVETTER, WENGER),
+              essay("Communities help (e.g., Wenger, 1998; see also Granovetter, 1973).", GRANOVETTER, WENGER)])
+def citation_order(ctx: CheckContext):
+    """Several works in one pair of brackets are listed in the order of the reference list
+    (alphabetically by first author, then by year), separated by semicolons."""
+    groups = groupby(range(len(ctx.citations)), key=lambda i: _group_key(ctx.citations[i]))
+    for key, members in groups:
+        members = [i for i in members if _orderable(ctx.citations[i])]
+        if key is None or len(members) < 2:
+            continue
+        keys = [reference_sort_key(ctx.linked_reference(i)) if ctx.linked_reference(i) else None for i in members]
+        if None in keys:
+            continue
+        if keys != sorted(keys):
+            ordered = [members[j] for j in sorted(range(len(members)), key=lambda j: keys[j])]
+            first = ctx.citations[members[0]]
+            text = "; ".join(citation_form(ctx.citations[i]) for i in ordered)
+            yield Finding(
+                f"Order the works in {quote(first.group.text)} as in your reference list: "
+                f"alphabetically by first author, then by year.",
+                first.group, citation=members[0], suggestion=f"({text})")
+
+
+def _group_key(citation: Citation):
+    if citation.narrative:
+        return None
+    return (citation.group.paragraph, citation.group.start)
+
+
+def _orderable(citation: Citation) -> bool:
+    """“see also” and secondary sources may stand apart from the order."""
+    return citation.role == "work" and "also" not in citation.prefix
+
+
+@rule("quote-without-page", Severity.WARNING, "A direct quotation without a page or paragraph number.",
+      fires=[essay("Networking is “a deliberate and strategic act of identity” (Raj et al., 2017).", RAJ)],
+      passes=[essay("Networking is “a deliberate and strategic act of identity” (Raj et al., 2017, p. 780).", RAJ),
+              essay("Networking shapes identity (Raj et al., 2017).", RAJ)])
+def quote_without_page(ctx: CheckContext):
+    """A direct quotation needs the page (p. 4, pp. 4–5) or, for works without pages, the paragraph
+    (para. 2) where the words appear."""
+    for i, citation in enumerate(ctx.citations):
+        if citation.quoted and not citation.locator and citation.role != "personal-communication":
+            yield Finding(
+                f"You quote the source directly before {quote(citation.text)}, so add the page number "
+                "(for example “p. 12”) or, for a web page, the paragraph number (“para. 3”).",
+                citation.location, citation=i)
+
+
+@rule("group-abbreviation", Severity.INFO, "A group author's abbreviation is used before it is introduced.",
+      fires=[essay("Style matters (APA, 2020). See the manual (American Psychological Association [APA], 2020).",
+                   "American Psychological Association. (2020). Publication manual of the American Psychological "
+                   "Association (7th ed.). https://doi.org/10.1037/0000165-000")],
+      passes=[essay("Style matters (American Psychological Association [APA], 2020). Again (APA, 2020).",
+                    "American Psychological Association. (2020). Publication manual of the American Psychological "
+                    "Association (7th ed.). https://doi.org/10.1037/0000165-000"),
+              essay("Networks matter (Page Group, 2022).", PAGE)])
+def group_abbreviation(ctx: CheckContext):
+    """Write a group author's full name the first time, with its abbreviation in square brackets,
+    and the abbreviation alone after that: (American Psychological Association [APA], 2020), then (APA, 2020)."""
+    introduced: set[str] = set()
+    for i, (citation, link, ref) in enumerate(ctx.linked()):
+        if citation.abbreviation:
+            introduced.add(fold(citation.abbreviation))
+            continue
+        if ref is None or not ref.authors or not ref.authors[0].is_group or not citation.authors:
+            continue
+        written = fold(citation.authors[0])
+        if written != fold(ref.authors[0].literal) and written not in introduced:
+            yield Finding(
+                f"{quote(citation.text)} uses the abbreviation before introducing it. The first time, write "
+                f"the full name followed by the abbreviation in square brackets: "
+                f"{ref.authors[0].literal} [{citation.authors[0]}].",
+                citation.location, citation=i, reference=ref.index)
+            introduced.add(written)

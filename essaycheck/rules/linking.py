@@ -1,0 +1,132 @@
+"""Rules about whether each citation and each entry find each other."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from ..model import Severity
+from ..names import fold
+from .base import CheckContext, Finding, rule
+from .examples import BRAUN, GRANOVETTER, PAGE, RAJ, WENGER, essay
+from .wording import citation_form, quote, written_names
+
+
+@rule("missing-reference", Severity.ERROR, "A cited work is not in the reference list.",
+      fires=[essay("Networks matter (Putnam, 2000).", RAJ)],
+      passes=[essay("Networks matter (Raj et al., 2017).", RAJ),
+              essay("Networks matter (M. Chen, personal communication, March 3, 2023).", RAJ)])
+def missing_reference(ctx: CheckContext):
+    """Every work you cite in the text needs an entry in the reference list, so readers can find it.
+
+    Personal communications and the original work of a secondary source
+    ("as cited in") are the exceptions: they are not listed.
+    """
+    if not ctx.sections.heading:
+        return  # the no-reference-list rule speaks for the whole essay
+    for i, (citation, link, _) in enumerate(ctx.linked()):
+        if link.quality == "missing":
+            yield Finding(
+                f"You cite {quote(citation.text)} but your reference list has no entry by "
+                f"{citation.authors[0] if citation.authors else 'this author'} from {citation.year}. "
+                "Add the full entry to the list, or correct the name or year if they are wrong.",
+                citation.location, citation=i)
+
+
+@rule("no-reference-list", Severity.ERROR, "The essay cites works but has no reference list.",
+      fires=[essay("Networks matter (Raj et al., 2017).")],
+      passes=[essay("Networks matter (Raj et al., 2017).", RAJ)])
+def no_reference_list(ctx: CheckContext):
+    """Essays that cite sources end with a reference list under a heading such as "References".
+
+    Without citations this is only a note: a reflective piece may need no list.
+    """
+    if ctx.sections.heading:
+        return
+    works = [c for c in ctx.citations if c.role == "work"]
+    if works:
+        yield Finding(
+            f"Your essay cites {len(works)} work{'s' if len(works) != 1 else ''} but has no reference list. "
+            "Add a heading “References” at the end and list every cited work under it in APA 7 format.")
+
+
+@rule("uncited-reference", Severity.WARNING, "An entry in the reference list is never cited in the text.",
+      fires=[essay("Networks matter (Raj et al., 2017).", PAGE, RAJ)],
+      passes=[essay("Networks matter (Page Group, 2022; Raj et al., 2017).", PAGE, RAJ)])
+def uncited_reference(ctx: CheckContext):
+    """APA 7 lists only the works you cite. Cite this work in the text, or remove the entry."""
+    cited = ctx.citations_by_reference
+    ambiguous = {i for link in ctx.links for i in link.candidates if link.quality == "ambiguous"}
+    for ref in ctx.references:
+        if ref.index not in cited and ref.index not in ambiguous:
+            yield Finding(
+                "This entry is never cited in your essay. APA 7 lists only the works you cite: "
+                "cite it where you use it, or delete the entry.", ref.location, reference=ref.index)
+
+
+@rule("year-mismatch", Severity.ERROR, "The citation's year differs from its entry's year.",
+      fires=[essay("Networks matter (Raj et al., 2019).", RAJ)],
+      passes=[essay("Networks matter (Raj et al., 2017).", RAJ)])
+def year_mismatch(ctx: CheckContext):
+    """The year in the text must be the year of the entry, or readers cannot match them."""
+    for i, (citation, link, ref) in enumerate(ctx.linked()):
+        if link.quality == "year-mismatch" and ref is not None:
+            yield Finding(
+                f"{quote(citation.text)} gives the year {citation.year}, but your reference list has "
+                f"this work by {ref.family_names[0] if ref.family_names else 'this author'} from {ref.year}. "
+                "Use the same year in both places.",
+                citation.location, citation=i, reference=ref.index,
+                suggestion=citation_form(citation, year=ref.year))
+
+
+@rule("author-mismatch", Severity.ERROR, "The cited author's name is spelt differently from the entry.",
+      fires=[essay("Weak ties help (Granoveter, 1973).", GRANOVETTER)],
+      passes=[essay("Weak ties help (Granovetter, 1973).", GRANOVETTER)])
+def author_mismatch(ctx: CheckContext):
+    """The author's name in the text must be spelt exactly as in the reference list."""
+    for i, (citation, link, ref) in enumerate(ctx.linked()):
+        if link.quality == "author-mismatch" and ref is not None and ref.family_names:
+            right = ref.family_names[0]
+            corrected = replace(citation, authors=(right,) + citation.authors[1:])
+            fixed = citation_form(citation, names=written_names(corrected))
+            yield Finding(
+                f"{quote(citation.text)} spells the author “{citation.authors[0]}”, but your reference "
+                f"list has “{right}”. Use the same spelling in both places.",
+                citation.location, citation=i, reference=ref.index, suggestion=fixed)
+
+
+@rule("ambiguous-citation", Severity.ERROR, "A citation fits more than one entry.",
+      fires=[essay("Weak ties help (Granovetter, 1973).", GRANOVETTER,
+                   "Granovetter, M. S. (1973). Getting a job: A study of contacts and careers. Harvard University Press.")],
+      passes=[essay("Weak ties help (Granovetter, 1973a, 1973b).",
+                    "Granovetter, M. S. (1973a). Getting a job: A study of contacts and careers. Harvard University Press.",
+                    GRANOVETTER.replace("(1973)", "(1973b)"))])
+def ambiguous_citation(ctx: CheckContext):
+    """When the list has several works by the same authors in the same year, each citation must say which one
+    (2019a, 2019b), so a reader can tell them apart."""
+    for i, (citation, link, _) in enumerate(ctx.linked()):
+        if link.quality == "ambiguous":
+            count = len(link.candidates)
+            yield Finding(
+                f"{quote(citation.text)} could mean any of {count} entries by the same author(s) from "
+                f"{citation.year}. Add a letter after the year (for example {citation.year[:4]}a, "
+                f"{citation.year[:4]}b) in the text and in the list, ordering the entries by title.",
+                citation.location, citation=i, reference=link.reference)
+
+
+@rule("personal-communication-listed", Severity.WARNING,
+      "A personal communication also appears in the reference list.",
+      fires=[essay("Mentoring helps (E. Wenger, personal communication, March 3, 2023).", WENGER)],
+      passes=[essay("Mentoring helps (M. Chen, personal communication, March 3, 2023).", BRAUN)])
+def personal_communication_listed(ctx: CheckContext):
+    """Personal communications (emails, conversations) are cited in the text only: readers cannot
+    retrieve them, so APA 7 leaves them out of the reference list."""
+    for i, citation in enumerate(ctx.citations):
+        if citation.role != "personal-communication" or not citation.authors:
+            continue
+        for ref in ctx.references:
+            if (ref.family_names and fold(ref.family_names[0]) == fold(citation.authors[0])
+                    and ref.year_number == citation.year_number):
+                yield Finding(
+                    "This personal communication is also in your reference list. Keep the citation in the text "
+                    "and delete the entry: APA 7 does not list personal communications.",
+                    ref.location, citation=i, reference=ref.index)

@@ -1,0 +1,161 @@
+"""Rules about the reference list itself (APA 7, chapters 9 and 10)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from ..model import Location, Reference, Severity
+from ..names import fold, fold_words
+from .base import CheckContext, Finding, rule
+from .examples import BRAUN, GRANOVETTER, PAGE, RAJ, WENGER, essay
+from .ordering import reference_sort_key
+
+_CITE_ALL = "Networks matter (Braun & Clarke, 2006; Granovetter, 1973; Page Group, 2022; Raj et al., 2017; Wenger, 1998)."
+
+
+def part_of(ref: Reference, snippet: str) -> Location:
+    """The location of ``snippet`` inside the entry (the whole entry when it is not found)."""
+    where = ref.location.text.find(snippet) if snippet else -1
+    if where < 0:
+        return ref.location
+    start = ref.location.start + where
+    return replace(ref.location, start=start, end=start + len(snippet), text=snippet)
+
+
+@rule("reference-order", Severity.WARNING, "The reference list is not in alphabetical order.",
+      fires=[essay(_CITE_ALL, RAJ, BRAUN, GRANOVETTER, PAGE, WENGER)],
+      passes=[essay(_CITE_ALL, BRAUN, GRANOVETTER, PAGE, RAJ, WENGER)])
+def reference_order(ctx: CheckContext):
+    """Entries are ordered alphabetically by the first author's family name, letter by letter
+    ("nothing precedes something": Brown before Browning), then by the next authors, then by year."""
+    comparable = [ref for ref in ctx.references if ref.family_names or ref.title]
+    for previous, ref in zip(comparable, comparable[1:]):
+        if reference_sort_key(previous) > reference_sort_key(ref):
+            before = next(r for r in comparable if reference_sort_key(r) > reference_sort_key(ref))
+            yield Finding(
+                f"This entry is out of alphabetical order: it belongs before the entry starting "
+                f"“{before.text[:40].strip()}…”. Sort the list by the first author's family name.",
+                ref.location, reference=ref.index)
+
+
+@rule("doi-format", Severity.WARNING, "A DOI is not written as https://doi.org/….",
+      fires=[essay("Themes emerged (Braun & Clarke, 2006).", BRAUN.replace("https://doi.org/", "doi:")),
+             essay("Themes emerged (Braun & Clarke, 2006).", BRAUN.replace("https://doi.org/", "http://dx.doi.org/"))],
+      passes=[essay("Themes emerged (Braun & Clarke, 2006).", BRAUN)])
+def doi_format(ctx: CheckContext):
+    """APA 7 writes every DOI as a link: https://doi.org/10.xxxx/yyyy (no “doi:” label, no dx.)."""
+    for ref in ctx.references:
+        if ref.doi and ref.doi_text and not ref.doi_text.startswith("https://doi.org/10."):
+            fixed = f"https://doi.org/{ref.doi}"
+            yield Finding(
+                f"Write the DOI as a link: {fixed} (APA 7 uses neither “doi:” nor “dx.doi.org”).",
+                part_of(ref, ref.doi_text), reference=ref.index, suggestion=fixed)
+
+
+@rule("retrieved-from", Severity.WARNING, "“Retrieved from” without a date, an APA 6 habit.",
+      fires=[essay("Networks matter (Page Group, 2022).", PAGE.replace("important. https", "important. Retrieved from https"))],
+      passes=[essay("Networks matter (Page Group, 2022).", PAGE),
+              essay("Networks matter (Page Group, 2022).",
+                    PAGE.replace("important. https", "important. Retrieved March 3, 2023, from https"))])
+def retrieved_from(ctx: CheckContext):
+    """APA 7 gives the URL alone. “Retrieved … from” is used only with a retrieval date, for pages
+    that are designed to change."""
+    for ref in ctx.references:
+        if ref.retrieved_from and not ref.retrieved:
+            match = re.search(r"Retrieved from\s+", ref.location.text, re.IGNORECASE)
+            snippet = match.group(0) if match else ""
+            yield Finding(
+                "Delete “Retrieved from” and give the URL on its own: APA 7 dropped those words "
+                "(keep them only with a retrieval date, for pages that change over time).",
+                part_of(ref, snippet), reference=ref.index, suggestion="" if snippet else None)
+
+
+@rule("duplicate-reference", Severity.WARNING, "The same work is listed twice.",
+      fires=[essay("Themes emerged (Braun & Clarke, 2006).", BRAUN, BRAUN)],
+      passes=[essay("Themes emerged (Braun & Clarke, 2006).", BRAUN)])
+def duplicate_reference(ctx: CheckContext):
+    """Each work appears once in the reference list, however often it is cited."""
+    seen: dict[tuple, Reference] = {}
+    for ref in ctx.references:
+        key = (tuple(fold(n) for n in ref.family_names), ref.year.casefold(), fold_words(ref.title))
+        if not ref.title and not ref.family_names:
+            continue
+        if key in seen:
+            yield Finding(
+                f"This entry repeats entry {seen[key].index + 1} of your list. Delete one of them.",
+                ref.location, reference=ref.index, suggestion="")
+        else:
+            seen[key] = ref
+
+
+@rule("suffix-needed", Severity.ERROR, "Two works by the same authors in the same year without a, b.",
+      fires=[essay("Ties matter (Granovetter, 1973).", GRANOVETTER,
+                   "Granovetter, M. S. (1973). Getting a job: A study of contacts and careers. Harvard University Press.")],
+      passes=[essay("Ties matter (Granovetter, 1973a, 1973b).",
+                    "Granovetter, M. S. (1973a). Getting a job: A study of contacts and careers. Harvard University Press.",
+                    GRANOVETTER.replace("(1973)", "(1973b)"))])
+def suffix_needed(ctx: CheckContext):
+    """Works by the same authors in the same year get letters after the year (2019a, 2019b),
+    assigned in the order of their titles, in the list and in every citation."""
+    groups: dict[tuple, list[Reference]] = {}
+    for ref in ctx.references:
+        if ref.family_names and ref.year_number is not None:
+            groups.setdefault((tuple(fold(n) for n in ref.family_names), ref.year.casefold()), []).append(ref)
+    for refs in groups.values():
+        titles = {fold_words(r.title) for r in refs}
+        if len(refs) < 2 or len(titles) < 2:
+            continue  # one work, or a repeated entry (duplicate-reference)
+        ordered = sorted(refs, key=lambda r: fold_words(re.sub(r"^(a|an|the)\s+", "", r.title, flags=re.I)))
+        for letter, ref in zip("abcdefghijklmnopqrstuvwxyz", ordered):
+            year = f"{ref.year_number}{letter}"
+            yield Finding(
+                f"You list {len(refs)} works by the same author(s) from {ref.year}. Tell them apart with "
+                f"letters in title order: this one is ({year}). Use {year} in its citations too.",
+                part_of(ref, f"({ref.year}"), reference=ref.index, suggestion=f"({year}")
+
+
+@rule("et-al-in-reference", Severity.WARNING, "“et al.” in a reference-list entry.",
+      fires=[essay("Identity matters (Raj et al., 2017).", RAJ.replace("Fast, N. J., & Fisher, O.", "et al."))],
+      passes=[essay("Identity matters (Raj et al., 2017).", RAJ)])
+def et_al_in_reference(ctx: CheckContext):
+    """The reference list names up to 20 authors; “et al.” belongs only in the text."""
+    for ref in ctx.references:
+        head = ref.location.text[: max(ref.location.text.find("("), 0)]
+        match = re.search(r"\bet al\.?", head)
+        if match:
+            yield Finding(
+                "Write out every author's name here (up to 20): “et al.” is used only in the text, "
+                "never in the reference list.", part_of(ref, match.group(0)), reference=ref.index)
+
+
+@rule("ampersand-in-reference", Severity.WARNING, "No “&” before the last author of an entry.",
+      fires=[essay("Identity matters (Raj et al., 2017).", RAJ.replace("& Fisher", "and Fisher"))],
+      passes=[essay("Identity matters (Raj et al., 2017).", RAJ), essay("Ties matter (Granovetter, 1973).", GRANOVETTER)])
+def ampersand_in_reference(ctx: CheckContext):
+    """In the reference list the last author is preceded by “&”: Raj, M., Fast, N. J., & Fisher, O."""
+    for ref in ctx.references:
+        people = [a for a in ref.authors if not a.is_group]
+        if len(people) < 2 or ref.author_ellipsis or not ref.authors_text:
+            continue
+        if "&" not in ref.authors_text:
+            match = re.search(r",?\s+and\s+", ref.authors_text)
+            snippet = match.group(0) if match else ""
+            yield Finding(
+                "Put “&” (not “and”) before the last author's name in the reference list.",
+                part_of(ref, snippet), reference=ref.index, suggestion=", & " if snippet else None)
+
+
+@rule("pages-prefix-in-article", Severity.WARNING, "“pp.” before the pages of a journal article.",
+      fires=[essay("Identity matters (Raj et al., 2017).", RAJ.replace("43(6), 772", "43(6), pp. 772"))],
+      passes=[essay("Identity matters (Raj et al., 2017).", RAJ)])
+def pages_prefix_in_article(ctx: CheckContext):
+    """Journal article pages follow the volume and issue with no “p.” or “pp.”: 43(6), 772–784."""
+    for ref in ctx.references:
+        if ref.type != "article-journal":
+            continue
+        match = re.search(r"\)\s*,\s*(pp?\.\s*)\d", ref.location.text)
+        if match:
+            yield Finding(
+                "Delete “pp.” before the page numbers: journal articles give the pages alone.",
+                part_of(ref, match.group(1)), reference=ref.index, suggestion="")
