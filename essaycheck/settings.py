@@ -31,7 +31,10 @@ class Settings:
     style: str = "apa"
 
     # output
+    output_format: str = "text"  # text | json | html
+    colour: str = "auto"  # auto | always | never
     progress: bool | None = None  # None: only when stderr is a terminal
+    jobs: int | None = None  # batch worker processes; None: one per CPU
 
     def rule_enabled(self, rule_id: str) -> bool:
         def matches(patterns: tuple[str, ...]) -> bool:

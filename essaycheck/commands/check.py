@@ -1,0 +1,95 @@
+"""``essaycheck check ESSAY``: the report for one or more essays."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from ..errors import EssaycheckError
+from .common import EXIT_CLEAN, EXIT_USAGE, add_settings_options, settings_from_args, use_colour
+
+DESCRIPTION = """\
+Check the APA 7 citations and reference list of an essay (.docx, .txt or .md).
+
+Exit status: 0 no errors, 1 errors found, 2 the essay could not be read or the
+command line is wrong. The essay itself is never changed."""
+
+
+def add_parser(subparsers) -> argparse.ArgumentParser:
+    parser = subparsers.add_parser("check", help="check one essay (or a few) and print a report",
+                                   description=DESCRIPTION, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("essays", nargs="+", type=Path, metavar="ESSAY", help=".docx, .txt or .md file")
+    parser.add_argument("--format", dest="output_format", choices=("text", "json", "html"),
+                        help="report format (default: text; json is a stable contract, see docs/json.md)")
+    parser.add_argument("-o", "--output", type=Path, metavar="FILE",
+                        help="write the report to FILE instead of the terminal (written atomically)")
+    parser.add_argument("--annotate", nargs="?", const=True, metavar="COPY.docx",
+                        help="also write a copy of the .docx with a Word comment at each problem "
+                             "(default name: ESSAY.checked.docx)")
+    add_settings_options(parser)
+    parser.set_defaults(run=run)
+    return parser
+
+
+def run(args: argparse.Namespace) -> int:
+    from ..api import check
+
+    if len(args.essays) > 1 and (args.output or args.annotate not in (None, True)):
+        print("essaycheck: -o and --annotate NAME take one essay; use 'essaycheck batch' for a folder",
+              file=sys.stderr)
+        return EXIT_USAGE
+    settings = settings_from_args(args, args.essays[0].parent if args.essays[0].parent.exists() else Path.cwd())
+    status = EXIT_CLEAN
+    outputs = []
+    for path in args.essays:
+        try:
+            report = check(path, settings)
+            if args.annotate:
+                _annotate(report, path, args.annotate)
+        except EssaycheckError as error:
+            print(f"essaycheck: {path}: {error}", file=sys.stderr)
+            status = EXIT_USAGE
+            continue
+        outputs.append(report)
+        status = max(status, report.exit_code)
+    if outputs:
+        _emit(outputs, args, settings)
+    return status
+
+
+def _annotate(report, path: Path, target) -> None:
+    from ..annotate import annotate_docx
+    from ..errors import InputError
+
+    if report.document.kind != "docx":
+        raise InputError("--annotate needs a .docx essay")
+    destination = Path(target) if target is not True else path.with_name(f"{path.stem}.checked.docx")
+    if destination.resolve() == path.resolve():
+        raise InputError("--annotate must not overwrite the essay itself; choose another name")
+    annotate_docx(report, path, destination)
+    print(f"essaycheck: annotated copy written to {destination}", file=sys.stderr)
+
+
+def _emit(reports, args: argparse.Namespace, settings) -> None:
+    if settings.output_format == "json":
+        from ..render.json import report_to_json
+
+        data = [report_to_json(r) for r in reports]
+        text = json.dumps(data[0] if len(data) == 1 else data, ensure_ascii=False, indent=2) + "\n"
+    elif settings.output_format == "html":
+        from ..render.html import render_html
+
+        text = "\n".join(render_html(r) for r in reports)
+    else:
+        from ..render.text import render_text
+
+        colour = use_colour(settings.colour) and not args.output
+        text = "\n".join(render_text(r, colour=colour) for r in reports)
+    if args.output:
+        from ..outputs import write_text
+
+        write_text(args.output, text)
+    else:
+        sys.stdout.write(text)
