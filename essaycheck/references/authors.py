@@ -1,0 +1,248 @@
+"""The author part of an entry: people ("Family, I. I."), group authors, editors as authors.
+
+Everything here works on one comma-separated list, token by token, so it stays linear on any
+input. A list is read as people only when every name pairs with initials (or a given name);
+otherwise it is a group author ("World Health Organization.") or, for works without an
+author, the title that APA moves into the author position.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..model import Author
+
+_LETTER = r"[^\W\d_]"
+# "N. J.", "J.-W.", "d. m.", "Th.", or an initial whose period was forgotten ("J").
+_INITIAL = rf"{_LETTER}(?:{_LETTER}?\.|(?=[\s\-‐]|$))"
+_INITIALS = re.compile(rf"{_INITIAL}(?:[\-‐]{_INITIAL})?(?:\s*{_INITIAL}(?:[\-‐]{_INITIAL})?)*")
+_INITIALS_PREFIX = re.compile(rf"(?:{_LETTER}\.(?:[\-‐]{_LETTER}\.)?\s?)+")
+_SUFFIX = re.compile(r"(?:Jr|Sr)\.?|I{2,3}|IV", re.IGNORECASE)
+_INITIALS_AND_SUFFIX = re.compile(rf"(?P<initials>.+?),?\s+(?P<suffix>(?:Jr|Sr)\.?|I{{2,3}}|IV)")
+# Separators between names: commas, "&" and "and", in any of the combinations students write.
+_SEPARATOR = re.compile(r"\s*(?:,\s*(?:&|and\b)|&|\band\b(?=\s)|,)\s*", re.IGNORECASE)
+_ELLIPSIS = re.compile(r"(?<![^\W\d_])\.\s?\.\s?\.|…")
+_EDITOR_MARK = re.compile(r"\s*\((?:Eds?|eds?)\.?\)\s*\.?\s*$")
+_NAME_CHARS = re.compile(r"[^\W\d_][\w'’\-‐.]*")
+_MAX_PART = 3000
+
+# Words that make a name read as an organisation rather than a title.
+_ORGANISATION_WORDS = frozenset("""
+academy agency alliance association authority bank board bureau centre center college commission
+committee company corporation council department division federation foundation fund government
+group inc institute institution league library ltd ministry museum network office organisation
+organization press program programme project service services society trust union university
+""".split())
+# Lower-case words that do not make a name sentence case: "Department of Health", "van der".
+_MINOR_WORDS = frozenset("""
+a an and at by de del della der des di do dos du e en et for from in la le les of on or the to
+und van von y zu
+""".split())
+
+
+@dataclass(frozen=True)
+class AuthorPart:
+    """What the author position of an entry holds."""
+
+    people: tuple[Author, ...] = ()
+    group: str = ""  # a group author's name
+    title: str = ""  # no author: the title stands in the author position
+    editors: bool = False  # "(Ed.)." / "(Eds.)." after the names
+    ellipsis: bool = False  # ". . ." before the last of 21+ authors
+    warnings: tuple[str, ...] = ()
+
+
+def _tokens(text: str) -> list[tuple[str, bool]]:
+    """Split a name list at its separators: [(token, follows "&" or "and"), ...]."""
+    tokens: list[tuple[str, bool]] = []
+    position = 0
+    after_and = False
+    for match in _SEPARATOR.finditer(text):
+        tokens.append((text[position:match.start()].strip(), after_and))
+        after_and = match.group().strip(" ,") != ""
+        position = match.end()
+    tokens.append((text[position:].strip(), after_and))
+    return [(token, amp) for token, amp in tokens if token]
+
+
+def is_initials(token: str) -> bool:
+    return len(token) <= 40 and _INITIALS.fullmatch(token) is not None
+
+
+def _is_given_name(token: str) -> bool:
+    """A written-out given name, "John" or "Mary Ann" (not APA, but clearly a person)."""
+    words = token.split()
+    return 0 < len(words) <= 3 and all(
+        w[0].isupper() and w.replace("-", "").replace("'", "").replace(".", "").isalpha() for w in words
+    )
+
+
+def _given(token: str) -> str | None:
+    """The given-name part if ``token`` can be one: initials, initials + suffix, or a name."""
+    if is_initials(token) or _is_given_name(token):
+        return token
+    match = _INITIALS_AND_SUFFIX.fullmatch(token) if len(token) <= 50 else None
+    if match and is_initials(match.group("initials")):
+        return token
+    return None
+
+
+def _is_family(token: str) -> bool:
+    words = token.split()
+    if not 0 < len(words) <= 5 or len(token) > 80 or is_initials(token):
+        return False
+    return all(_NAME_CHARS.fullmatch(w) for w in words)
+
+
+def parse_people(text: str) -> tuple[Author, ...] | None:
+    """People in APA order ("Raj, M., Fast, N. J., & Fisher, O."), or None if it is not such a list."""
+    if len(text) > _MAX_PART:
+        return None
+    tokens = _tokens(text.strip())
+    people: list[Author] = []
+    i = 0
+    while i < len(tokens):
+        family, _ = tokens[i]
+        if not _is_family(family) or i + 1 >= len(tokens):
+            return None
+        token, after_and = tokens[i + 1]
+        given = None if after_and else _given(token)
+        if given is None:
+            return None
+        i += 2
+        if i < len(tokens) and not tokens[i][1] and _SUFFIX.fullmatch(tokens[i][0]):
+            given = f"{given}, {tokens[i][0]}"
+            i += 1
+        people.append(Author(family=family, given=given))
+    return tuple(people) or None
+
+
+def parse_editor_names(text: str) -> tuple[tuple[Author, ...], tuple[str, ...]]:
+    """Editors written initials first, as after "In": "E. Editor & F. van Editor"."""
+    editors: list[Author] = []
+    warnings: list[str] = []
+    for token, _ in _tokens(text[:_MAX_PART]):
+        match = _INITIALS_PREFIX.match(token)
+        if match and match.end() < len(token):
+            editors.append(Author(family=token[match.end():].strip(), given=match.group().strip()))
+        else:
+            editors.append(Author(literal=token))
+            warnings.append(f"editor name not understood: {token[:40]}")
+    return tuple(editors), tuple(warnings)
+
+
+def _words(text: str) -> list[str]:
+    return [w.strip("\"'“”‘’.,:;!?") for w in text.split()]
+
+
+def is_sentence_case(text: str) -> bool:
+    """True for a title ("Top 12 benefits of networking"), False for a name ("World Health Organization")."""
+    words = [w for w in _words(text) if w]
+    lower = [w for w in words if w[0].islower() and w.lower() not in _MINOR_WORDS]
+    if not lower:
+        return False
+    if len(lower) >= 2:
+        return True
+    return not any(w.lower() in _ORGANISATION_WORDS for w in words if w[0].isupper())
+
+
+def has_organisation_word(text: str) -> bool:
+    return any(w.lower() in _ORGANISATION_WORDS for w in _words(text))
+
+
+def _has_inner_sentence_break(text: str) -> bool:
+    """A ". " inside the text that ends a sentence (not "U.S. ", "J. ", "Inc. ")."""
+    for match in re.finditer(r"([^\s.]*)[.?!]\s+\S", text):
+        word = match.group(1)
+        if len(word.rstrip(".")) > 1 and not word.rstrip(".").replace(".", "").isupper():
+            if word not in ("Inc", "Ltd", "Co", "St", "Dr"):
+                return True
+    return False
+
+
+def looks_like_lead(text: str, strict: bool = True) -> bool:
+    """Could ``text`` be what stands before "(year)": authors, a group, or a title?
+
+    ``strict`` asks for the closing period APA requires; a line's first words get the
+    benefit of the doubt ("Smith, J (2020)").
+    """
+    text = text.strip()
+    if not text or len(text) > _MAX_PART:
+        return False
+    editors = _EDITOR_MARK.search(text)
+    if editors:
+        text = text[: editors.start()].strip()
+        if not text:
+            return False
+    elif strict and text[-1] not in ".?!":
+        return False
+    if any(c in text for c in "()[]{}") or "http" in text or "www." in text:
+        return False
+    text = _ELLIPSIS.sub(" ", text)
+    if parse_people(text.rstrip()):
+        return True
+    first = text.lstrip("\"'“‘")[:1]
+    if not (first.isupper() or first.isdigit()) or ", " in text and _initials_after_comma(text):
+        return False
+    return len(text.split()) <= 40 and not _has_inner_sentence_break(text)
+
+
+def _initials_after_comma(text: str) -> bool:
+    """"Smith, J. Title" is a broken author list, not a group name."""
+    return any(is_initials(token.split()[0]) for token, _ in _tokens(text)[1:] if token.split())
+
+
+def read_author_part(text: str) -> AuthorPart:
+    """Read the author position as written (``text`` ends just before the date group)."""
+    lead = text.strip()
+    warnings: list[str] = []
+    editors = _EDITOR_MARK.search(lead)
+    names = lead[: editors.start()] if editors else lead
+    ellipsis = False
+    if _ELLIPSIS.search(names):
+        ellipsis = True
+        names = _ELLIPSIS.sub(",", names)
+    names = names.strip().rstrip(",").strip()
+    if not names:
+        return AuthorPart(editors=bool(editors), warnings=("no author",))
+    people = parse_people(names)
+    if people:
+        if ellipsis and len(people) < 20:
+            warnings.append("ellipsis with fewer than 20 names")
+        return AuthorPart(people=people, editors=bool(editors), ellipsis=ellipsis, warnings=tuple(warnings))
+    name = names.rstrip(". ").strip() or names
+    if ellipsis:
+        warnings.append("ellipsis in a name that is not a list of people")
+    if not editors and is_sentence_case(name):
+        return AuthorPart(title=name, warnings=tuple(warnings))
+    if _initials_after_comma(names) or any(c in names for c in "()[]") or len(names.split()) > 15:
+        warnings.append("author names not understood")
+    return AuthorPart(group=name, editors=bool(editors), ellipsis=ellipsis, warnings=tuple(warnings))
+
+
+def people_prefix_end(text: str) -> int:
+    """Where a list of people at the start of ``text`` ends (0 if it does not start with one).
+
+    For entries without a date group: "Smith, J., & Lee, K. Title…" -> the offset after "K.".
+    """
+    head = text[:_MAX_PART]
+    end = 0
+    position = 0
+    expect_family = True
+    for match in _SEPARATOR.finditer(head + ","):
+        token = head[position:match.start()].strip()
+        if expect_family:
+            if not _is_family(token):
+                break
+        else:
+            prefix = _INITIALS_PREFIX.match(token)
+            if not prefix:
+                break
+            if prefix.end() < len(token.rstrip()):
+                start = head.index(token, position)
+                return start + len(prefix.group().rstrip())
+            end = match.start()
+        expect_family = not expect_family
+        position = match.end()
+    return end

@@ -1,0 +1,57 @@
+"""The date group of an entry: "(2020)", "(2020a)", "(n.d.)", "(n.d.-a)", "(in press)", "(2020, March 3)"."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Iterator
+
+# Parentheses without nested parentheses, short enough to be a date: bounded, so linear.
+_PAREN = re.compile(r"\(([^()]{1,60})\)")
+_NUMERIC = re.compile(r"(?P<num>\d{4})(?P<suffix>[a-z]?)(?:\s*,\s*(?P<extra>\S.*))?")
+_NO_DATE = re.compile(r"n\.\s?d\.?(?:\s?[-‐–]\s?(?P<suffix>[a-z]))?", re.IGNORECASE)
+_IN_PRESS = re.compile(r"in\s+press(?:\s?[-‐–]\s?(?P<suffix>[a-z]))?", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class DateGroup:
+    """Where the date group is (``end`` includes a following period) and what it says."""
+
+    start: int
+    end: int
+    year: str  # as written, suffix included: "2020a", "n.d.", "n.d.-a", "in press"
+    year_number: int | None
+    year_suffix: str
+    date_extra: str  # "March 3", "Spring"
+    period_after: bool  # APA puts a period after the closing parenthesis
+
+
+def read_date(inner: str) -> tuple[str, int | None, str, str] | None:
+    """(year, year_number, suffix, extra) when the text inside parentheses is a date, else None."""
+    inner = inner.strip()
+    match = _NUMERIC.fullmatch(inner)
+    if match:
+        year = match.group("num") + match.group("suffix")
+        return year, int(match.group("num")), match.group("suffix"), (match.group("extra") or "").strip()
+    match = _NO_DATE.fullmatch(inner) or _IN_PRESS.fullmatch(inner)
+    if match:
+        return inner, None, match.group("suffix") or "", ""
+    return None
+
+
+def iter_date_groups(text: str, limit: int | None = None) -> Iterator[DateGroup]:
+    """Every date group in ``text`` (starting before ``limit``), left to right."""
+    for match in _PAREN.finditer(text):
+        if limit is not None and match.start() >= limit:
+            return
+        read = read_date(match.group(1))
+        if read is None:
+            continue
+        end = match.end()
+        period = text.startswith(".", end)
+        yield DateGroup(match.start(), end + 1 if period else end, *read, period_after=period)
+
+
+def find_date_group(text: str, limit: int = 3000) -> DateGroup | None:
+    """The first date group starting within the first ``limit`` characters."""
+    return next(iter_date_groups(text, limit), None)

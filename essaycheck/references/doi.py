@@ -1,0 +1,68 @@
+"""Finding and normalising DOIs in any of the forms students write them.
+
+``https://doi.org/10.…``, ``http://dx.doi.org/10.…``, ``doi:10.…``, ``DOI: 10.…`` and a bare
+``10.…`` all name the same DOI; :func:`normalize_doi` reduces each to the lower-case bare
+form (``10.1177/0146167217697299``) that the linker and the resolver compare.
+"""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import unquote
+
+# A DOI is "10.<registrant>/<suffix>"; the suffix may hold almost anything but whitespace.
+# The optional prefix is matched with it so the "as written" span keeps "https://doi.org/" etc.
+_DOI = re.compile(
+    r"(?P<prefix>(?:https?://)?(?:www\.|dx\.)?doi\.org/(?:doi:\s?)?|\bdoi\s*:\s*|\bdoi\s+(?=10\.))?"
+    r"(?P<doi>10\.\d{4,9}/[^\s\"<>]+)",
+    re.IGNORECASE,
+)
+_TRAILING = ".,;:'\"”’"
+# A bare DOI must stand on its own; "…/doi/10.1037/…" inside another URL is that URL's business.
+_BARE_OK_BEFORE = " \t([{<:;,\"'“‘"
+
+
+def _trim(doi: str) -> str:
+    """Drop sentence punctuation and unbalanced closing brackets the DOI picked up at its end."""
+    while doi:
+        last = doi[-1]
+        if last in _TRAILING:
+            doi = doi[:-1]
+        elif last == ")" and doi.count("(") < doi.count(")"):
+            doi = doi[:-1]
+        elif last == "]" and doi.count("[") < doi.count("]"):
+            doi = doi[:-1]
+        else:
+            break
+    return doi
+
+
+def find_doi_span(text: str) -> tuple[str, str, int, int] | None:
+    """The first DOI in ``text``: (normalised, as written, start, end of the written form)."""
+    for match in _DOI.finditer(text):
+        start = match.start()
+        if not match.group("prefix") and start > 0 and text[start - 1] not in _BARE_OK_BEFORE:
+            continue
+        doi = _trim(match.group("doi"))
+        if "/" not in doi or doi.endswith("/"):
+            continue
+        end = match.start("doi") + len(doi)
+        normalised = (unquote(doi) if "%" in doi else doi).lower()
+        return normalised, text[start:end], start, end
+    return None
+
+
+def find_doi(text: str) -> tuple[str, str] | None:
+    """The first DOI in ``text`` as (normalised, as written), or None.
+
+    >>> find_doi("Bulletin, 43(6), 772–784. https://doi.org/10.1177/0146167217697299.")
+    ('10.1177/0146167217697299', 'https://doi.org/10.1177/0146167217697299')
+    """
+    found = find_doi_span(text)
+    return (found[0], found[1]) if found else None
+
+
+def normalize_doi(text: str) -> str:
+    """The bare lower-case DOI in ``text`` ("DOI: 10.1037/0003-066X.55.1.68" -> "10.1037/0003-066x.55.1.68"), or ""."""
+    found = find_doi_span(text)
+    return found[0] if found else ""

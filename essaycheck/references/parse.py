@@ -1,0 +1,369 @@
+"""Reading one APA 7 reference entry into a :class:`~essaycheck.model.Reference`.
+
+The entry is read in APA's own order: author part, date group, title (with its bracketed
+description and parenthesised edition, volume or report number), source, then DOI or URL.
+Every step works on plain string operations and short bounded regexes, so any input, however
+long or garbled, is read in linear time. What cannot be read is named in ``warnings``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..model import Author, Location, Reference
+from .authors import (
+    parse_editor_names, people_prefix_end, read_author_part,
+)
+from .dates import find_date_group
+from .doi import find_doi_span
+
+_URL = re.compile(r"(?:https?://|www\.)[^\s<>\"]+", re.IGNORECASE)
+_RETRIEVED = re.compile(r"\bRetrieved\b(?P<date>[^()]{0,80}?)\bfrom\b[\s:]*", re.IGNORECASE)
+_LIST_MARKER = re.compile(r"(?:[-*•▪◦]|\(?\d{1,3}[.)])\s+")
+_PUNCT = re.compile(r"[()\[\]]|[.?!](?=\s|$)")
+_ABBREVIATIONS = frozenset(
+    "al cf ch dept dr e.g ed eds fig i.e jr mr mrs ms mt no nos p pp pt rev sr st trans univ vol vols vs".split()
+)
+_EDITORS_MARK = re.compile(r"\((?:Eds?|eds?)\.?\)")
+_EDITION = re.compile(r"(?P<ed>\d+(?:st|nd|rd|th)|rev\.?|revised|[^\W\d_]+)\s+ed(?:ition)?\.?", re.IGNORECASE)
+_VOLUME_ITEM = re.compile(r"Vols?\.\s*(?P<volume>\S.*)", re.IGNORECASE)
+_PAGES_ITEM = re.compile(r"pp?\.\s*(?P<pages>\S.*)", re.IGNORECASE)
+_REPORT_ITEM = re.compile(r"\b(?:No|Nos)\.|\b(?:Report|Publication|Number|Paper|Series)\b", re.IGNORECASE)
+_THESIS = re.compile(
+    r"(?P<genre>(?:unpublished\s+)?(?:doctoral\s+dissertation|master['’]?s\s+thesis|dissertation|thesis))"
+    r"(?:\s*,\s*(?P<institution>.+))?",
+    re.IGNORECASE,
+)
+_CONFERENCE_GENRES = ("paper presentation", "poster presentation", "conference session",
+                      "conference presentation", "keynote address", "symposium")
+_VOLUME_ISSUE = re.compile(r"(?:Vol\.\s*)?(?P<volume>[A-Za-z]?\d+[A-Za-z]?(?:[-–]\d+)?)?\s*(?:\((?P<issue>[^()]{1,30})\))?")
+_PAGES = re.compile(
+    r"(?:pp?\.\s*)?(?P<pages>[A-Za-z]{0,3}\d+[A-Za-z]?(?:\s*[-‐–—]\s*[A-Za-z]{0,3}\d+[A-Za-z]?)?)"
+)
+_ARTICLE = re.compile(r"(?:Article|Art\.)(?:\s+No\.?)?\s+(?P<number>\S+)", re.IGNORECASE)
+_ADVANCE = re.compile(r"advance online publication|online ahead of print|in press", re.IGNORECASE)
+_PUBLISHER_WORDS = re.compile(
+    r"\b(?:Press|Publish\w*|Books|Routledge|Wiley|SAGE|Sage|Springer|Elsevier|Pearson|McGraw|Guilford|"
+    r"Norton|Penguin|Random House|Harper\w*|Macmillan|Palgrave|Taylor|Erlbaum|Bloomsbury|Cengage|Jossey|"
+    r"Allyn|Prentice|Addison|Houghton|Scholastic|Knopf|Vintage|Wolters|Mosby|Saunders|Thieme|Emerald|Kogan|"
+    r"Ashgate|Brill|Peter Lang|Verlag|Éditions|Editions|Academic|Open Stax|OpenStax|Facet)\b"
+)
+_MAX_TITLE_GROUPS = 4
+
+
+@dataclass
+class _Draft:
+    """The fields found so far; turned into a Reference at the end."""
+
+    values: dict = field(default_factory=dict)
+    warnings: list[str] = field(default_factory=list)
+    in_container: bool = False  # "In … (Eds.), Book" or "In Proceedings …"
+    journal: bool = False
+    source: str = ""  # the sentence(s) after the title that were not a journal or "In …"
+    group_author: bool = False
+
+    def set(self, **values: object) -> None:
+        for key, value in values.items():
+            if value and not self.values.get(key):
+                self.values[key] = value
+
+    def get(self, key: str) -> object:
+        return self.values.get(key, "")
+
+
+def sentence_end(text: str) -> int | None:
+    """Index of the punctuation ending the first sentence outside brackets, or None.
+
+    A period after an initial or an abbreviation ("U.S.", "pp.", "Vol.") does not end it.
+    If brackets never balance, they are ignored rather than swallowing the rest.
+    """
+    for respect_brackets in (True, False):
+        depth = 0
+        for match in _PUNCT.finditer(text):
+            char = match.group()
+            if char in "([":
+                depth += respect_brackets
+            elif char in ")]":
+                depth = max(0, depth - 1)
+            elif depth == 0 and not (char == "." and _is_abbreviation(text, match.start())):
+                return match.start()
+        if depth == 0:
+            return None
+    return None
+
+
+def _is_abbreviation(text: str, dot: int) -> bool:
+    start = max(text.rfind(" ", max(0, dot - 30), dot) + 1, dot - 30, 0)
+    word = text[start:dot].lstrip("([\"'“‘")
+    last = word.rsplit(".", 1)[-1]
+    return len(last) == 1 and last.isalpha() or word.lower() in _ABBREVIATIONS
+
+
+def _matching_opener(text: str, close: int) -> int | None:
+    """Index of the bracket opening the one that closes at ``close``."""
+    closer = text[close]
+    opener = "(" if closer == ")" else "["
+    depth = 0
+    for i in range(close, -1, -1):
+        if text[i] == closer:
+            depth += 1
+        elif text[i] == opener:
+            depth -= 1
+            if depth == 0:
+                return i
+    return None
+
+
+def _read_title(title: str, draft: _Draft, *, into: str = "title") -> None:
+    """The title, minus the "(3rd ed.)", "(Report No. 12)" and "[Doctoral dissertation, X]" at its end."""
+    title = title.strip()
+    for _ in range(_MAX_TITLE_GROUPS):
+        if not title or title[-1] not in ")]":
+            break
+        opener = _matching_opener(title, len(title) - 1)
+        if opener is None or opener == 0:
+            break
+        inner = title[opener + 1:-1].strip()
+        if not _read_title_group(title[-1], inner, draft):
+            break
+        title = title[:opener].rstrip()
+    draft.set(**{into: title.strip()})
+
+
+def _read_title_group(closer: str, inner: str, draft: _Draft) -> bool:
+    """Record what a bracket after a title says; False if it is part of the title itself."""
+    if closer == "]":
+        thesis = _THESIS.fullmatch(inner)
+        if thesis:
+            genre = thesis.group("genre")
+            draft.set(genre=genre[:1].upper() + genre[1:], publisher=(thesis.group("institution") or "").strip())
+        else:
+            draft.set(genre=inner)
+        return True
+    items = [item.strip() for item in inner.split(",")]
+    if _REPORT_ITEM.search(inner) and not any(_PAGES_ITEM.fullmatch(i) or _EDITION.fullmatch(i) for i in items):
+        draft.set(genre=inner)
+        return True
+    known = False
+    for item in items:
+        edition = _EDITION.fullmatch(item)
+        volume = _VOLUME_ITEM.fullmatch(item)
+        pages = _PAGES_ITEM.fullmatch(item)
+        if edition:
+            draft.set(edition=edition.group("ed"))
+        elif volume:
+            draft.set(volume=volume.group("volume"))
+        elif pages:
+            draft.set(pages=pages.group("pages"))
+        elif known:
+            draft.warnings.append(f"not understood in parentheses: {item[:40]}")
+        else:
+            return False
+        known = True
+    return known
+
+
+def _read_journal(source: str, draft: _Draft) -> bool:
+    """"Journal Name, 43(6), 772–784" or "…, 17, Article e0123": True if it is one."""
+    parts = [p.strip() for p in source.split(",")]
+    if len(parts) < 2 or len(source) > 2000:
+        return False
+    found: dict[str, str] = {}
+    last = parts[-1]
+    article = _ARTICLE.fullmatch(last)
+    pages = _PAGES.fullmatch(last)
+    if article:
+        found["article_number"] = article.group("number")
+        parts.pop()
+    elif pages and len(parts) >= 3:
+        found["pages"] = pages.group("pages")
+        parts.pop()
+    volume = _VOLUME_ISSUE.fullmatch(parts[-1]) if len(parts) >= 2 else None
+    if volume and (volume.group("volume") or volume.group("issue")):
+        found["volume"] = volume.group("volume") or ""
+        found["issue"] = (volume.group("issue") or "").strip()
+        parts.pop()
+    elif not found:
+        return False
+    journal = ", ".join(parts).strip()
+    if not journal or not any(c.isalpha() for c in journal):
+        return False
+    draft.set(container_title=journal, **found)
+    draft.journal = True
+    return True
+
+
+def _read_in_container(text: str, draft: _Draft) -> None:
+    """"In E. Editor & F. Editor (Eds.), Book title (2nd ed., pp. 1–20). Publisher." (after "In ")."""
+    mark = _EDITORS_MARK.search(text, 0, 3000)
+    if mark:
+        editors, warnings = parse_editor_names(text[: mark.start()])
+        draft.set(editors=editors)
+        draft.warnings.extend(warnings)
+        text = text[mark.end():].lstrip(" ,")
+    end = sentence_end(text)
+    book = text[:end] if end is not None else text
+    rest = text[end + 1:].strip() if end is not None else ""
+    _read_title(book, draft, into="container_title")
+    draft.in_container = True
+    if rest:
+        draft.set(publisher=rest.rstrip(". ").strip())
+
+
+def _read_source(text: str, draft: _Draft) -> None:
+    """What follows the title: a journal, "In …", or a publisher or site name."""
+    text = text.strip().rstrip(".").strip()
+    if not text:
+        return
+    if text[:3].lower() == "in " and len(text) > 3:
+        _read_in_container(text[3:].strip(), draft)
+        return
+    end = sentence_end(text)
+    first = text[:end] if end is not None else text
+    tail = text[end + 1:].strip() if end is not None else ""
+    if _read_journal(first, draft):
+        if tail and not _ADVANCE.fullmatch(tail.rstrip(". ")):
+            draft.warnings.append(f"not understood after the journal: {tail[:40]}")
+        return
+    if tail and _ADVANCE.fullmatch(tail.rstrip(". ")):
+        draft.set(container_title=first.strip())
+        draft.journal = True
+        return
+    draft.source = text
+
+
+def _cut(text: str, start: int, end: int) -> str:
+    return (text[:start].rstrip() + " " + text[end:].lstrip()).strip()
+
+
+def _read_locators(rest: str, draft: _Draft) -> str:
+    """Take the DOI, the URL and "Retrieved … from" out of ``rest``; return what is left."""
+    found = find_doi_span(rest)
+    if found:
+        draft.set(doi=found[0], doi_text=found[1])
+        rest = _cut(rest, found[2], found[3])
+    urls = []
+    for match in _URL.finditer(rest):
+        url = match.group().rstrip(".,;'\"”’")
+        while url.endswith(")") and url.count("(") < url.count(")"):
+            url = url[:-1]
+        urls.append((match.start(), match.start() + len(url), url))
+    if urls:
+        start, end, url = urls[0]
+        draft.set(url=url)
+        if len(urls) > 1:
+            draft.warnings.append("more than one URL")
+        for start, end, _ in reversed(urls):
+            rest = _cut(rest, start, end)
+    retrieved = _RETRIEVED.search(rest)
+    if retrieved:
+        date = retrieved.group("date").strip(" ,")
+        if date.lower().startswith("on "):
+            date = date[3:].strip()
+        draft.set(retrieved_from=True, retrieved=date)
+        rest = _cut(rest, retrieved.start(), retrieved.end())
+    return rest.strip()
+
+
+def _decide_type(draft: _Draft) -> str:
+    genre = str(draft.get("genre")).lower()
+    container = str(draft.get("container_title"))
+    title = str(draft.get("title"))
+    if "thesis" in genre or "dissertation" in genre:
+        return "thesis"
+    if any(g in genre for g in _CONFERENCE_GENRES) or "proceedings" in container.lower():
+        return "paper-conference"
+    if draft.in_container:
+        return "chapter"
+    if draft.journal:
+        return "article-journal"
+    if _REPORT_ITEM.search(genre) or (
+        draft.group_author and (draft.source or draft.get("url")) and re.search(r"\breport\b", title, re.I)
+    ):
+        return "report"
+    if title and draft.source:
+        web = draft.get("url") and not _PUBLISHER_WORDS.search(draft.source)
+        if not web or draft.get("edition"):
+            return "book"
+        return "webpage"
+    if title and draft.get("url"):
+        return "webpage"
+    if title and draft.get("edition"):
+        return "book"
+    return "other"
+
+
+def _place_source(kind: str, draft: _Draft) -> None:
+    """The sentence after the title names a site, a database, an event or a publisher."""
+    if not draft.source:
+        return
+    if kind in ("webpage", "thesis", "paper-conference"):
+        draft.set(container_title=draft.source)
+    else:
+        draft.set(publisher=draft.source)
+
+
+def _parse(text: str) -> _Draft:
+    draft = _Draft()
+    marker = _LIST_MARKER.match(text)
+    if marker and not text[marker.end():marker.end() + 1].islower():
+        draft.warnings.append("numbered or bulleted entry")
+        text = text[marker.end():]
+    date = find_date_group(text)
+    if date:
+        lead, rest = text[: date.start], text[date.end:]
+        draft.set(year=date.year, year_number=date.year_number, year_suffix=date.year_suffix,
+                  date_extra=date.date_extra)
+    else:
+        draft.warnings.append("no date in parentheses")
+        end = people_prefix_end(text)
+        lead, rest = text[:end], text[end:]
+    rest = rest.strip()
+    if lead.strip():
+        part = read_author_part(lead)
+        draft.warnings.extend(part.warnings)
+        if part.title:
+            _read_title(part.title, draft)
+        else:
+            draft.set(authors_text=lead.strip(), author_ellipsis=part.ellipsis)
+            people = part.people or ((Author(literal=part.group),) if part.group else ())
+            draft.group_author = bool(part.group)
+            if part.editors:
+                draft.set(editors=people, editors_as_authors=True)
+            else:
+                draft.set(authors=people)
+    elif date:
+        draft.warnings.append("no author")
+    rest = _read_locators(rest, draft)
+    if not draft.get("title"):
+        end = sentence_end(rest)
+        _read_title(rest[:end] if end is not None else rest, draft)
+        rest = rest[end + 1:] if end is not None else ""
+        if not draft.get("title"):
+            draft.warnings.append("no title")
+    _read_source(rest, draft)
+    kind = _decide_type(draft)
+    _place_source(kind, draft)
+    if kind == "other" and draft.get("title"):
+        draft.warnings.append("type of work not recognised")
+    draft.values["type"] = kind
+    return draft
+
+
+def normalize_space(text: str) -> str:
+    """Collapse every run of whitespace (and zero-width spaces) to one space."""
+    return " ".join(text.replace("\u200b", " ").replace("\ufeff", " ").split())
+
+
+def parse_reference(text: str, index: int = 0, location: Location | None = None) -> Reference:
+    """Parse one APA 7 entry; never raises (what it cannot read is listed in ``warnings``)."""
+    text = normalize_space(text if isinstance(text, str) else str(text))
+    if location is None:
+        location = Location(paragraph=0, start=0, end=len(text), text=text)
+    try:
+        draft = _parse(text)
+    except Exception as error:  # noqa: BLE001 — a bad entry must not stop the whole check
+        return Reference(index=index, text=text, location=location,
+                         warnings=(f"entry could not be read ({type(error).__name__})",))
+    return Reference(index=index, text=text, location=location, warnings=tuple(draft.warnings), **draft.values)
