@@ -14,7 +14,7 @@ from urllib.parse import unquote
 # The optional prefix is matched with it so the "as written" span keeps "https://doi.org/" etc.
 _DOI = re.compile(
     r"(?P<prefix>(?:https?://)?(?:www\.|dx\.)?doi\.org/(?:doi:\s?)?|\bdoi\s*:\s*|\bdoi\s+(?=10\.))?"
-    r"(?P<doi>10\.\d{4,9}/[^\s\"<>]+)",
+    r"(?P<doi>10\.\d{4,9}/[^\s\"]+)",
     re.IGNORECASE,
 )
 _TRAILING = ".,;:'\"”’"
@@ -31,6 +31,8 @@ def _trim(doi: str) -> str:
         elif last == ")" and doi.count("(") < doi.count(")"):
             doi = doi[:-1]
         elif last == "]" and doi.count("[") < doi.count("]"):
+            doi = doi[:-1]
+        elif last == ">" and doi.count("<") < doi.count(">"):
             doi = doi[:-1]
         else:
             break

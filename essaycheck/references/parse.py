@@ -21,7 +21,8 @@ from .doi import find_doi_span
 _URL = re.compile(r"(?:https?://|www\.)[^\s<>\"]+", re.IGNORECASE)
 _RETRIEVED = re.compile(r"\bRetrieved\b(?P<date>[^()]{0,80}?)\bfrom\b[\s:]*", re.IGNORECASE)
 _LIST_MARKER = re.compile(r"(?:[-*•▪◦]|\(?\d{1,3}[.)])\s+")
-_PUNCT = re.compile(r"[()\[\]]|[.?!](?=\s|$)")
+_PUNCT = re.compile(r"[()\[\]]|[.?!](?=[\"'”’]?(?:\s|$))")
+_CLOSING_QUOTES = "\"'”’"
 _ABBREVIATIONS = frozenset(
     "al cf ch dept dr e.g ed eds fig i.e jr mr mrs ms mt no nos p pp pt rev sr st trans univ vol vols vs".split()
 )
@@ -72,11 +73,12 @@ class _Draft:
         return self.values.get(key, "")
 
 
-def sentence_end(text: str) -> int | None:
-    """Index of the punctuation ending the first sentence outside brackets, or None.
+def split_sentence(text: str) -> tuple[str, str]:
+    """The first sentence outside brackets (without its final punctuation) and the rest.
 
-    A period after an initial or an abbreviation ("U.S.", "pp.", "Vol.") does not end it.
-    If brackets never balance, they are ignored rather than swallowing the rest.
+    A period after an initial or an abbreviation ("U.S.", "pp.", "Vol.") does not end it; a
+    closing quotation mark after the period stays with the sentence ('"Dr. House."'). If
+    brackets never balance, they are ignored rather than swallowing the rest.
     """
     for respect_brackets in (True, False):
         depth = 0
@@ -87,10 +89,13 @@ def sentence_end(text: str) -> int | None:
             elif char in ")]":
                 depth = max(0, depth - 1)
             elif depth == 0 and not (char == "." and _is_abbreviation(text, match.start())):
-                return match.start()
+                at = match.start()
+                quote = text[at + 1:at + 2] if text[at + 1:at + 2] in _CLOSING_QUOTES else ""
+                head = text[:at] + quote if char == "." else text[:at + 1] + quote
+                return head.strip(), text[at + 1 + len(quote):].strip()
         if depth == 0:
-            return None
-    return None
+            break
+    return text.strip(), ""
 
 
 def _is_abbreviation(text: str, dot: int) -> bool:
@@ -202,9 +207,7 @@ def _read_in_container(text: str, draft: _Draft) -> None:
         draft.set(editors=editors)
         draft.warnings.extend(warnings)
         text = text[mark.end():].lstrip(" ,")
-    end = sentence_end(text)
-    book = text[:end] if end is not None else text
-    rest = text[end + 1:].strip() if end is not None else ""
+    book, rest = split_sentence(text)
     _read_title(book, draft, into="container_title")
     draft.in_container = True
     if rest:
@@ -219,9 +222,7 @@ def _read_source(text: str, draft: _Draft) -> None:
     if text[:3].lower() == "in " and len(text) > 3:
         _read_in_container(text[3:].strip(), draft)
         return
-    end = sentence_end(text)
-    first = text[:end] if end is not None else text
-    tail = text[end + 1:].strip() if end is not None else ""
+    first, tail = split_sentence(text)
     if _read_journal(first, draft):
         if tail and not _ADVANCE.fullmatch(tail.rstrip(". ")):
             draft.warnings.append(f"not understood after the journal: {tail[:40]}")
@@ -337,9 +338,8 @@ def _parse(text: str) -> _Draft:
         draft.warnings.append("no author")
     rest = _read_locators(rest, draft)
     if not draft.get("title"):
-        end = sentence_end(rest)
-        _read_title(rest[:end] if end is not None else rest, draft)
-        rest = rest[end + 1:] if end is not None else ""
+        title, rest = split_sentence(rest)
+        _read_title(title, draft)
         if not draft.get("title"):
             draft.warnings.append("no title")
     _read_source(rest, draft)
