@@ -1,0 +1,235 @@
+"""Word .docx: the paragraphs of the body, tables, content controls, text boxes and notes, in order.
+
+Tracked changes read as accepted (insertions kept, deletions and moved-away text
+dropped); fields show their result, never their instruction; hyperlinks keep their
+text and record the URL; italic comes from the run, its character style, the
+paragraph style or the document defaults.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..errors import InputError
+from ..model import Paragraph
+from .package import Package
+from .paragraphs import TextBudget, trimmed_paragraph
+from .styles import StyleSheet
+from .wordml import r, short_tag, toggle, w
+
+_SEPARATOR_NOTES = {"separator", "continuationSeparator", "continuationNotice"}
+_HYPERLINK_FIELD = re.compile(r'\s*HYPERLINK\s+"([^"]+)"')
+_DROPPED = {"w:del", "w:moveFrom", "w:pPr", "w:rPr", "w:sdtPr", "w:sdtEndPr", "w:delText", "w:delInstrText",
+            "w:instrText", "w:sectPr", "w:tblPr", "w:trPr", "w:tcPr", "w:tblGrid"}
+_RUN_CHARACTERS = {"w:tab": " ", "w:ptab": " ", "w:br": " ", "w:cr": " ", "w:noBreakHyphen": "-"}
+_BOLD_HEADING_WORDS = 12  # a whole-bold paragraph this short, on its own, is a heading
+
+
+def docx_paragraphs(data: bytes, path: str) -> tuple[Paragraph, ...]:
+    """The paragraphs of the .docx in ``data``: body (with tables and text boxes), then footnotes, then endnotes."""
+    package = Package(data, path)
+    main = _main_part(package)
+    relationships = package.relationships(main)
+    targets = {kind: target for kind, target, external in relationships.values() if not external}
+    styles = StyleSheet(package.xml(targets["styles"]) if package.has(targets.get("styles", "")) else None)
+    reader = _Reader(path, styles)
+    body = package.xml(main).find(w("body"))
+    if body is None:
+        raise package.damaged(f"{main} has no body")
+    reader.read_blocks(body, "body", relationships)
+    for kind, part in (("footnotes", "footnote"), ("endnotes", "endnote")):
+        name = targets.get(kind, "")
+        if package.has(name):
+            notes_relationships = package.relationships(name)
+            for note in package.xml(name):
+                if short_tag(note) == f"w:{part}" and note.get(w("type"), "normal") not in _SEPARATOR_NOTES:
+                    reader.read_blocks(note, part, notes_relationships)
+    return tuple(reader.paragraphs)
+
+
+def _main_part(package: Package) -> str:
+    """The name of the main document part, or an InputError naming what the zip really is."""
+    for kind, target, external in package.relationships("").values():
+        if kind == "officeDocument" and not external and package.has(target):
+            return target
+    if package.has("word/document.xml"):
+        return "word/document.xml"
+    if package.has("mimetype") and b"opendocument" in package.read("mimetype"):
+        what = "an OpenDocument (.odt) file"
+    elif package.has("xl/workbook.xml"):
+        what = "an Excel workbook"
+    elif package.has("ppt/presentation.xml"):
+        what = "a PowerPoint presentation"
+    else:
+        what = "a zip archive"
+    raise InputError(f"{package.path} is {what}, not a Word document. Save your essay from your word processor "
+                     "as Word Document (.docx) and check that file.")
+
+
+class _Line:
+    """The text of one paragraph being read, with italic/bold flags per piece and link spans."""
+
+    def __init__(self) -> None:
+        self.pieces: list[tuple[str, bool, bool]] = []
+        self.size = 0
+        self.links: list[tuple[int, int, str]] = []
+        self.text_boxes: list = []
+
+    def add(self, text: str, italic: bool = False, bold: bool = False) -> None:
+        if text:
+            self.pieces.append((text, italic, bold))
+            self.size += len(text)
+
+    def text(self) -> str:
+        return "".join(piece for piece, _, _ in self.pieces)
+
+    def italic_spans(self) -> list[tuple[int, int]]:
+        spans, position = [], 0
+        for piece, italic, _ in self.pieces:
+            if italic:
+                spans.append((position, position + len(piece)))
+            position += len(piece)
+        return spans
+
+    def all_bold(self) -> bool:
+        visible = [bold for piece, _, bold in self.pieces if piece.strip()]
+        return bool(visible) and all(visible)
+
+
+class _Fields:
+    """Complex fields (w:fldChar begin/separate/end), which may nest and span paragraphs."""
+
+    def __init__(self) -> None:
+        self.stack: list[dict] = []
+
+    @property
+    def showing_result(self) -> bool:
+        return all(field["result"] for field in self.stack)
+
+    def instruction(self, text: str) -> None:
+        if self.stack and not self.stack[-1]["result"]:
+            self.stack[-1]["instruction"].append(text)
+
+    def char(self, kind: str, line: _Line) -> None:
+        if kind == "begin":
+            self.stack.append({"result": False, "instruction": [], "link": None})
+        elif kind == "separate" and self.stack:
+            field = self.stack[-1]
+            field["result"] = True
+            url = hyperlink_field_url("".join(field["instruction"]))
+            if url:
+                field["link"] = (line, line.size, url)
+        elif kind == "end" and self.stack:
+            link = self.stack.pop()["link"]
+            if link and link[0] is line:
+                line.links.append((link[1], line.size, link[2]))
+
+
+def hyperlink_field_url(instruction: str) -> str:
+    """The URL of a ``HYPERLINK "url"`` field instruction; '' for other fields and bookmarks."""
+    match = _HYPERLINK_FIELD.match(instruction)
+    return match.group(1) if match else ""
+
+
+class _Reader:
+    """Walks WordprocessingML, appending a Paragraph per non-empty w:p."""
+
+    def __init__(self, path: str, styles: StyleSheet) -> None:
+        self.styles = styles
+        self.budget = TextBudget(path)
+        self.paragraphs: list[Paragraph] = []
+        self.fields = _Fields()
+        self.relationships: dict = {}
+
+    def read_blocks(self, element, part: str, relationships: dict) -> None:
+        """Read the block content (paragraphs, tables, content controls …) of ``element``."""
+        self.relationships = relationships
+        self.fields = _Fields()
+        self._blocks(element, part)
+
+    # Recursion depth is bounded by the XML parser's own nesting limit (256 levels).
+    def _blocks(self, element, part: str) -> None:
+        for child in element:
+            tag = short_tag(child)
+            if tag == "w:p":
+                self._paragraph(child, part)
+            elif tag == "w:tbl":
+                self._blocks(child, "table")
+            elif tag == "mc:AlternateContent":
+                self._blocks(child[:1], part)  # the first choice only: the others repeat it
+            elif tag not in _DROPPED:
+                self._blocks(child, part)
+
+    def _paragraph(self, p, part: str) -> None:
+        properties = p.find(w("pPr"))
+        style_id = _val(properties, "pStyle")
+        line = _Line()
+        self._inline(p, line, style_id)
+        text = line.text()
+        self.budget.spend(text)
+        outline = _val(properties, "outlineLvl")
+        is_heading = (self.styles.is_heading(style_id) or (outline.isdigit() and int(outline) < 9)
+                      or (part == "body" and line.all_bold() and len(text.split()) <= _BOLD_HEADING_WORDS))
+        paragraph = trimmed_paragraph(len(self.paragraphs), text, line.italic_spans(), line.links,
+                                      style=self.styles.name(style_id), part=part, is_heading=is_heading)
+        if paragraph is not None:
+            self.paragraphs.append(paragraph)
+        for box in line.text_boxes:
+            self._blocks(box, "textbox")
+
+    def _inline(self, element, line: _Line, style_id: str) -> None:
+        for child in element:
+            tag = short_tag(child)
+            if tag == "w:r":
+                self._run(child, line, style_id)
+            elif tag == "w:hyperlink":
+                start = line.size
+                self._inline(child, line, style_id)
+                target = self.relationships.get(child.get(r("id"), ""))
+                if target and target[2]:
+                    line.links.append((start, line.size, target[1]))
+            elif tag == "w:fldSimple":
+                start = line.size
+                self._inline(child, line, style_id)
+                url = hyperlink_field_url(child.get(w("instr"), ""))
+                if url:
+                    line.links.append((start, line.size, url))
+            elif tag == "w:txbxContent":
+                line.text_boxes.append(child)
+            elif tag == "m:t":
+                if self.fields.showing_result:
+                    line.add(child.text or "")
+            elif tag == "mc:AlternateContent":
+                self._inline(child[:1], line, style_id)
+            elif tag not in _DROPPED:
+                self._inline(child, line, style_id)
+
+    def _run(self, run, line: _Line, style_id: str) -> None:
+        properties = run.find(w("rPr"))
+        run_style = _val(properties, "rStyle")
+        italic = toggle(properties, "i")
+        bold = toggle(properties, "b")
+        italic = self.styles.run_flag("italic", run_style, style_id) if italic is None else italic
+        bold = self.styles.run_flag("bold", run_style, style_id) if bold is None else bold
+        for child in run:
+            tag = short_tag(child)
+            if tag == "w:t":
+                if self.fields.showing_result:
+                    line.add(child.text or "", italic, bold)
+            elif tag in _RUN_CHARACTERS:
+                if self.fields.showing_result:
+                    line.add(_RUN_CHARACTERS[tag], italic, bold)
+            elif tag == "w:fldChar":
+                self.fields.char(child.get(w("fldCharType"), ""), line)
+            elif tag == "w:instrText":
+                self.fields.instruction(child.text or "")
+            elif tag not in _DROPPED:
+                self._inline([child], line, style_id)  # drawings may hold text boxes
+
+
+def _val(properties, local: str) -> str:
+    """The w:val of child ``w:local`` of a properties element, or ''."""
+    if properties is None:
+        return ""
+    element = properties.find(w(local))
+    return element.get(w("val"), "") if element is not None else ""
