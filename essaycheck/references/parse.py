@@ -50,6 +50,8 @@ _PUBLISHER_WORDS = re.compile(
     r"Allyn|Prentice|Addison|Houghton|Scholastic|Knopf|Vintage|Wolters|Mosby|Saunders|Thieme|Emerald|Kogan|"
     r"Ashgate|Brill|Peter Lang|Verlag|Éditions|Editions|Academic|Open Stax|OpenStax|Facet)\b"
 )
+# A source named like a journal is one even without volume and pages (in-press articles).
+_JOURNAL_WORDS = re.compile(r"\b(?:Journal|Quarterly|Bulletin|Review|Annals|Letters|Transactions)\b")
 _MAX_TITLE_GROUPS = 4
 
 
@@ -227,7 +229,9 @@ def _read_source(text: str, draft: _Draft) -> None:
         if tail and not _ADVANCE.fullmatch(tail.rstrip(". ")):
             draft.warnings.append(f"not understood after the journal: {tail[:40]}")
         return
-    if tail and _ADVANCE.fullmatch(tail.rstrip(". ")):
+    advance = tail and _ADVANCE.fullmatch(tail.rstrip(". "))
+    named_like_journal = _JOURNAL_WORDS.search(first) and not _PUBLISHER_WORDS.search(first)
+    if advance or not tail and named_like_journal and not draft.get("url"):
         draft.set(container_title=first.strip())
         draft.journal = True
         return
