@@ -1,0 +1,287 @@
+"""An annotated copy of a .docx essay: a Word comment anchored at each problem's text.
+
+The original is only read. Paragraphs are found in the reader's order
+(``essaycheck.read.docx``: body blocks with tables and text boxes; notes come after
+and cannot carry comments here), runs are split at the problem's offsets so the
+comment covers exactly the quoted text, and the copy is written atomically.
+Problems without a place, or in a footnote, are attached to the first paragraph.
+"""
+
+from __future__ import annotations
+
+import copy
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from .errors import InputError
+from .model import Diagnostic, Report
+
+__all__ = ["annotate_docx", "comment_text", "AUTHOR", "INITIALS"]
+
+AUTHOR, INITIALS = "essaycheck", "EC"
+
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
+_M = "{http://schemas.openxmlformats.org/officeDocument/2006/math}"
+# The reader's rules, mirrored (tests/test_annotate.py checks the texts stay identical).
+_DROPPED = {f"{_W}{name}" for name in ("del", "moveFrom", "pPr", "rPr", "sdtPr", "sdtEndPr", "delText",
+                                       "delInstrText", "instrText", "sectPr", "tblPr", "trPr", "tcPr", "tblGrid")}
+_RUN_CHARACTERS = {f"{_W}{name}": ch for name, ch in
+                   (("tab", " "), ("ptab", " "), ("br", " "), ("cr", " "), ("noBreakHyphen", "-"))}
+
+
+@dataclass
+class _Piece:
+    """Visible characters from one element: a w:t, a tab-like character or an m:t."""
+
+    element: object
+    run: object | None  # the w:r holding it (None for math)
+    start: int
+    text: str
+
+    @property
+    def end(self) -> int:
+        return self.start + len(self.text)
+
+
+@dataclass
+class _Para:
+    element: object
+    pieces: list[_Piece]
+
+    @property
+    def text(self) -> str:
+        return "".join(piece.text for piece in self.pieces)
+
+
+class _Walker:
+    """The reader's walk over the body, keeping for each paragraph its w:p and its pieces."""
+
+    def __init__(self) -> None:
+        self.paragraphs: list[_Para] = []
+        self._fields: list[bool] = []  # per open complex field: showing its result yet?
+
+    def blocks(self, element) -> None:
+        for child in element:
+            tag = child.tag
+            if tag == f"{_W}p":
+                self._paragraph(child)
+            elif tag == f"{_MC}AlternateContent":
+                self.blocks(child[:1])
+            elif isinstance(tag, str) and tag not in _DROPPED:
+                self.blocks(child)
+
+    def _paragraph(self, p) -> None:
+        para = _Para(p, [])
+        boxes: list = []
+        self._inline(p, para, boxes)
+        if para.text.strip():
+            self.paragraphs.append(para)
+        for box in boxes:
+            self.blocks(box)
+
+    def _showing(self) -> bool:
+        return all(self._fields)
+
+    def _add(self, para: _Para, element, run, text: str) -> None:
+        if text and self._showing():
+            para.pieces.append(_Piece(element, run, len(para.text), text))
+
+    def _inline(self, element, para: _Para, boxes: list) -> None:
+        for child in element:
+            tag = child.tag
+            if tag == f"{_W}r":
+                self._run(child, para, boxes)
+            elif tag == f"{_W}txbxContent":
+                boxes.append(child)
+            elif tag == f"{_M}t":
+                self._add(para, child, None, child.text or "")
+            elif tag == f"{_MC}AlternateContent":
+                self._inline(child[:1], para, boxes)
+            elif isinstance(tag, str) and tag not in _DROPPED:
+                self._inline(child, para, boxes)
+
+    def _run(self, run, para: _Para, boxes: list) -> None:
+        for child in run:
+            tag = child.tag
+            if tag == f"{_W}t":
+                self._add(para, child, run, child.text or "")
+            elif tag in _RUN_CHARACTERS:
+                self._add(para, child, run, _RUN_CHARACTERS[tag])
+            elif tag == f"{_W}fldChar":
+                kind = child.get(f"{_W}fldCharType", "")
+                if kind == "begin":
+                    self._fields.append(False)
+                elif kind == "separate" and self._fields:
+                    self._fields[-1] = True
+                elif kind == "end" and self._fields:
+                    self._fields.pop()
+            elif isinstance(tag, str) and tag not in _DROPPED:
+                self._inline([child], para, boxes)
+
+
+def body_paragraphs(document) -> list[_Para]:
+    """The non-empty paragraphs of a python-docx document's body, in the reader's order."""
+    walker = _Walker()
+    walker.blocks(document.element.body)
+    return walker.paragraphs
+
+
+# --- splitting runs ------------------------------------------------------------------
+
+
+def _split_run_at(para: _Para, offset: int) -> None:
+    """Make ``offset`` (into the paragraph's text) fall on a run boundary, splitting one w:r."""
+    seen_runs = set()
+    for piece in para.pieces:
+        if piece.run is not None:
+            inside = piece.start < offset < piece.end
+            between = piece.start == offset and id(piece.run) in seen_runs  # between two pieces of one run
+            if inside or between:
+                break
+            seen_runs.add(id(piece.run))
+    else:
+        return  # already a boundary (or inside math, which cannot be split)
+    run, cut = piece.run, offset - piece.start
+    right = copy.deepcopy(run)
+    run.addnext(right)
+    left_children = [c for c in run if c.tag != f"{_W}rPr"]
+    right_children = [c for c in right if c.tag != f"{_W}rPr"]
+    index = left_children.index(piece.element)
+    # Children before the split element stay left, those after go right; the element itself
+    # is cut in two (a w:t) or goes right whole (cut == 0).
+    for child in left_children[index + (1 if cut else 0):]:
+        run.remove(child)
+    for child in right_children[:index]:
+        right.remove(child)
+    if cut:
+        left_t, right_t = left_children[index], right_children[index]
+        left_t.text, right_t.text = piece.text[:cut], piece.text[cut:]
+        for t in (left_t, right_t):
+            t.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+
+
+def _runs_covering(para: _Para, start: int, end: int) -> tuple[object, object] | None:
+    """The first and last w:r of [start, end) after splitting; None when no run is there."""
+    runs = [piece.run for piece in para.pieces if piece.run is not None and piece.start < end and piece.end > start]
+    return (runs[0], runs[-1]) if runs else None
+
+
+# --- placing a problem -----------------------------------------------------------------
+
+
+def _span_in(para_text: str, problem: Diagnostic) -> tuple[int, int] | None:
+    """The problem's span in the untrimmed paragraph text, checked against its quoted text.
+
+    When the offsets do not quote the text (a reader change), the occurrence of the
+    text closest to the offsets is used; None when the text is not in the paragraph.
+    """
+    loc = problem.location
+    shift = len(para_text) - len(para_text.lstrip())
+    start, end = loc.start + shift, loc.end + shift
+    if loc.text and para_text[start:end] != loc.text:
+        found = [i for i in range(len(para_text)) if para_text.startswith(loc.text, i)]
+        if not found:
+            return None
+        start = min(found, key=lambda i: abs(i - start))
+        end = start + len(loc.text)
+    if start >= end:  # a point ("a comma is missing here"): anchor the word before it
+        text = para_text.rstrip()
+        end = min(max(end, 1), len(text))
+        start = end
+        while start > 0 and not text[start - 1].isspace():
+            start -= 1
+        if start == end:
+            return None
+    return start, end
+
+
+def comment_text(problem: Diagnostic, *, unplaced: str = "") -> str:
+    """What the comment says: where (if not anchored there), the message, the fix, the rule id."""
+    lines = [f"{unplaced}{problem.message}"]
+    if problem.suggestion is not None:
+        lines.append(f"Suggested: {problem.suggestion}")
+    lines.append(f"[{problem.severity.value}: {problem.rule}]")
+    return "\n".join(lines)
+
+
+def annotate_docx(report: Report, source_path, target_path) -> int:
+    """Write a copy of ``source_path`` to ``target_path`` with a comment per problem; return the count.
+
+    Raises :class:`InputError` when the target is the source or the .docx cannot be opened.
+    """
+    from docx.text.run import Run
+
+    source, target = Path(source_path), Path(target_path)
+    if target.exists() and os.path.samefile(source, target):
+        raise InputError("the annotated copy must not overwrite the essay itself")
+    document = _open(source)
+    paragraphs = body_paragraphs(document)
+    if not paragraphs:
+        raise InputError(f"{source} has no paragraph to attach comments to")
+    count = 0
+    for problem in sorted(report.problems, key=Diagnostic.sort_key):
+        anchor, note = _anchor(paragraphs, problem)
+        first, last = anchor
+        document.add_comment([Run(first, None), Run(last, None)], text=comment_text(problem, unplaced=note),
+                             author=AUTHOR, initials=INITIALS)
+        count += 1
+    from .outputs import atomic_path
+
+    with atomic_path(target) as tmp:
+        document.save(str(tmp))
+    return count
+
+
+def _anchor(paragraphs: list[_Para], problem: Diagnostic) -> tuple[tuple[object, object], str]:
+    """The runs to anchor ``problem`` on, and a prefix for the comment when it is not at its place."""
+    loc = problem.location
+    if loc is not None and 0 <= loc.paragraph < len(paragraphs):
+        para = paragraphs[loc.paragraph]
+        span = _span_in(para.text, problem)
+        if span is not None:
+            _split_run_at(para, span[1])
+            para.pieces = _reread(para)
+            _split_run_at(para, span[0])
+            para.pieces = _reread(para)
+            runs = _runs_covering(para, *span)
+            if runs is not None:
+                return runs, ""
+        runs = _runs_covering(para, 0, len(para.text))
+        if runs is not None:
+            return runs, f"\u201c{loc.text}\u201d: " if loc.text else ""
+    first = paragraphs[0]
+    runs = _runs_covering(first, 0, len(first.text))
+    where = ""
+    if loc is not None:
+        where = f"At {loc.describe()}" + (f", \u201c{loc.text}\u201d" if loc.text else "") + ": "
+    else:
+        where = "About the whole essay: "
+    if runs is None:  # a first paragraph of only math: give up on anchoring inside it
+        raise InputError("no run of text to attach a comment to")
+    return runs, where
+
+
+def _reread(para: _Para) -> list[_Piece]:
+    """The pieces of one paragraph again, after its runs were split."""
+    walker = _Walker()
+    walker._paragraph(para.element)
+    for found in walker.paragraphs:
+        if found.element is para.element:
+            return found.pieces
+    return []
+
+
+def _open(source: Path):
+    """The .docx as a python-docx Document; InputError when python-docx cannot open it."""
+    import zipfile
+
+    import docx
+    from docx.opc.exceptions import PackageNotFoundError
+    from lxml import etree
+
+    try:
+        return docx.Document(str(source))
+    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError, etree.XMLSyntaxError) as error:
+        raise InputError(f"{source} could not be opened to annotate ({type(error).__name__}: {error})") from None
