@@ -92,7 +92,8 @@ def _is_family(token: str) -> bool:
     words = token.split()
     if not 0 < len(words) <= 5 or len(token) > 80 or is_initials(token):
         return False
-    return all(_NAME_CHARS.fullmatch(w) for w in words)
+    # "St. John" has a period; "Press. Kesharwani" is the end of the entry before.
+    return all(_NAME_CHARS.fullmatch(w) and (w[-1] != "." or len(w) <= 3) for w in words)
 
 
 def parse_people(text: str) -> tuple[Author, ...] | None:
@@ -182,6 +183,8 @@ def looks_like_lead(text: str, strict: bool = True) -> bool:
     text = _ELLIPSIS.sub(" ", text)
     if parse_people(text.rstrip()):
         return True
+    if is_initials(text.strip()):
+        return False
     first = text.lstrip("\"'“‘")[:1]
     if not (first.isupper() or first.isdigit()) or ", " in text and _initials_after_comma(text):
         return False

@@ -19,7 +19,9 @@ from .dates import iter_date_groups
 _LINE = re.compile(r"[^\n\r\v\f\x1c-\x1e\x85\u2028\u2029]+")
 # Where a new entry may begin inside a line: after a sentence end, or after a URL or DOI
 # (entries that end with a link have no final period).
-_BOUNDARY = re.compile(r"(?:[.?!][\"'”’]?|https?://\S*|(?<!\S)10\.\d{4,9}/\S*)\s+", re.IGNORECASE)
+_BOUNDARY = re.compile(r"(?:[.?!][\"'”’]?|https?://\S*|\bdoi:\s?\S*|(?<!\S)10\.\d{4,9}/\S*)\s+", re.IGNORECASE)
+# After "(2020). " comes a title, which starts with a capital, a digit or a quote, never lower case.
+_LOWER_AFTER = re.compile(r"\s*[^\W\d_]")
 _LIST_MARKER = re.compile(r"\s*(?:[-*•▪◦]|\(?\d{1,3}[.)])\s+")
 _MAX_LEAD = 3000  # an author part with 21 authors is ~600 characters
 _MAX_CANDIDATES = 60  # places to try before one date group (keeps the work linear)
@@ -45,13 +47,18 @@ def entry_starts(line: str) -> list[int]:
             if group.start - candidate > _MAX_LEAD:
                 continue
             strict = candidate != 0 and not (marker and candidate == marker.end())
-            if strict and not group.period_after:
+            if strict and not group.period_after or _title_in_lower_case(line, group.end):
                 break
             if looks_like_lead(line[candidate:group.start], strict=strict):
                 starts.append(0 if candidate == (marker.end() if marker else -1) else candidate)
                 break
         previous_end = group.end
     return starts
+
+
+def _title_in_lower_case(line: str, position: int) -> bool:
+    after = _LOWER_AFTER.match(line, position)
+    return bool(after and after.group().strip().islower())
 
 
 @dataclass
