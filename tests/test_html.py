@@ -3,20 +3,22 @@
 import re
 from html.parser import HTMLParser
 
-from essaycheck.model import Diagnostic, Document, Location, Paragraph, Reference, Report, Severity
+import essaycheck.formatting
+from essaycheck.model import Diagnostic, Document, Location, Paragraph, Report, Severity
+from essaycheck.references import parse_reference_list
 from essaycheck.render.html import highlight_paragraph, render_html
 
 BODY = "Networking matters (Smith 2019; <b>Lee</b> & Ng, 2020) & more."
-ENTRY = "Smith, J. (2019). Networks <script>alert(1)</script>. Journal, 1(2), 3–4."
+ENTRY = "Smith, J. (2019). Networks <script>alert(1)</script>. Journal of Things, 1(2), 3–4."
 
 
 def make_report(problems=()):
     paragraphs = (
         Paragraph(0, BODY),
         Paragraph(1, "References", is_heading=True),
-        Paragraph(2, ENTRY, italic=((60, 67),)),
+        Paragraph(2, ENTRY, italic=((54, 71),)),
     )
-    ref = Reference(0, ENTRY, Location(2, 0, len(ENTRY), ENTRY))
+    (ref,) = parse_reference_list(paragraphs[2:])
     return Report("class/alice essay.docx", Document("class/alice essay.docx", "docx", paragraphs),
                   (), (ref,), (), tuple(problems))
 
@@ -103,7 +105,18 @@ def test_counts_and_reference_list_with_italics():
     assert re.search(r'id="count-errors"><b>1</b>', page)
     assert re.search(r'id="count-warnings"><b>1</b>', page)
     assert '<ol class="refs">' in page
-    assert "<i>" in page  # the italic span of the entry survives
+    assert "<i>Journal of Things</i>" in page  # corrected by the formatter, italics included
+    assert "you wrote: Smith, J. (2019). Networks &lt;script&gt;" in page
+
+
+def test_reference_list_as_written_when_the_formatter_fails(monkeypatch):
+    def broken(items, style="apa", in_text=False):
+        raise RuntimeError("citeproc choked")
+
+    monkeypatch.setattr(essaycheck.formatting, "render_entries", broken)
+    page = render_html(make_report())
+    assert "could not be formatted: RuntimeError" in page
+    assert "<i>Journal of Things</i>" in page and "you wrote" not in page  # the student's italics
 
 
 def test_problems_without_location_are_listed_and_clean_essay_says_so():

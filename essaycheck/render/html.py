@@ -185,31 +185,26 @@ def _problems_section(problems: list[Diagnostic]) -> str:
     return "\n".join(out)
 
 
-def corrected_references(report: Report) -> tuple[list[str] | None, str]:
-    """The reference list as HTML items in APA 7 and a label, or ``(None, reason)``.
-
-    Uses ``essaycheck.formatting`` when it is installed and succeeds; the page then
-    shows each student entry under its corrected form.
+def corrected_references(report: Report, style: str = "apa") -> tuple[list[tuple[str, int]] | None, str]:
+    """The reference list formatted by ``essaycheck.formatting``, as ``(html, reference index)``
+    pairs in list order, with a label; ``(None, reason)`` when the formatter is unavailable or fails.
     """
     try:
-        from ..formatting import format_bibliography  # noqa: PLC0415 (optional stage, heavy import)
+        from ..formatting import reference_to_csl, render_entries
     except ImportError:
-        return None, "The corrected list is not available in this version; entries are shown as written."
-    from ..errors import EssaycheckError
-
+        return None, "Entries as written (the formatter is not available in this version)."
+    by_id = {}
+    items = []
+    for i, ref in enumerate(report.references):
+        item = reference_to_csl(ref)
+        by_id[item["id"]] = i
+        items.append(item)
     try:
-        items = format_bibliography(report.references, "apa", "html")
-    except (EssaycheckError, ValueError, TypeError, KeyError) as error:
-        return None, f"The corrected list could not be produced ({error}); entries are shown as written."
-    return [_safe_inline_html(str(item)) for item in items], "Corrected to APA 7"
-
-
-def _safe_inline_html(fragment: str) -> str:
-    """Escape a formatter fragment, then let italics and bold back in (nothing else)."""
-    text = escape(fragment, quote=False)
-    for tag in ("i", "b", "em", "strong"):
-        text = text.replace(f"&lt;{tag}&gt;", f"<{tag}>").replace(f"&lt;/{tag}&gt;", f"</{tag}>")
-    return text
+        entries = render_entries(items, style)
+    except Exception as error:  # a third-party engine on student input: show the entries as written instead
+        return None, f"Entries as written (they could not be formatted: {type(error).__name__})."
+    pairs = [(_italic_html(entry.text, entry.italic), by_id.get(entry.id, -1)) for entry in entries]
+    return pairs, "Formatted in APA 7 from what essaycheck read in your list; check each against your source."
 
 
 def _references_section(report: Report) -> str:
@@ -219,12 +214,14 @@ def _references_section(report: Report) -> str:
         return "\n".join(out)
     corrected, label = corrected_references(report)
     out.append(f'<p class="note">{escape(label)}</p><ol class="refs">')
-    for i, ref in enumerate(report.references):
-        as_written = _italic_html(ref.text, _italic_spans(report, ref.location.paragraph, ref.location.start))
-        if corrected is not None and i < len(corrected):
-            out.append(f'<li>{corrected[i]}<span class="as-written">as written: {escape(ref.text)}</span></li>')
-        else:
-            out.append(f"<li>{as_written}</li>")
+    if corrected is not None:
+        for html_entry, index in corrected:
+            written = report.references[index].text if 0 <= index < len(report.references) else ""
+            out.append(f'<li>{html_entry}<span class="as-written">you wrote: {escape(written)}</span></li>')
+    else:
+        for ref in report.references:
+            spans = _italic_spans(report, ref.location.paragraph, ref.location.start)
+            out.append(f"<li>{_italic_html(ref.text, spans)}</li>")
     out.append("</ol></section>")
     return "\n".join(out)
 
