@@ -53,8 +53,9 @@ def _read_docx(data: bytes, path: str) -> tuple[Paragraph, ...]:
     except InputError:
         raise
     except Exception as error:  # a reader of untrusted files must never end in a traceback
-        raise InputError(f"{path} could not be read as a Word document: {type(error).__name__}: {error}. "
-                         "Save it again from Word (File > Save As > .docx) and try again.") from error
+        from .xml import unreadable
+
+        raise unreadable(path, f"{type(error).__name__}: {error}") from error
 
 
 def _document(path: str, kind: str, paragraphs: tuple[Paragraph, ...]) -> Document:

@@ -15,7 +15,7 @@ import zlib
 from ..errors import InputError
 from .limits import MAX_DECLARED_BYTES, MAX_PART_BYTES, MAX_XML_BYTES, MAX_ZIP_MEMBERS
 from .wordml import STRICT_NAMES
-from .xml import parse_xml
+from .xml import RESAVE, parse_xml, unreadable
 
 _REL = "{http://schemas.openxmlformats.org/package/2006/relationships}Relationship"
 _ZIP_ERRORS = (zipfile.BadZipFile, zipfile.LargeZipFile, zlib.error, NotImplementedError,
@@ -31,8 +31,8 @@ class Package:
         try:
             self._zip = zipfile.ZipFile(io.BytesIO(data))
             members = self._zip.infolist()
-        except _ZIP_ERRORS as error:
-            raise self.damaged(f"it is not a valid zip archive ({error})") from None
+        except _ZIP_ERRORS:
+            raise self.damaged("the file is damaged or incomplete (not a valid zip archive)") from None
         if len(members) > MAX_ZIP_MEMBERS:
             raise self.hostile(f"it holds {len(members):,} files (a Word document has a few dozen)")
         if sum(member.file_size for member in members) > MAX_DECLARED_BYTES:
@@ -57,8 +57,8 @@ class Package:
                         raise self.hostile(f"its part {name} unpacks to more than "
                                            f"{MAX_PART_BYTES // 1_000_000} MB")
                     chunks.append(chunk)
-        except _ZIP_ERRORS as error:
-            raise self.damaged(f"part {name} is damaged ({error})") from None
+        except _ZIP_ERRORS:
+            raise self.damaged(f"its part {name} is damaged") from None
         return b"".join(chunks)
 
     def xml(self, name: str):
@@ -88,9 +88,7 @@ class Package:
         return found
 
     def damaged(self, reason: str) -> InputError:
-        return InputError(f"{self.path} could not be read as a Word document: {reason}. "
-                          "Save it again from Word (File > Save As > .docx) and try again.")
+        return unreadable(self.path, reason)
 
     def hostile(self, reason: str) -> InputError:
-        return InputError(f"{self.path} was not read because {reason}; it is not an ordinary essay. "
-                          "Save it again from Word (File > Save As > .docx) and try again.")
+        return InputError(f"{self.path} was not read because {reason}; it is not an ordinary essay. {RESAVE}")

@@ -12,6 +12,8 @@ from .paragraphs import TextBudget, trimmed_paragraph
 SAVE_AS_UTF8 = "Open it in your editor and save it as UTF-8 text, then try again."
 # Control characters that never occur in real text (tab, newlines, form feed and Ctrl-Z are fine).
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x19\x1b-\x1f\x7f]")
+_CONTROL_BYTES = re.compile(_CONTROL.pattern.encode())
+_BINARY = "contains binary data, so it is not a text file. Give your essay as .docx, .txt or .md."
 
 
 def decode_text(data: bytes, path: str) -> str:
@@ -21,9 +23,8 @@ def decode_text(data: bytes, path: str) -> str:
                          "essay. Check that you picked the right file.")
     if data.startswith((b"\xff\xfe", b"\xfe\xff")) or _looks_like_utf16(data):
         raise InputError(f"{path} is saved as UTF-16 text. {SAVE_AS_UTF8}")
-    if b"\x00" in data:
-        raise InputError(f"{path} contains binary data, so it is not a text file. "
-                         "Give your essay as .docx, .txt or .md.")
+    if b"\x00" in data or len(_CONTROL_BYTES.findall(data[:100_000])) > 10:
+        raise InputError(f"{path} {_BINARY}")
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
@@ -39,8 +40,7 @@ def normalise_text(text: str, path: str) -> str:
         raise InputError(f"{path} has more than {MAX_CHARS:,} characters of text, far beyond any essay. "
                          "Check that you picked the right file.")
     if len(_CONTROL.findall(text[:100_000])) > 10 or "\x00" in text:
-        raise InputError(f"{path} contains binary data, so it is not a text file. "
-                         "Give your essay as .docx, .txt or .md.")
+        raise InputError(f"{path} {_BINARY}")
     return text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
 
 

@@ -4,26 +4,35 @@ from __future__ import annotations
 
 from ..errors import InputError
 
+RESAVE = "Save it again from Word (File > Save As > .docx) and try again."
 # "<!DOCTYPE" as UTF-8 and as UTF-16 in both byte orders: Word never writes one.
 _DOCTYPES = tuple("<!DOCTYPE".encode(codec) for codec in ("utf-8", "utf-16-le", "utf-16-be"))
 
 
 def parse_xml(data: bytes, path: str, part: str):
-    """The root element of ``data``; InputError for a DOCTYPE, an entity trick or broken XML."""
+    """The root element of ``data``; InputError for a DOCTYPE, an entity trick or broken XML.
+
+    libxml2 without ``huge_tree`` refuses nesting deeper than 256 levels, which also
+    bounds the recursion of the readers walking the tree.
+    """
     from lxml import etree
 
     if any(marker in data for marker in _DOCTYPES):
-        raise InputError(f"{path} could not be read as a Word document: {part} contains a DOCTYPE, "
-                         "which Word never writes (the file may be hostile).")
+        raise unreadable(path, f"{part} contains a DOCTYPE, which Word never writes")
     parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False,
                              remove_comments=True, remove_pis=True)
     try:
         root = etree.fromstring(data, parser)
     except etree.XMLSyntaxError as error:
-        reason = "it is nested too deeply" if "depth" in str(error).lower() else str(error).splitlines()[0]
-        raise InputError(f"{path} could not be read as a Word document: {part} is damaged ({reason}).") from None
+        detail = "it is nested too deeply" if "depth" in str(error).lower() else f"XML error on line {error.lineno}"
+        raise unreadable(path, f"{part} is damaged ({detail})") from None
     except (ValueError, etree.LxmlError) as error:
-        raise InputError(f"{path} could not be read as a Word document: {part} is damaged ({error}).") from None
+        raise unreadable(path, f"{part} is damaged ({error})") from None
     if root is None or root.getroottree().docinfo.doctype:
-        raise InputError(f"{path} could not be read as a Word document: {part} is empty or has a DOCTYPE.")
+        raise unreadable(path, f"{part} is empty or has a DOCTYPE")
     return root
+
+
+def unreadable(path: str, reason: str) -> InputError:
+    """The one error for a .docx that cannot be read, with what to do about it."""
+    return InputError(f"{path} could not be read as a Word document: {reason}. {RESAVE}")
