@@ -1,0 +1,90 @@
+"""CSL-JSON items: from a parsed reference-list entry, from a .json or .bib file."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+from ..errors import InputError
+from ..model import Author, Reference
+
+_MONTHS = {m: n for n, m in enumerate(
+    ["january", "february", "march", "april", "may", "june", "july", "august", "september",
+     "october", "november", "december"], start=1)}
+
+
+def csl_name(author: Author) -> dict:
+    """An Author as a CSL name (family/given, or literal for a group)."""
+    if author.literal:
+        return {"literal": author.literal}
+    name = {"family": author.family}
+    if author.given:
+        name["given"] = author.given
+    return name
+
+
+def _date_parts(year: int, extra: str) -> list[int]:
+    parts = [year]
+    words = extra.replace(",", " ").split()
+    month = next((_MONTHS[w.lower()] for w in words if w.lower() in _MONTHS), None)
+    day = next((int(w) for w in words if w.isdigit() and 1 <= int(w) <= 31), None)
+    if month:
+        parts.append(month)
+        if day:
+            parts.append(day)
+    return parts
+
+
+def _accessed(retrieved: str) -> dict | None:
+    match = re.search(r"([A-Za-z]+)\s+(\d{1,2}),?\s+(\d{4})", retrieved)
+    if not match or match.group(1).lower() not in _MONTHS:
+        return None
+    return {"date-parts": [[int(match.group(3)), _MONTHS[match.group(1).lower()], int(match.group(2))]]}
+
+
+def reference_to_csl(ref: Reference) -> dict:
+    """CSL-JSON from the fields parsed out of the student's entry; id ``ref-<index>``."""
+    item: dict = {"id": f"ref-{ref.index}", "type": ref.type if ref.type != "other" else "document"}
+    if ref.authors:
+        item["author"] = [csl_name(a) for a in ref.authors]
+    if ref.editors:
+        item["editor"] = [csl_name(a) for a in ref.editors]
+    if ref.year_number is not None:
+        item["issued"] = {"date-parts": [_date_parts(ref.year_number, ref.date_extra)]}
+    elif ref.year.lower().startswith("in press"):
+        item["status"] = "in press"
+    fields = {"title": ref.title, "container-title": ref.container_title, "volume": ref.volume,
+              "issue": ref.issue, "page": ref.pages, "number": ref.article_number,
+              "edition": ref.edition, "publisher": ref.publisher, "DOI": ref.doi, "genre": ref.genre}
+    item.update({k: v for k, v in fields.items() if v})
+    if ref.url and not ref.doi:
+        item["URL"] = ref.url
+    accessed = _accessed(ref.retrieved) if ref.retrieved else None
+    if accessed:
+        item["accessed"] = accessed
+    return item
+
+
+def load_items(path: str | Path) -> list[dict]:
+    """CSL-JSON items from a .json file (a list, or one item) or a .bib file."""
+    path = Path(path)
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except OSError as exc:
+        raise InputError(f"cannot read {path}: {exc.strerror}") from exc
+    except UnicodeDecodeError as exc:
+        raise InputError(f"{path} is not UTF-8 text") from exc
+    if path.suffix.lower() == ".bib":
+        from .bibtex import parse_bibtex
+
+        return parse_bibtex(text)
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise InputError(f"{path} is not valid CSL-JSON: {exc}") from exc
+    items = data if isinstance(data, list) else [data]
+    if not all(isinstance(i, dict) for i in items):
+        raise InputError(f"{path}: CSL-JSON must be an object or a list of objects")
+    return [{"id": str(i.get("id", f"item-{n + 1}")), "type": i.get("type", "document"), **i}
+            for n, i in enumerate(items)]
