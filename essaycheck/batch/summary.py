@@ -1,0 +1,160 @@
+"""One row per essay for the class summary, the CSV file, and the closing summary line."""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections import Counter
+from dataclasses import asdict, dataclass, fields, replace
+from pathlib import Path
+from typing import Iterable, Sequence
+
+from ..model import Report, Severity
+
+__all__ = ["EssayRow", "row_from_report", "failed_row", "summary_csv", "common_problems",
+           "summary_line", "exit_code", "UNRESOLVED_DOI_RULES", "BROKEN_LINK_RULES"]
+
+# Rule ids of essaycheck.resolve.findings that the two columns count.
+UNRESOLVED_DOI_RULES = ("doi-not-found",)
+BROKEN_LINK_RULES = ("broken-url",)
+
+CHECKED, UNCHANGED, UNREADABLE, INTERNAL = "checked", "unchanged", "unreadable", "internal error"
+
+
+@dataclass(frozen=True)
+class EssayRow:
+    """What the class summary says about one essay; ``status`` is checked, unchanged, unreadable
+    or internal error, and ``reason`` says why a file has no report."""
+
+    file: str  # path relative to the class folder, with forward slashes
+    status: str
+    words: int = 0
+    citations: int = 0
+    references: int = 0
+    errors: int = 0
+    warnings: int = 0
+    unresolved_dois: int = 0
+    broken_links: int = 0
+    top_rules: str = ""  # "missing-reference ×3; narrative-comma ×1"
+    rules: tuple[tuple[str, int], ...] = ()  # every rule with its count, for the class-wide tally
+    duplicate_of: str = ""
+    reason: str = ""
+    report: str = ""  # the HTML report, relative to the output folder
+    annotated: str = ""  # the annotated .docx copy, relative to the output folder
+
+    @property
+    def has_report(self) -> bool:
+        return self.status in (CHECKED, UNCHANGED)
+
+    def to_state(self) -> dict:
+        data = asdict(self)
+        data["rules"] = [list(pair) for pair in self.rules]
+        return data
+
+    @classmethod
+    def from_state(cls, data: dict) -> "EssayRow":
+        known = {f.name for f in fields(cls)}
+        values = {k: v for k, v in data.items() if k in known}
+        values["rules"] = tuple((str(rule), int(n)) for rule, n in values.get("rules", ()))
+        return cls(**values)
+
+
+def _starts(rule: str, prefixes: tuple[str, ...]) -> bool:
+    return any(rule == p or rule.startswith(p + "-") for p in prefixes)
+
+
+def row_from_report(file: str, report: Report, *, report_link: str = "", annotated: str = "") -> EssayRow:
+    """The summary row of a checked essay."""
+    tally = Counter(p.rule for p in report.problems)
+    ranked = sorted(tally.items(), key=lambda item: (-item[1], item[0]))
+    return EssayRow(
+        file=file,
+        status=CHECKED,
+        words=report.document.word_count,
+        citations=len(report.citations),
+        references=len(report.references),
+        errors=report.count(Severity.ERROR),
+        warnings=report.count(Severity.WARNING),
+        unresolved_dois=sum(n for rule, n in ranked if _starts(rule, UNRESOLVED_DOI_RULES)),
+        broken_links=sum(n for rule, n in ranked if _starts(rule, BROKEN_LINK_RULES)),
+        top_rules="; ".join(f"{rule} \u00d7{n}" for rule, n in ranked[:3]),
+        rules=tuple(ranked),
+        report=report_link,
+        annotated=annotated,
+    )
+
+
+def failed_row(file: str, status: str, reason: str) -> EssayRow:
+    """The row of an essay that has no report: unreadable or an internal error."""
+    return EssayRow(file=file, status=status, reason=" ".join(reason.split()))
+
+
+CSV_COLUMNS = ("file", "status", "words", "citations", "references", "errors", "warnings",
+               "unresolved_dois", "broken_links", "top_rules", "duplicate_of", "reason", "report", "annotated")
+
+
+def summary_csv(rows: Sequence[EssayRow]) -> str:
+    """summary.csv as text: a header and one row per essay, in file order."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(CSV_COLUMNS)
+    for row in rows:
+        writer.writerow([getattr(row, column) for column in CSV_COLUMNS])
+    return buffer.getvalue()
+
+
+def common_problems(rows: Iterable[EssayRow], limit: int = 10) -> list[tuple[str, int, int]]:
+    """The class's most common rules: (rule, times found, essays affected), most frequent first."""
+    times: Counter[str] = Counter()
+    essays: Counter[str] = Counter()
+    for row in rows:
+        for rule, n in row.rules:
+            times[rule] += n
+            essays[rule] += 1
+    ranked = sorted(times, key=lambda rule: (-times[rule], -essays[rule], rule))
+    return [(rule, times[rule], essays[rule]) for rule in ranked[:limit]]
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}{'' if n == 1 else 's'}"
+
+
+def summary_line(rows: Sequence[EssayRow], *, interrupted: int = 0) -> str:
+    """One honest line: '28 essays checked, 3 skipped (unchanged), 1 could not be read; 41 errors, 17 warnings'."""
+    counts = Counter(row.status for row in rows)
+    parts = [f"{_plural(counts[CHECKED], 'essay')} checked"]
+    if counts[UNCHANGED]:
+        parts.append(f"{counts[UNCHANGED]} skipped (unchanged)")
+    if counts[UNREADABLE]:
+        parts.append(f"{counts[UNREADABLE]} could not be read")
+    if counts[INTERNAL]:
+        parts.append(f"{counts[INTERNAL]} failed (internal error)")
+    if interrupted:
+        parts.append(f"{interrupted} not checked (interrupted)")
+    errors = sum(row.errors for row in rows)
+    warnings = sum(row.warnings for row in rows)
+    return f"{', '.join(parts)}; {_plural(errors, 'error')}, {_plural(warnings, 'warning')}"
+
+
+def exit_code(rows: Sequence[EssayRow]) -> int:
+    """0 when every essay was read and none has an error, else 1 (like black and ruff)."""
+    return 1 if any(row.errors or not row.has_report for row in rows) else 0
+
+
+def mark_duplicates(rows: Sequence[EssayRow], digests: dict[str, str]) -> list[EssayRow]:
+    """Note on each essay whose bytes equal an earlier one's (file order) which one that is."""
+    first: dict[str, str] = {}
+    out = []
+    for row in rows:
+        digest = digests.get(row.file)
+        if digest is None:
+            out.append(row)
+            continue
+        original = first.setdefault(digest, row.file)
+        out.append(replace(row, duplicate_of=original if original != row.file else ""))
+    return out
+
+
+def relative_name(path: Path, root: Path) -> str:
+    """``path`` relative to ``root``, with forward slashes on every platform."""
+    return path.relative_to(root).as_posix()

@@ -1,0 +1,91 @@
+"""What one worker process does for one essay: check it and write its outputs.
+
+Every function here returns a row, never raises for a bad essay: an unreadable
+file is an ``EssaycheckError`` row, anything unexpected an "internal error" row.
+"""
+
+from __future__ import annotations
+
+import json
+import traceback
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from ..errors import EssaycheckError
+from ..model import Report
+from ..outputs import write_text
+from ..settings import Settings
+from .summary import INTERNAL, UNREADABLE, EssayRow, failed_row, row_from_report
+
+__all__ = ["EssayJob", "EssayResult", "output_names", "check_essay", "check_chunk"]
+
+
+@dataclass(frozen=True)
+class EssayJob:
+    source: str  # the essay's path
+    file: str  # its name relative to the class folder
+    outdir: str
+    annotate: bool = True
+
+
+@dataclass(frozen=True)
+class EssayResult:
+    row: EssayRow
+    outputs: tuple[str, ...] = ()  # files written, relative to the output folder
+
+
+def output_names(file: str) -> dict[str, str]:
+    """Where an essay's outputs go, relative to the output folder (the class folder's layout).
+
+    The full file name is kept so that ``essay.docx`` and ``essay.txt`` never collide.
+    """
+    names = {"json": f"{file}.json", "html": f"{file}.html"}
+    if file.lower().endswith(".docx"):
+        names["annotated"] = f"{file[:-5]}.annotated.docx"
+    return names
+
+
+def write_essay_outputs(report: Report, job: EssayJob) -> tuple[EssayRow, tuple[str, ...]]:
+    """Write the JSON and HTML reports (and the annotated copy) of one essay."""
+    from ..render.html import render_html
+    from ..render.json import report_to_json
+
+    outdir = Path(job.outdir)
+    names = output_names(job.file)
+    data = report_to_json(report)
+    write_text(outdir / names["json"], json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+    write_text(outdir / names["html"], render_html(report))
+    written = [names["json"], names["html"]]
+    row = row_from_report(job.file, report, report_link=names["html"])
+    if job.annotate and "annotated" in names and report.document.kind == "docx":
+        from ..annotate import annotate_docx
+
+        try:
+            annotate_docx(report, job.source, outdir / names["annotated"])
+        except (EssaycheckError, OSError, ValueError, KeyError) as error:
+            row = replace(row, reason=f"no annotated copy: {error}")
+        else:
+            written.append(names["annotated"])
+            row = replace(row, annotated=names["annotated"])
+    return row, tuple(written)
+
+
+def check_essay(job: EssayJob, settings: Settings) -> EssayResult:
+    """Check one essay and write its outputs; failures become rows with their reason."""
+    from ..api import check
+
+    try:
+        report = check(job.source, settings)
+        row, written = write_essay_outputs(report, job)
+    except EssaycheckError as error:
+        return EssayResult(failed_row(job.file, UNREADABLE, str(error).replace(job.source, job.file)))
+    except Exception as error:  # one essay's bug must not stop the class; the row carries it
+        where = traceback.extract_tb(error.__traceback__)[-1]
+        reason = f"internal error: {type(error).__name__}: {error} ({Path(where.filename).name}:{where.lineno})"
+        return EssayResult(failed_row(job.file, INTERNAL, reason))
+    return EssayResult(row, written)
+
+
+def check_chunk(jobs: list[EssayJob], settings: Settings) -> list[EssayResult]:
+    """Check a few essays in one worker (spaCy, loaded for the first, serves the rest)."""
+    return [check_essay(job, settings) for job in jobs]

@@ -1,0 +1,123 @@
+"""The class index: one sortable row per essay, linking to its report, and the class's
+most common problems. Self-contained: inline CSS and a few lines of inline JavaScript."""
+
+from __future__ import annotations
+
+from html import escape
+from typing import Sequence
+from urllib.parse import quote
+
+__all__ = ["render_index"]
+
+_CSS = """
+body{font:15px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;margin:1.5rem;color:#1b1b1b}
+h1{font-size:1.35rem;margin:0 0 .3rem}h2{font-size:1.1rem;margin-top:2rem}
+.summary{color:#444;margin-bottom:1rem}
+table{border-collapse:collapse;width:100%;font-size:.9rem}
+th,td{border-bottom:1px solid #ddd;padding:.35rem .5rem;text-align:left;vertical-align:top}
+th{background:#f3f3f3;cursor:pointer;user-select:none;white-space:nowrap;position:sticky;top:0}
+th[aria-sort=ascending]::after{content:" \\25B2"}th[aria-sort=descending]::after{content:" \\25BC"}
+td.n{text-align:right;font-variant-numeric:tabular-nums}
+tr.failed td{background:#fff4f4}
+td.errors.some{color:#b71c1c;font-weight:700}
+.rules{font-family:ui-monospace,Consolas,monospace;font-size:.8rem}
+.note{color:#666;font-size:.85rem}
+"""
+
+# Sort on a header click; numbers by data-sort, text case-insensitively; a second click reverses.
+_JS = """
+document.querySelectorAll("table.sortable th").forEach(function(th, col){
+  th.addEventListener("click", function(){
+    var table = th.closest("table"), body = table.tBodies[0];
+    var asc = th.getAttribute("aria-sort") !== "ascending";
+    table.querySelectorAll("th").forEach(function(h){ h.removeAttribute("aria-sort"); });
+    th.setAttribute("aria-sort", asc ? "ascending" : "descending");
+    var numeric = th.dataset.type === "number";
+    var rows = Array.prototype.slice.call(body.rows);
+    rows.sort(function(a, b){
+      var x = a.cells[col].dataset.sort || a.cells[col].textContent;
+      var y = b.cells[col].dataset.sort || b.cells[col].textContent;
+      var c = numeric ? Number(x) - Number(y) : x.localeCompare(y, undefined, {sensitivity: "base"});
+      return asc ? c : -c;
+    });
+    rows.forEach(function(r){ body.appendChild(r); });
+  });
+});
+"""
+
+_COLUMNS = (  # (title, row attribute, numeric)
+    ("File", "file", False), ("Status", "status", False), ("Words", "words", True),
+    ("Citations", "citations", True), ("References", "references", True), ("Errors", "errors", True),
+    ("Warnings", "warnings", True), ("Unresolved DOIs", "unresolved_dois", True),
+    ("Broken links", "broken_links", True), ("Most frequent problems", "top_rules", False),
+    ("Notes", "reason", False),
+)
+
+
+def _href(relative: str) -> str:
+    return quote(relative, safe="/")
+
+
+def _cell(row, attribute: str, numeric: bool) -> str:
+    value = getattr(row, attribute)
+    if attribute == "file":
+        label = escape(value)
+        link = f'<a href="{escape(_href(row.report))}">{label}</a>' if row.report and row.has_report else label
+        if row.annotated:
+            link += f' <a class="note" href="{escape(_href(row.annotated))}">(annotated .docx)</a>'
+        return f'<td data-sort="{escape(value.lower())}">{link}</td>'
+    if attribute == "reason":
+        notes = [value] if value else []
+        if row.duplicate_of:
+            notes.append(f"same content as {row.duplicate_of}")
+        return f'<td class="note">{escape("; ".join(notes))}</td>'
+    if numeric:
+        if not row.has_report:
+            return '<td class="n" data-sort="-1">\u2013</td>'
+        some = " some" if attribute == "errors" and value else ""
+        return f'<td class="n {attribute}{some}" data-sort="{int(value)}">{int(value)}</td>'
+    css = ' class="rules"' if attribute == "top_rules" else ""
+    return f"<td{css}>{escape(str(value))}</td>"
+
+
+def render_index(rows: Sequence, *, title: str = "", summary: str = "",
+                 common: Sequence[tuple[str, int, int]] | None = None) -> str:
+    """The index page for ``rows`` (:class:`essaycheck.batch.summary.EssayRow`)."""
+    from ..batch.summary import common_problems
+
+    common = common_problems(rows) if common is None else common
+    head = "".join(f'<th scope="col" data-type="{"number" if numeric else "text"}">{escape(name)}</th>'
+                   for name, _, numeric in _COLUMNS)
+    body = []
+    for row in rows:
+        css = "" if row.has_report else ' class="failed"'
+        body.append(f"<tr{css}>" + "".join(_cell(row, attr, numeric) for _, attr, numeric in _COLUMNS) + "</tr>")
+    heading = f"Citation check: {title}" if title else "Citation check"
+    parts = [
+        "<!doctype html>",
+        '<html lang="en"><head><meta charset="utf-8">',
+        '<meta name="viewport" content="width=device-width,initial-scale=1">',
+        f"<title>{escape(heading)}</title><style>{_CSS}</style></head><body>",
+        f"<h1>{escape(heading)}</h1>",
+        f'<p class="summary" id="summary">{escape(summary)}</p>' if summary else "",
+        '<p class="note">Click a column heading to sort; click a file to open its report.</p>',
+        f'<table class="sortable" id="essays"><thead><tr>{head}</tr></thead><tbody>',
+        *body,
+        "</tbody></table>",
+        "<h2>Most common problems in the class</h2>",
+        _common_list(common),
+        f"<script>{_JS}</script>",
+        "</body></html>",
+    ]
+    return "\n".join(part for part in parts if part) + "\n"
+
+
+def _common_list(common: Sequence[tuple[str, int, int]]) -> str:
+    if not common:
+        return '<p class="note">No problems found in any essay.</p>'
+    items = "".join(
+        f'<li><span class="rules">{escape(rule)}</span>: {times} times in {essays} '
+        f'essay{"" if essays == 1 else "s"}</li>'
+        for rule, times, essays in common
+    )
+    return f'<ol id="common">{items}</ol>'
