@@ -14,7 +14,7 @@ from urllib.parse import unquote
 # The optional prefix is matched with it so the "as written" span keeps "https://doi.org/" etc.
 _DOI = re.compile(
     r"(?P<prefix>(?:https?://)?(?:www\.|dx\.)?doi\.org/(?:doi:\s?)?|\bdoi\s*:\s*|\bdoi\s+(?=10\.))?"
-    r"(?P<doi>10\.\d{4,9}/[^\s\"]+)",
+    r"(?P<doi>10\.\d{4,9}(?:/|%2F)[^\s\"]+)",
     re.IGNORECASE,
 )
 _TRAILING = ".,;:'\"”’"
@@ -46,10 +46,10 @@ def find_doi_span(text: str) -> tuple[str, str, int, int] | None:
         if not match.group("prefix") and start > 0 and text[start - 1] not in _BARE_OK_BEFORE:
             continue
         doi = _trim(match.group("doi"))
-        if "/" not in doi or doi.endswith("/"):
+        normalised = (unquote(doi) if "%" in doi else doi).lower()
+        if normalised.endswith("/"):
             continue
         end = match.start("doi") + len(doi)
-        normalised = (unquote(doi) if "%" in doi else doi).lower()
         return normalised, text[start:end], start, end
     return None
 

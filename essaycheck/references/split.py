@@ -67,13 +67,14 @@ class _Entry:
     dated: bool = False  # began where an author part and date group were recognised
 
     def text(self) -> str:
-        out = ""
+        out: list[str] = []
         for paragraph, start, end in self.pieces:
             piece = paragraph.text[start:end]
             # A URL broken at a slash or hyphen continues without a space on the next line.
-            glue = "" if not out or _URL_TAIL.search(out[-300:]) else " "
-            out = f"{out}{glue}{piece}" if out else piece
-        return " ".join(out.split())
+            if out and not _URL_TAIL.search(out[-1][-300:]):
+                out.append(" ")
+            out.append(piece)
+        return " ".join("".join(out).split())
 
     def open_ended(self) -> bool:
         """Still inside its author part: "Raj, M., Fast, N. J., &" then a line break."""
