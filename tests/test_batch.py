@@ -1,0 +1,272 @@
+"""Tutor mode end to end: a class folder with good, bad, corrupt, locked, empty and duplicate essays."""
+
+import csv
+import json
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+
+import docx
+import pytest
+
+import essaycheck.resolve
+from essaycheck.api import check
+from essaycheck.batch import run_batch
+from essaycheck.batch.discover import find_essays
+from essaycheck.cli import main
+from essaycheck.model import Severity
+from essaycheck.render.json import report_to_json
+from essaycheck.settings import Settings
+
+SAMPLES = Path(__file__).resolve().parents[1] / "samples"
+OFFLINE = Settings(resolve=False, jobs=2)
+OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+READABLE = ["alice/clean.docx", "bob/mistakes.docx", "carol/mistakes.txt", "dan/clean.md", "erin/blog.txt",
+            "frank/copy of alice.docx"]
+UNREADABLE = ["gina/broken.docx", "hugo/locked.docx", "ivy/empty.txt"]
+
+
+def build_class(root: Path) -> Path:
+    """A class folder: six readable essays (one a duplicate), three unreadable, and files to skip."""
+    def put(name, data):
+        path = root / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(data)
+
+    clean = (SAMPLES / "clean-essay.docx").read_bytes()
+    put("alice/clean.docx", clean)
+    put("bob/mistakes.docx", (SAMPLES / "mistakes-essay.docx").read_bytes())
+    put("carol/mistakes.txt", (SAMPLES / "mistakes-essay.txt").read_bytes())
+    put("dan/clean.md", (SAMPLES / "clean-essay.md").read_bytes())
+    put("erin/blog.txt", (SAMPLES / "blog-post.txt").read_bytes())
+    put("frank/copy of alice.docx", clean)
+    put("gina/broken.docx", clean[:600])  # truncated download
+    put("hugo/locked.docx", OLE_MAGIC + bytes(504) + "EncryptedPackage".encode("utf-16-le") + bytes(1000))
+    put("ivy/empty.txt", b"")
+    # never essays: Word's lock file, hidden files and folders, other formats, the output folder
+    put("alice/~$clean.docx", b"lock")
+    put("alice/.notes.md", b"# private")
+    put(".trash/old.txt", b"Old essay (Smith 2019).")
+    put("alice/draft.pdf", b"%PDF-1.7")
+    put("reports/leftover.txt", b"an earlier output")
+    return root
+
+
+@pytest.fixture(scope="module")
+def first_run(tmp_path_factory):
+    root = build_class(tmp_path_factory.mktemp("class"))
+    result = run_batch(root, root / "reports", OFFLINE)
+    return root, result
+
+
+def rows_by_file(result):
+    return {row.file: row for row in result.rows}
+
+
+def test_discovery_skips_lock_hidden_other_and_output_files(tmp_path):
+    root = build_class(tmp_path)
+    found = [p.relative_to(root).as_posix() for p in find_essays(root, exclude=(root / "reports",))]
+    assert found == sorted(READABLE + UNREADABLE, key=str.lower)
+
+
+def test_summary_counts_are_exact(first_run):
+    root, result = first_run
+    rows = rows_by_file(result)
+    assert sorted(rows) == sorted(READABLE + UNREADABLE)
+    assert Counter(row.status for row in result.rows) == {"checked": 6, "unreadable": 3}
+    expected = {}
+    for name in READABLE:
+        report = check(root / name, OFFLINE)
+        expected[name] = (report.document.word_count, len(report.citations), len(report.references),
+                          report.count(Severity.ERROR), report.count(Severity.WARNING))
+        row = rows[name]
+        assert (row.words, row.citations, row.references, row.errors, row.warnings) == expected[name], name
+    for name in ("alice/clean.docx", "dan/clean.md", "erin/blog.txt"):
+        assert (rows[name].errors, rows[name].warnings) == (0, 0), name  # samples/EXPECTED.md: no findings
+    assert rows["bob/mistakes.docx"].errors > 0
+    errors = sum(e[3] for e in expected.values())
+    warnings = sum(e[4] for e in expected.values())
+    assert result.summary_line == (f"6 essays checked, 3 could not be read; "
+                                   f"{errors} error{'s' * (errors != 1)}, {warnings} warning{'s' * (warnings != 1)}")
+    assert result.exit_code == 1
+
+
+def test_unreadable_essays_have_their_reason(first_run):
+    _, result = first_run
+    rows = rows_by_file(result)
+    assert "damaged" in rows["gina/broken.docx"].reason or "zip" in rows["gina/broken.docx"].reason
+    assert "password" in rows["hugo/locked.docx"].reason
+    assert "empty" in rows["ivy/empty.txt"].reason
+    assert all(not rows[name].report for name in UNREADABLE)
+
+
+def test_duplicate_is_named(first_run):
+    _, result = first_run
+    rows = rows_by_file(result)
+    assert rows["frank/copy of alice.docx"].duplicate_of == "alice/clean.docx"
+    assert rows["alice/clean.docx"].duplicate_of == ""
+
+
+def test_summary_csv_and_outputs_per_essay(first_run):
+    root, result = first_run
+    out = root / "reports"
+    with open(out / "summary.csv", newline="", encoding="utf-8") as handle:
+        table = list(csv.DictReader(handle))
+    assert [r["file"] for r in table] == [row.file for row in result.rows]
+    by_file = {r["file"]: r for r in table}
+    assert by_file["hugo/locked.docx"]["status"] == "unreadable"
+    assert int(by_file["bob/mistakes.docx"]["errors"]) == rows_by_file(result)["bob/mistakes.docx"].errors
+    for name in READABLE:
+        assert (out / f"{name}.json").is_file() and (out / f"{name}.html").is_file()
+    assert (out / "bob/mistakes.annotated.docx").is_file()
+    assert not (out / "carol/mistakes.annotated.docx").exists()  # only Word essays get a copy
+    # the JSON report is the check --format json contract
+    data = json.loads((out / "carol/mistakes.txt.json").read_text(encoding="utf-8"))
+    assert data == json.loads(json.dumps(report_to_json(check(str(root / "carol/mistakes.txt"), OFFLINE))))
+    index = (out / "index.html").read_text(encoding="utf-8")
+    assert 'href="bob/mistakes.docx.html"' in index and 'href="frank/copy%20of%20alice.docx.html"' in index
+    assert "Most common problems" in index
+    assert not list(out.rglob("*.tmp"))
+
+
+def test_annotated_copy_has_a_comment_anchored_at_each_problem(first_run):
+    root, _ = first_run
+    report = check(root / "bob/mistakes.docx", OFFLINE)
+    copy = docx.Document(str(root / "reports/bob/mistakes.annotated.docx"))
+    comments = {str(c.comment_id): c.text for c in copy.comments}
+    assert len(comments) == len(report.problems) > 0
+    anchors, open_ids = {}, set()
+    for element in copy.element.body.iter():
+        if element.tag == f"{W}commentRangeStart":
+            open_ids.add(element.get(f"{W}id"))
+            anchors[element.get(f"{W}id")] = ""
+        elif element.tag == f"{W}commentRangeEnd":
+            open_ids.discard(element.get(f"{W}id"))
+        elif element.tag == f"{W}t":
+            for cid in open_ids:
+                anchors[cid] += element.text or ""
+    expected = Counter((p.location.text, p.message) for p in report.problems if p.location and p.location.text)
+    found = Counter((anchors[cid], text.split("\n")[0]) for cid, text in comments.items())
+    assert expected - found == Counter()
+    # the original essay is untouched
+    assert (root / "bob/mistakes.docx").read_bytes() == (SAMPLES / "mistakes-essay.docx").read_bytes()
+
+
+def test_rerun_skips_unchanged_rechecks_changed_and_force(tmp_path):
+    root = build_class(tmp_path)
+    out = root / "reports"
+    run_batch(root, out, OFFLINE)
+    again = run_batch(root, out, OFFLINE)
+    assert Counter(r.status for r in again.rows) == {"unchanged": 6, "unreadable": 3}
+    assert again.summary_line.startswith("0 essays checked, 6 skipped (unchanged), 3 could not be read; ")
+    first_errors = sum(r.errors for r in again.rows)
+
+    with open(root / "erin/blog.txt", "a", encoding="utf-8") as handle:
+        handle.write("\nOne more line (Nobody, 2020).\n")
+    (out / "dan/clean.md.html").unlink()  # a lost output is rebuilt
+    third = rows_by_file(run_batch(root, out, OFFLINE))
+    assert {name for name, row in third.items() if row.status == "checked"} == {"erin/blog.txt", "dan/clean.md"}
+    assert (out / "dan/clean.md.html").is_file()
+
+    forced = run_batch(root, out, OFFLINE, force=True)
+    assert Counter(r.status for r in forced.rows) == {"checked": 6, "unreadable": 3}
+    assert sum(r.errors for r in forced.rows) >= first_errors
+
+
+def test_one_internal_error_does_not_stop_the_batch(tmp_path, monkeypatch):
+    import essaycheck.api
+
+    root = tmp_path / "class"
+    for name in ("a.txt", "b.txt", "c.txt"):
+        (root).mkdir(exist_ok=True)
+        shutil.copy(SAMPLES / "clean-essay.txt", root / name)
+    real = essaycheck.api.check
+
+    def flaky(path, settings=None):
+        if str(path).endswith("b.txt"):
+            raise ZeroDivisionError("a bug")
+        return real(path, settings)
+
+    monkeypatch.setattr(essaycheck.api, "check", flaky)
+    result = run_batch(root, tmp_path / "out", Settings(resolve=False, jobs=1), force=True)
+    rows = rows_by_file(result)
+    assert rows["b.txt"].status == "internal error"
+    assert rows["b.txt"].reason.startswith("internal error: ZeroDivisionError: a bug")
+    assert rows["a.txt"].status == rows["c.txt"].status == "checked"
+    assert result.summary_line.startswith("2 essays checked, 1 failed (internal error); ")
+
+
+def test_resolution_fetches_each_distinct_doi_once_for_the_class(tmp_path, monkeypatch):
+    root = build_class(tmp_path / "class")
+    calls = []
+
+    def recording(references, settings, *args, **kwargs):  # stands in for the network
+        calls.append(([r.doi or r.url for r in references], settings.offline))
+        return essaycheck.resolve.Resolution()
+
+    monkeypatch.setattr(essaycheck.resolve, "resolve_references", recording)
+    monkeypatch.setenv("ESSAYCHECK_CACHE_DIR", str(tmp_path / "cache"))
+    run_batch(root, tmp_path / "out", Settings(resolve=True, jobs=1, cache_dir=str(tmp_path / "cache")))
+    fetching = [targets for targets, offline in calls if not offline]
+    assert len(fetching) == 1  # one lookup round for the whole class; the essays then read the cache
+    targets = fetching[0]
+    assert len(targets) == len(set(targets)) > 0
+    everywhere = {r.doi or r.url for name in READABLE for r in check(root / name, OFFLINE).references
+                  if r.doi or r.url}
+    assert set(targets) == everywhere
+
+
+def test_cli_exit_codes_and_plain_progress(tmp_path):
+    clean = tmp_path / "clean-class"
+    clean.mkdir()
+    shutil.copy(SAMPLES / "clean-essay.txt", clean / "a.txt")
+    shutil.copy(SAMPLES / "blog-post.txt", clean / "b.txt")
+    assert main(["batch", str(clean), "--no-resolve", "--isolated", "-j", "1"]) == 0
+    assert (clean / "essaycheck-report" / "index.html").is_file()
+    assert main(["batch", str(tmp_path / "missing"), "--no-resolve"]) == 2
+
+    root = build_class(tmp_path / "class")
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)}
+    done = subprocess.run([sys.executable, "-m", "essaycheck", "batch", str(root), "-o", str(root / "reports"),
+                           "--no-resolve", "--isolated", "-j", "2"], capture_output=True, text=True, env=env,
+                          timeout=300)
+    assert done.returncode == 1
+    assert "[9/9]" in done.stderr and "[1/9]" in done.stderr
+    assert done.stdout.splitlines()[0].startswith("6 essays checked, 3 could not be read; ")
+
+
+def test_ctrl_c_stops_cleanly_and_keeps_what_is_finished(tmp_path):
+    root = tmp_path / "class"
+    root.mkdir()
+    for i in range(60):
+        shutil.copy(SAMPLES / "mistakes-essay.txt", root / f"essay{i:02}.txt")
+    out = tmp_path / "out"
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)}
+    process = subprocess.Popen([sys.executable, "-m", "essaycheck", "batch", str(root), "-o", str(out),
+                                "--no-resolve", "--isolated", "-j", "2"], stdout=subprocess.PIPE,
+                               stderr=subprocess.PIPE, text=True, env=env, start_new_session=True)
+    for line in process.stderr:  # wait until a few essays are done, then press Ctrl-C
+        if line.startswith("[3/"):
+            os.killpg(process.pid, signal.SIGINT)
+            break
+    stdout, stderr = process.communicate(timeout=120)
+    assert process.returncode == 130, stderr
+    assert "Traceback" not in stderr
+    summary = stdout.splitlines()[0]
+    assert "not checked (interrupted)" in summary
+    with open(out / "summary.csv", newline="", encoding="utf-8") as handle:
+        finished = [r["file"] for r in csv.DictReader(handle)]
+    assert 3 <= len(finished) < 60
+    for name in finished:
+        assert (out / f"{name}.html").is_file()
+    assert not list(out.rglob("*.tmp"))
+    rerun = run_batch(root, out, OFFLINE)
+    statuses = Counter(r.status for r in rerun.rows)
+    assert statuses["unchanged"] == len(finished) and statuses["checked"] == 60 - len(finished)
