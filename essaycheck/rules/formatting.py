@@ -1,0 +1,185 @@
+"""Rules that compare each entry with the same work formatted in APA 7 (``essaycheck.formatting``)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from ..model import Location, Reference, Severity
+from ..names import fold_words
+from .base import CheckContext, Finding, rule
+from .examples import BRAUN, RAJ, WENGER, essay
+
+_CITE = "Networks matter (Raj et al., 2017), themes emerged (Braun & Clarke, 2006) and practice shapes identity (Wenger, 1998)."
+
+# What an entry must have before its parsed fields can stand in for the work (no resolved record).
+_REQUIRED = {
+    "article-journal": ("title", "container_title", "volume"),
+    "book": ("title",),
+    "chapter": ("title", "container_title", "publisher"),
+    "report": ("title",),
+    "thesis": ("title", "publisher"),
+    "paper-conference": ("title",),
+    "webpage": ("title", "url"),
+}
+_MIN_SIMILARITY = 0.6  # below this the entry and the rendering are probably not read the same way
+
+_memo: list = [None, None]  # (context, {reference index: (RenderedEntry, source)}) of the last essay
+
+
+def _record_csl(ctx: CheckContext, index: int) -> dict | None:
+    record = ctx.records.get(index) if ctx.records else None
+    csl = record.get("csl") if isinstance(record, dict) else None
+    return csl if isinstance(csl, dict) and csl else None
+
+
+def _text(value) -> str:
+    return str(value[0] if isinstance(value, list) and value else value or "")
+
+
+def expected_item(ref: Reference, record: dict | None) -> dict:
+    """The CSL-JSON to format: the resolved record (student's title wording kept when it is the same
+    words, since records often carry Title Case), else the fields parsed from the entry."""
+    from ..formatting import reference_to_csl
+    from ..formatting.markup import from_html, strip_marks
+
+    own = reference_to_csl(ref)
+    if not record:
+        return own
+    item = {**record, "id": own["id"]}
+    for key in ("title", "container-title"):
+        theirs = _text(item.get(key))
+        if isinstance(item.get(key), list):
+            item[key] = theirs
+        if own.get(key) and fold_words(strip_marks(from_html(theirs))) == fold_words(own[key]):
+            item[key] = own[key]
+    for key, value in own.items():
+        item.setdefault(key, value)
+    return item
+
+
+def _trustworthy(ref: Reference, has_record: bool) -> bool:
+    if has_record:
+        return True
+    if ref.warnings or ref.type not in _REQUIRED or not (ref.authors or ref.editors or ref.title):
+        return False
+    if not (ref.year_number is not None or ref.year.lower() in ("n.d.", "in press")):
+        return False
+    return all(getattr(ref, name) for name in _REQUIRED[ref.type])
+
+
+def formatted(ctx: CheckContext) -> dict[int, tuple]:
+    """Reference index -> (rendered entry, 'record' | 'entry') for the references worth comparing."""
+    if _memo[0] is ctx:
+        return _memo[1]
+    from ..formatting import render_entries
+
+    items, sources = [], {}
+    for ref in ctx.references:
+        record = _record_csl(ctx, ref.index)
+        if _trustworthy(ref, record is not None):
+            items.append(expected_item(ref, record))
+            sources[f"ref-{ref.index}"] = (ref.index, "record" if record else "entry")
+    result: dict[int, tuple] = {}
+    if items:
+        try:
+            entries = render_entries(items)
+        except Exception:  # noqa: BLE001 - a third-party engine on student data must not stop the check
+            entries = []
+        for entry in entries:
+            index, source = sources[entry.id]
+            result[index] = (entry, source)
+    _memo[0], _memo[1] = ctx, result
+    return result
+
+
+@rule("reference-format", Severity.WARNING, "An entry is not formatted the APA 7 way.",
+      fires=[essay(_CITE, RAJ.replace("N. J., &", "N. J. &"), BRAUN, WENGER),
+             essay(_CITE, RAJ, BRAUN.replace("3(2)", "3 (2)"), WENGER),
+             essay(_CITE, RAJ, BRAUN, WENGER.replace("Wenger, E.", "Wenger, Etienne"))],
+      passes=[essay(_CITE, RAJ, BRAUN, WENGER),
+              essay(_CITE, RAJ.replace("772–784", "772-784"), BRAUN.replace("  ", " "), WENGER),
+              essay(_CITE, RAJ, BRAUN, "Wenger E 1998 Communities of practice")])
+def reference_format(ctx: CheckContext):
+    """Each entry is compared, word by word, with the same work formatted in APA 7 from the DOI
+    record (when it was looked up) or from what was read in the entry. White space, straight vs
+    curly quotes and a hyphen for the en dash of a page range do not count. Entries that could not
+    be read with confidence are left alone."""
+    from ..formatting.diff import summarize, title_words, word_changes
+    import difflib
+
+    for index, (entry, source) in sorted(formatted(ctx).items()):
+        ref = ctx.references[index]
+        written = ref.location.text
+        loose = title_words(entry.item.get("title", ""), entry.item.get("container-title", ""))
+        changes = word_changes(written, entry.text, loose)
+        if not changes:
+            continue
+        if difflib.SequenceMatcher(a=written, b=entry.text, autojunk=False).ratio() < _MIN_SIMILARITY:
+            continue
+        origin = "the DOI record" if source == "record" else "your entry"
+        yield Finding(
+            f"Not quite APA 7: {summarize(changes)}. The entry in APA 7 (from {origin}): {entry.text}",
+            ref.location, reference=index, suggestion=entry.text)
+
+
+def _paragraph_italics(ctx: CheckContext, ref: Reference) -> tuple[tuple[int, int], ...]:
+    for paragraph in ctx.document.paragraphs:
+        if paragraph.index == ref.location.paragraph:
+            return tuple((s - ref.location.start, e - ref.location.start) for s, e in paragraph.italic)
+    return ()
+
+
+def _coverage(spans, start: int, end: int, text: str) -> float:
+    """Share of the non-space characters of text[start:end] that are italic."""
+    chars = [i for i in range(start, end) if not text[i].isspace()]
+    if not chars:
+        return 1.0
+    italic = sum(1 for i in chars if any(s <= i < e for s, e in spans))
+    return italic / len(chars)
+
+
+def _find(text: str, piece: str, start: int) -> int:
+    fold = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"', "\u2013": "-"})
+    return text.translate(fold).lower().find(piece.translate(fold).lower(), start)
+
+
+def _at(ref: Reference, start: int, end: int) -> Location:
+    text = ref.location.text[start:end]
+    return replace(ref.location, start=ref.location.start + start, end=ref.location.start + end, text=text)
+
+
+@rule("italics", Severity.WARNING, "A title or volume is not in italics (or is when it should not be).")
+def italics(ctx: CheckContext):
+    """In a Word file, APA 7 italics are checked from the runs: the journal title and volume number
+    of an article, and the title of a book, report, thesis or web page, are in italics; the title of
+    an article or chapter is not."""
+    if ctx.document.kind != "docx":
+        return
+    for index, (entry, _source) in sorted(formatted(ctx).items()):
+        ref = ctx.references[index]
+        text = ref.location.text
+        spans = _paragraph_italics(ctx, ref)
+        position = 0
+        for start, end in entry.italic:
+            piece = entry.text[start:end].strip().rstrip(".,")
+            if len(piece) < 2 and not piece.isdigit():
+                continue
+            found = _find(text, piece, position)
+            if found < 0:
+                continue
+            position = found + len(piece)
+            if _coverage(spans, found, position, text) < 0.5:
+                yield Finding(f"Set “{piece}” in italics (APA 7).", _at(ref, found, position), reference=index)
+        title = entry.item.get("title", "")
+        title_italic = any(entry.text[s:e].strip(" .").lower() == str(title).strip(" .").lower()
+                           for s, e in entry.italic)
+        found = _find(text, str(title), 0) if title else -1
+        if title and not title_italic and found >= 0 and re.search(r"\w", str(title)):
+            if _coverage(spans, found, found + len(title), text) >= 0.8:
+                yield Finding(f"The title “{title}” is not in italics in APA 7 (only the {_container_word(ref)} is).",
+                              _at(ref, found, found + len(title)), reference=index)
+
+
+def _container_word(ref: Reference) -> str:
+    return {"article-journal": "journal name and volume", "chapter": "book title"}.get(ref.type, "larger work")
