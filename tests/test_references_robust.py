@@ -90,6 +90,8 @@ HOSTILE = {
     "ellipses": ". . . " * (LONG // 6),
     "ampersands": "& " * (LONG // 2),
     "one-word": "x" * LONG,
+    "doi-closing-brackets": "https://doi.org/10.1234/" + ")]>." * (LONG // 4),
+    "url-closing-brackets": "https://example.org/" + ")" * LONG,
 }
 
 

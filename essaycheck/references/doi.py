@@ -10,47 +10,32 @@ from __future__ import annotations
 import re
 from urllib.parse import unquote
 
+from .links import trim_link_end
+
 # A DOI is "10.<registrant>/<suffix>"; the suffix may hold almost anything but whitespace.
-# The optional prefix is matched with it so the "as written" span keeps "https://doi.org/" etc.
-_DOI = re.compile(
-    r"(?P<prefix>(?:https?://)?(?:www\.|dx\.)?doi\.org/(?:doi:\s?)?|\bdoi\s*:\s*|\bdoi\s+(?=10\.))?"
-    r"(?P<doi>10\.\d{4,9}(?:/|%2F)[^\s\"]+)",
-    re.IGNORECASE,
+_DOI = re.compile(r"10\.\d{4,9}(?:/|%2F)[^\s\"]+", re.IGNORECASE)
+# What may stand right before it and belongs to the DOI "as written" (searched backwards from the DOI).
+_PREFIX = re.compile(
+    r"(?:(?:https?://)?(?:www\.|dx\.)?doi\.org/(?:doi:\s?)?|\bdoi\s*:\s*|\bdoi\s+)$", re.IGNORECASE
 )
-_TRAILING = ".,;:'\"”’"
 # A bare DOI must stand on its own; "…/doi/10.1037/…" inside another URL is that URL's business.
 _BARE_OK_BEFORE = " \t([{<:;,\"'“‘"
-
-
-def _trim(doi: str) -> str:
-    """Drop sentence punctuation and unbalanced closing brackets the DOI picked up at its end."""
-    while doi:
-        last = doi[-1]
-        if last in _TRAILING:
-            doi = doi[:-1]
-        elif last == ")" and doi.count("(") < doi.count(")"):
-            doi = doi[:-1]
-        elif last == "]" and doi.count("[") < doi.count("]"):
-            doi = doi[:-1]
-        elif last == ">" and doi.count("<") < doi.count(">"):
-            doi = doi[:-1]
-        else:
-            break
-    return doi
 
 
 def find_doi_span(text: str) -> tuple[str, str, int, int] | None:
     """The first DOI in ``text``: (normalised, as written, start, end of the written form)."""
     for match in _DOI.finditer(text):
         start = match.start()
-        if not match.group("prefix") and start > 0 and text[start - 1] not in _BARE_OK_BEFORE:
+        prefix = _PREFIX.search(text, max(0, start - 40), start)
+        if prefix:
+            start = prefix.start()
+        elif start > 0 and text[start - 1] not in _BARE_OK_BEFORE:
             continue
-        doi = _trim(match.group("doi"))
+        doi = trim_link_end(match.group())
         normalised = (unquote(doi) if "%" in doi else doi).lower()
         if normalised.endswith("/"):
             continue
-        end = match.start("doi") + len(doi)
-        return normalised, text[start:end], start, end
+        return normalised, text[start:match.start() + len(doi)], start, match.start() + len(doi)
     return None
 
 

@@ -17,8 +17,8 @@ from .authors import (
 )
 from .dates import find_date_group
 from .doi import find_doi_span
+from .links import iter_urls
 
-_URL = re.compile(r"(?:https?://|www\.)[^\s<>\"]+", re.IGNORECASE)
 _RETRIEVED = re.compile(r"\bRetrieved\b(?P<date>[^()]{0,80}?)\bfrom\b[\s:]*", re.IGNORECASE)
 _LIST_MARKER = re.compile(r"(?:[-*•▪◦]|\(?\d{1,3}[.)])\s+")
 _PUNCT = re.compile(r"[()\[\]]|[.?!](?=[\"'”’]?(?:\s|$))")
@@ -248,12 +248,7 @@ def _read_locators(rest: str, draft: _Draft) -> str:
     if found:
         draft.set(doi=found[0], doi_text=found[1])
         rest = _cut(rest, found[2], found[3])
-    urls = []
-    for match in _URL.finditer(rest):
-        url = match.group().rstrip(".,;'\"”’")
-        while url.endswith(")") and url.count("(") < url.count(")"):
-            url = url[:-1]
-        urls.append((match.start(), match.start() + len(url), url))
+    urls = list(iter_urls(rest))
     if urls:
         start, end, url = urls[0]
         draft.set(url=url)
