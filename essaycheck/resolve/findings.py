@@ -1,0 +1,225 @@
+"""Turn what was looked up for one entry into its JSON record and its diagnostics.
+
+Messages are written for a first-year student: what is wrong, the real value,
+and what to change. Where the wrong text can be found in the entry, the
+diagnostic points at exactly that text and ``suggestion`` replaces it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..model import Diagnostic, Location, Reference, Severity
+from ..settings import Settings
+from . import csl
+from .compare import Comparison, Mismatch
+from .doi import DoiLookup, doi_link
+from .urls import UrlCheck
+
+RULES: dict[str, tuple[Severity, str]] = {
+    "doi-not-found": (Severity.ERROR, "The DOI does not exist."),
+    "doi-mismatch": (Severity.ERROR, "The DOI belongs to a different work."),
+    "metadata-mismatch": (Severity.WARNING, "Author, year, title, journal, volume or pages differ from the real record."),
+    "retracted": (Severity.ERROR, "The work was retracted or has an expression of concern."),
+    "missing-doi": (Severity.WARNING, "A journal article or chapter has a DOI the entry leaves out."),
+    "broken-url": (Severity.ERROR, "The URL does not lead to a page."),
+    "redirected-url": (Severity.INFO, "The URL has permanently moved."),
+    "unresolved": (Severity.INFO, "A DOI or URL could not be checked (network, offline)."),
+}
+_FIELD_NAMES = {"author": "first author's family name", "year": "year", "title": "title",
+                "journal": "journal name", "volume": "volume", "pages": "page range"}
+_UNRESOLVED_WHY = {
+    "offline": "essaycheck is working offline and had not checked it before",
+    "timeout": "the server did not answer in time",
+    "connection": "the connection failed",
+    "dns": "the server could not be found",
+    "server": "the server had a problem",
+    "bad-answer": "the server sent an answer essaycheck could not read",
+    "blocked": "it leads to a private or local network address, which essaycheck does not contact",
+    "scheme": "only http and https links can be checked",
+    "status": "the website answered with an error",
+}
+
+
+@dataclass
+class Outcome:
+    """Everything looked up for one entry."""
+
+    doi: str = ""
+    lookup: DoiLookup | None = None
+    comparison: Comparison | None = None
+    found_doi: str = ""  # the right DOI, from a search
+    url: UrlCheck | None = None
+    page_mismatches: tuple[Mismatch, ...] = ()
+    searched: bool = False
+    search_note: str = ""
+
+
+@dataclass
+class _Emitter:
+    settings: Settings
+    reference: Reference
+    problems: list[Diagnostic] = field(default_factory=list)
+
+    def emit(self, rule: str, message: str, location: Location | None = None, suggestion: str | None = None):
+        if not self.settings.rule_enabled(rule):
+            return
+        severity = self.settings.severity_of(rule, RULES[rule][0])
+        self.problems.append(Diagnostic(rule, severity, message, location or self.reference.location,
+                                        reference=self.reference.index, suggestion=suggestion))
+
+
+def build(reference: Reference, outcome: Outcome, settings: Settings) -> tuple[dict, list[Diagnostic]]:
+    """The JSON record of one entry and its diagnostics."""
+    out = _Emitter(settings, reference)
+    record: dict = {"doi": outcome.doi or None, "status": "no-doi", "source": None, "csl": None, "url": None,
+                    "note": None, "mismatches": [], "updates": [], "suggested_doi": outcome.found_doi or None}
+    if outcome.lookup is not None:
+        _doi_findings(reference, outcome, record, out)
+    elif outcome.found_doi:
+        record["status"] = "missing-doi"
+        link = doi_link(outcome.found_doi)
+        entry = reference.location.text.rstrip()
+        out.emit("missing-doi",
+                 f"This {_kind(reference)} has a DOI, but your entry leaves it out. APA 7 asks for the DOI as a link "
+                 f"at the end of the entry: add {link}",
+                 suggestion=f"{entry} {link}" if entry else link)
+    elif outcome.searched:
+        record["note"] = outcome.search_note or "no DOI was found for this entry"
+    if outcome.url is not None:
+        record["url"] = outcome.url.as_record()
+        _url_findings(reference, outcome, out)
+    return record, out.problems
+
+
+def _doi_findings(reference: Reference, outcome: Outcome, record: dict, out: _Emitter) -> None:
+    lookup = outcome.lookup
+    doi = lookup.doi
+    here = _span(reference, reference.doi_text) or _span(reference, doi)
+    record["source"] = lookup.source or None
+    record["note"] = lookup.note or None
+    if lookup.status == "invalid":
+        record["status"] = "invalid"
+        return  # the doi-format rule reports the syntax
+    if lookup.status == "not-checked":
+        record["status"] = "not-checked"
+        out.emit("unresolved", f"essaycheck could not check the DOI {doi} this time: "
+                 f"{_UNRESOLVED_WHY.get(lookup.kind, 'the lookup failed')}. This is not a problem with your entry; "
+                 f"you can check it yourself by opening {doi_link(doi)} in a browser.")
+        return
+    if lookup.status == "not-found":
+        record["status"] = "not-found"
+        fix = outcome.found_doi
+        tail = (f" The work in your entry has the DOI {doi_link(fix)}." if fix else
+                " Copy the DOI again from the article's first page or the journal's website.")
+        out.emit("doi-not-found", f"The DOI {doi} does not exist: doi.org does not know it, so the link in your "
+                 f"entry leads nowhere.{tail}", here, doi_link(fix) if fix and here else None)
+        return
+    record["status"] = "ok"
+    if lookup.record is None:
+        return
+    record["csl"] = csl.to_csl(lookup.record, doi)
+    real = lookup.record
+    comparison = outcome.comparison
+    if comparison is not None and comparison.verdict == "different":
+        record["status"] = "mismatch"
+        fix = outcome.found_doi
+        tail = (f" The DOI of the work in your entry is {doi_link(fix)}." if fix else
+                " Find the right DOI on the article's page or at https://search.crossref.org.")
+        out.emit("doi-mismatch", f"The DOI {doi} belongs to a different work: {_describe(real)}. "
+                 f"Your entry is for \"{reference.title}\".{tail}", here, doi_link(fix) if fix and here else None)
+        return
+    updates = csl.updates(real)
+    record["updates"] = updates
+    if comparison is not None and comparison.mismatches:
+        record["status"] = "metadata-mismatch"
+        record["mismatches"] = [m.__dict__ for m in comparison.mismatches]
+        for mismatch in comparison.mismatches:
+            _mismatch(reference, mismatch, "the publisher's record for this DOI", out)
+    if updates:
+        record["status"] = "retracted"
+        _retraction(doi, updates, out)
+
+
+def _retraction(doi: str, updates: list[dict], out: _Emitter) -> None:
+    worst = sorted(updates, key=lambda u: (u["type"] != "retraction", u["type"] == "expression_of_concern"))[0]
+    notice = f" (notice: {doi_link(worst['doi'])})" if worst["doi"] else ""
+    when = f" in {worst['date']}" if worst["date"] else ""
+    if worst["direction"] == "update-to":
+        out.emit("retracted", f"The DOI {doi} is not an article but a {worst['type'].replace('_', ' ')} notice: "
+                 f"it concerns {doi_link(worst['doi']) if worst['doi'] else 'another article'}. Cite the article only "
+                 f"if you say that it was {_done(worst['type'])}, and do not use it as evidence.")
+    elif worst["type"] == "expression_of_concern":
+        out.emit("retracted", f"The journal has published an expression of concern about this work{when}{notice}: "
+                 "its results may not be reliable. If you keep it, say so in your text, or use a more reliable source.")
+    else:
+        out.emit("retracted", f"This work was {_done(worst['type'])}{when}{notice}. A {_done(worst['type'])} work "
+                 "should not be used as evidence: remove it, or say in your text that it was "
+                 f"{_done(worst['type'])} if you discuss it for that reason.")
+
+
+def _mismatch(reference: Reference, mismatch: Mismatch, source: str, out: _Emitter) -> None:
+    name = _FIELD_NAMES[mismatch.field]
+    real = mismatch.record
+    if mismatch.field == "pages":
+        real = real.replace("-", "\u2013")
+    message = (f"The {name} in your entry does not match {source}: it says \"{real}\", your entry says "
+               f"\"{mismatch.entry}\". Check it and correct your entry.")
+    if mismatch.field == "title":
+        # A suggestion would carry the record's capitalisation; APA wants sentence case.
+        out.emit("metadata-mismatch", message + " (Keep APA sentence case: capitalise only the first word, "
+                 "proper nouns and the first word after a colon.)")
+        return
+    needle = f"({mismatch.entry}" if mismatch.field == "year" else mismatch.entry
+    here = _span(reference, needle, skip=1 if mismatch.field == "year" else 0)
+    out.emit("metadata-mismatch", message, here, real if here else None)
+
+
+def _url_findings(reference: Reference, outcome: Outcome, out: _Emitter) -> None:
+    check = outcome.url
+    here = _span(reference, check.url)
+    if check.outcome == "broken":
+        out.emit("broken-url", f"The link {check.url} is broken: {check.reason}. Find where the page is now "
+                 "(search for its title) or use an archived copy (https://web.archive.org), and update the link.", here)
+    elif check.outcome == "not-checked":
+        out.emit("unresolved", f"essaycheck could not check the link {check.url} this time: "
+                 f"{check.reason or _UNRESOLVED_WHY.get(check.kind, 'the check failed')}. This is not a problem "
+                 "with your entry; open the link in a browser to make sure it works.")
+        return
+    if check.moved_to and check.moved_to.rstrip("/") != check.url.rstrip("/"):
+        out.emit("redirected-url", f"The page at {check.url} has moved permanently to {check.moved_to}. "
+                 "Use the new address.", here, check.moved_to if here else None)
+    for mismatch in outcome.page_mismatches:
+        _mismatch(reference, mismatch, "the page this link opens", out)
+
+
+def _describe(record: dict) -> str:
+    who = csl.authors_short(record) or "no author"
+    year = csl.year_of(record)
+    container = (csl.container_titles(record) or [""])[0]
+    text = f"{who} ({year or 'n.d.'}), \"{csl.full_title(record)}\""
+    return f"{text}, in {container}" if container else text
+
+
+def _kind(reference: Reference) -> str:
+    return {"article-journal": "journal article", "chapter": "chapter"}.get(reference.type, "work")
+
+
+def _done(kind: str) -> str:
+    return {"retraction": "retracted", "partial_retraction": "partly retracted", "withdrawal": "withdrawn",
+            "removal": "removed"}.get(kind, "flagged")
+
+
+def _span(reference: Reference, needle: str, skip: int = 0) -> Location | None:
+    """The place of ``needle`` in the entry when it occurs exactly once (case-insensitive)."""
+    text = reference.location.text
+    if not needle or not text:
+        return None
+    hits = [m.start() for m in re.finditer(re.escape(needle), text, re.IGNORECASE)]
+    if len(hits) != 1:
+        return None
+    start = reference.location.start + hits[0] + skip
+    end = reference.location.start + hits[0] + len(needle)
+    return Location(reference.location.paragraph, start, end, text[hits[0] + skip:hits[0] + len(needle)],
+                    reference.location.line)

@@ -1,0 +1,273 @@
+"""Resolve the DOIs and URLs of one essay, or of a whole class, concurrently and once each.
+
+A :class:`Resolver` keeps what it looked up (per DOI, per URL, per search) for
+its lifetime, so the same work cited by thirty students is fetched once.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+import threading
+from concurrent.futures import Future, ThreadPoolExecutor, wait
+from typing import Callable, Iterable, Sequence
+
+from ..model import Diagnostic, Reference
+from ..settings import Settings
+from . import Resolution
+from .compare import best_match, compare, compare_page
+from .config import ResolveConfig
+from .crossref import search
+from .doi import DoiLookup, clean_doi, is_valid_doi, look_up
+from .fetch import Fetcher, FetchError, origin
+from .findings import Outcome, build
+from .safety import Guard
+from .session import contact_address, make_session
+from .urls import UrlCheck, check_url, is_doi_link
+
+ProgressCallback = Callable[[int, int], None]
+SEARCHED_TYPES = ("article-journal", "chapter")
+
+
+class Resolver:
+    """Looks up DOIs, URLs and missing DOIs through one session; thread-safe; memoises per key."""
+
+    def __init__(self, settings: Settings, session=None, config: ResolveConfig | None = None):
+        self.settings = settings
+        self.config = config or ResolveConfig.from_env()
+        self._session = session
+        self._lock = threading.Lock()
+        self._memo: dict[tuple[str, str], Future] = {}
+        self._pool: ThreadPoolExecutor | None = None
+
+    # --- plumbing ----------------------------------------------------------------
+
+    @property
+    def session(self):
+        with self._lock:
+            if self._session is None:
+                self._session = make_session(self.settings, self.config)
+            return self._session
+
+    def _fetcher(self, trusted: bool) -> Fetcher:
+        endpoints = frozenset({origin(self.config.doi_url), origin(self.config.crossref_url)})
+        return Fetcher(
+            session=self.session, config=self.config, timeout=self.settings.timeout, offline=self.settings.offline,
+            trusted_origins=endpoints if trusted else frozenset(),
+            guard=Guard(self.settings.allow_private_urls, self.config.allowed_networks),
+        )
+
+    def _submit(self, key: tuple[str, str], job: Callable[[], object]) -> tuple[Future, bool]:
+        """The future for ``key``, started now if nobody asked for it before; True when new."""
+        with self._lock:
+            future = self._memo.get(key)
+            if future is not None:
+                return future, False
+            if self._pool is None:
+                self._pool = ThreadPoolExecutor(max(1, self.settings.concurrency), thread_name_prefix="essaycheck")
+            future = self._pool.submit(job)
+            self._memo[key] = future
+            return future, True
+
+    def close(self) -> None:
+        with self._lock:
+            pool, self._pool = self._pool, None
+        if pool is not None:
+            pool.shutdown(wait=True)
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.close()
+
+    # --- jobs ----------------------------------------------------------------------
+
+    def _doi_job(self, doi: str) -> DoiLookup:
+        return look_up(self._fetcher(True), self.config.doi_url, self.config.crossref_url, doi,
+                       contact_address(self.settings))
+
+    def _url_job(self, url: str) -> UrlCheck:
+        return check_url(self._fetcher(False), url, self.config.page_bytes)
+
+    def _search_job(self, query: str) -> list[dict] | FetchError:
+        try:
+            return search(self._fetcher(True), self.config.crossref_url, query, self.config.search_rows,
+                          contact_address(self.settings))
+        except FetchError as exc:
+            return exc
+
+    def doi(self, doi: str) -> Future:
+        return self._submit(("doi", doi), lambda: self._doi_job(doi))[0]
+
+    # --- public ---------------------------------------------------------------------
+
+    def resolve(self, references: Sequence[Reference], progress: ProgressCallback | None = None) -> Resolution:
+        """Resolution of one essay's reference list."""
+        return self.resolve_many([references], progress)[0]
+
+    def resolve_many(self, essays: Sequence[Sequence[Reference]],
+                     progress: ProgressCallback | None = None) -> list[Resolution]:
+        """Resolutions of several essays, all looked up together (a class at once)."""
+        if not self.settings.resolve:
+            return [Resolution({}, ()) for _ in essays]
+        meter = _Meter(self.settings, self.config, progress)
+        try:
+            plans = [[self._plan(ref, meter) for ref in refs] for refs in essays]
+            meter.wait()
+            for plan in (p for essay in plans for p in essay):
+                self._second_look(plan, meter)
+            meter.wait()
+        finally:
+            meter.close()
+        results = []
+        for refs, essay_plans in zip(essays, plans):
+            records: dict[int, dict] = {}
+            problems: list[Diagnostic] = []
+            for ref, plan in zip(refs, essay_plans):
+                if plan.outcome is None:
+                    continue
+                self._finish(plan)
+                record, found = build(ref, plan.outcome, self.settings)
+                records[ref.index] = record
+                problems.extend(found)
+            results.append(Resolution(records, tuple(problems)))
+        return results
+
+    def fetch_csl(self, dois: Sequence[str]) -> dict[str, dict | None]:
+        """CSL-JSON of each DOI (None when unknown or not reachable), for the formatter."""
+        from .csl import to_csl
+
+        futures = {doi: self.doi(clean_doi(doi)) for doi in dois}
+        out: dict[str, dict | None] = {}
+        for doi, future in futures.items():
+            lookup: DoiLookup = future.result()
+            out[doi] = to_csl(lookup.record, lookup.doi) if lookup.record is not None else None
+        return out
+
+    # --- per reference ----------------------------------------------------------------
+
+    def _plan(self, reference: Reference, meter: "_Meter") -> "_Plan":
+        plan = _Plan(reference)
+        doi = clean_doi(reference.doi or reference.doi_text)
+        url = (reference.url or "").strip()
+        if doi:
+            plan.outcome = Outcome(doi=doi)
+            if is_valid_doi(doi):
+                plan.doi_future = meter.track(*self._submit(("doi", doi), lambda: self._doi_job(doi)))
+            else:
+                plan.outcome.lookup = DoiLookup(doi, "invalid", note="not a DOI: it should look like 10.1234/abcd")
+        if url and not is_doi_link(url):
+            plan.outcome = plan.outcome or Outcome()
+            plan.url_future = meter.track(*self._submit(("url", url), lambda: self._url_job(url)))
+        if not doi and reference.type in SEARCHED_TYPES and reference.title:
+            plan.outcome = plan.outcome or Outcome()
+            plan.search_future = self._search(reference, meter)
+        return plan
+
+    def _search(self, reference: Reference, meter: "_Meter") -> Future:
+        query = search_text(reference)
+        return meter.track(*self._submit(("search", query), lambda: self._search_job(query)))
+
+    def _second_look(self, plan: "_Plan", meter: "_Meter") -> None:
+        """After the DOI is known: compare, and search for the right DOI when it is wrong."""
+        if plan.doi_future is None:
+            return
+        lookup: DoiLookup = plan.doi_future.result()
+        plan.outcome.lookup = lookup
+        if lookup.record is not None:
+            plan.outcome.comparison = compare(plan.reference, lookup.record)
+        wrong = lookup.status == "not-found" or (plan.outcome.comparison and plan.outcome.comparison.verdict == "different")
+        if wrong and plan.reference.title:
+            plan.search_future = self._search(plan.reference, meter)
+
+    def _finish(self, plan: "_Plan") -> None:
+        outcome = plan.outcome
+        if plan.url_future is not None:
+            outcome.url = plan.url_future.result()
+            if outcome.url.meta is not None and not outcome.doi:
+                outcome.page_mismatches = compare_page(plan.reference, outcome.url.meta)
+        if plan.search_future is not None:
+            outcome.searched = True
+            items = plan.search_future.result()
+            if isinstance(items, FetchError):
+                outcome.search_note = f"the search for a DOI could not run: {items.detail}"
+            else:
+                hit = best_match(plan.reference, items, exclude=outcome.doi)
+                outcome.found_doi = hit["DOI"].lower() if hit else ""
+
+
+class _Plan:
+    __slots__ = ("reference", "outcome", "doi_future", "url_future", "search_future")
+
+    def __init__(self, reference: Reference):
+        self.reference = reference
+        self.outcome: Outcome | None = None
+        self.doi_future: Future | None = None
+        self.url_future: Future | None = None
+        self.search_future: Future | None = None
+
+
+def search_text(reference: Reference) -> str:
+    """The entry as written, without its DOI or URL, for Crossref's bibliographic search."""
+    text = reference.text or " ".join(
+        filter(None, [reference.authors_text, f"({reference.year})", reference.title, reference.container_title,
+                      reference.volume, reference.pages]))
+    for part in (reference.doi_text, reference.url):
+        if part:
+            text = text.replace(part, " ")
+    text = re.sub(r"https?://\S+|\bdoi:\s*\S+", " ", text, flags=re.IGNORECASE)
+    return " ".join(text.split())
+
+
+class _Meter:
+    """Waits for the lookups started for one call and shows a progress bar when it is slow."""
+
+    def __init__(self, settings: Settings, config: ResolveConfig, callback: ProgressCallback | None):
+        self._futures: list[Future] = []
+        self._done = 0
+        self._callback = callback
+        self._bar = None
+        show = settings.progress if settings.progress is not None else _stderr_is_terminal()
+        if show and callback is None:
+            from tqdm import tqdm
+
+            self._bar = tqdm(total=0, desc="Checking DOIs and links", unit="lookup", file=sys.stderr,
+                             delay=config.progress_delay, leave=False, disable=False)
+
+    def track(self, future: Future, new: bool) -> Future:
+        self._futures.append(future)
+        return future
+
+    def wait(self) -> None:
+        pending = [f for f in self._futures if not f.done()]
+        total = len(self._futures)
+        if self._bar is not None:
+            self._bar.total = total
+            self._bar.refresh()
+        done = total - len(pending)
+        self._report(done, total)
+        while pending:
+            finished, pending_set = wait(pending, timeout=0.2, return_when="FIRST_COMPLETED")
+            pending = list(pending_set)
+            if finished:
+                done += len(finished)
+                self._report(done, total)
+
+    def _report(self, done: int, total: int) -> None:
+        if self._bar is not None:
+            self._bar.n = done
+            self._bar.refresh()
+        if self._callback is not None:
+            self._callback(done, total)
+
+    def close(self) -> None:
+        if self._bar is not None:
+            self._bar.close()
+
+
+def _stderr_is_terminal() -> bool:
+    try:
+        return sys.stderr.isatty()
+    except (AttributeError, ValueError):
+        return False
