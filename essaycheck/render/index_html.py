@@ -15,6 +15,7 @@ h1{font-size:1.35rem;margin:0 0 .3rem}h2{font-size:1.1rem;margin-top:2rem}
 .summary{color:#444;margin-bottom:1rem}
 table{border-collapse:collapse;width:100%;font-size:.9rem}
 th,td{border-bottom:1px solid #ddd;padding:.35rem .5rem;text-align:left;vertical-align:top}
+td:first-child{min-width:12rem}
 th{background:#f3f3f3;cursor:pointer;user-select:none;white-space:nowrap;position:sticky;top:0}
 th[aria-sort=ascending]::after{content:" \\25B2"}th[aria-sort=descending]::after{content:" \\25BC"}
 td.n{text-align:right;font-variant-numeric:tabular-nums}
