@@ -360,6 +360,56 @@ CASES = [
         id="no-date",
     ),
     pytest.param(
+        "American Psychological Association [APA]. (2020). Publication manual of the American Psychological "
+        "Association (7th ed.).",
+        dict(type="book", authors=group("American Psychological Association"),
+             authors_text="American Psychological Association [APA].", year="2020", year_number=2020,
+             title="Publication manual of the American Psychological Association", edition="7th"),
+        id="group-abbreviation-in-brackets",
+    ),
+    pytest.param(
+        "Raj et al. (2017). Identity and professional networking. Personality and Social Psychology Bulletin, 43(6), "
+        "772–784.",
+        dict(type="article-journal", authors=(Author(family="Raj"),), authors_text="Raj et al.", year="2017",
+             year_number=2017, title="Identity and professional networking",
+             container_title="Personality and Social Psychology Bulletin", volume="43", issue="6", pages="772–784",
+             warnings=("et al. in the author part",)),
+        id="et-al-in-the-list",
+    ),
+    pytest.param(
+        "Nolan, C. (Director), & Thomas, E. (Producer). (2010). Inception [Film]. Warner Bros.",
+        dict(type="other", authors=people("Nolan|C.", "Thomas|E."),
+             authors_text="Nolan, C. (Director), & Thomas, E. (Producer).", year="2010", year_number=2010,
+             title="Inception", genre="Film", publisher="Warner Bros"),
+        id="film-with-roles",
+    ),
+    pytest.param(
+        "Ellison, N. B. (2019, May 24). Networking beyond the conference [Paper presentation]. Annual Meeting of "
+        "the International Communication Association, Washington, DC, United States.",
+        dict(type="paper-conference", authors=people("Ellison|N. B."), authors_text="Ellison, N. B.", year="2019",
+             year_number=2019, date_extra="May 24", title="Networking beyond the conference",
+             genre="Paper presentation",
+             container_title="Annual Meeting of the International Communication Association, Washington, DC, "
+                             "United States"),
+        id="paper-presentation",
+    ),
+    pytest.param(
+        "World Health Organization. (2021). Climate change and health [Fact sheet]. "
+        "https://www.who.int/news-room/fact-sheets/detail/climate-change-and-health",
+        dict(type="report", authors=group("World Health Organization"), authors_text="World Health Organization.",
+             year="2021", year_number=2021, title="Climate change and health", genre="Fact sheet",
+             url="https://www.who.int/news-room/fact-sheets/detail/climate-change-and-health"),
+        id="fact-sheet",
+    ),
+    pytest.param(
+        "Klymkowsky, M. (2018, September 15). Can we talk scientifically about free will? [Blog post]. "
+        "https://blogs.plos.org/scied/2018/09/15/can-we-talk-scientifically-about-free-will/",
+        dict(type="webpage", authors=people("Klymkowsky|M."), authors_text="Klymkowsky, M.", year="2018",
+             year_number=2018, date_extra="September 15", title="Can we talk scientifically about free will?",
+             genre="Blog post", url="https://blogs.plos.org/scied/2018/09/15/can-we-talk-scientifically-about-free-will/"),
+        id="blog-post-question-title",
+    ),
+    pytest.param(
         "Hattie, J. (2009a). Visible learning: A synthesis of over 800 meta-analyses relating to achievement. "
         "Routledge.",
         dict(type="book", authors=people("Hattie|J."), authors_text="Hattie, J.", year="2009a", year_number=2009,

@@ -100,6 +100,15 @@ def test_seed_list_as_one_paragraph_with_line_breaks() -> None:
             id="years-inside-a-title-do-not-split",
         ),
         pytest.param(f"1. {RAJ}\n2. {BRAUN}", [f"1. {RAJ}", f"2. {BRAUN}"], id="numbered-lines"),
+        pytest.param(
+            "Nolan, C. (Director), & Thomas, E. (Producer). (2010). Inception [Film]. Warner Bros.\n"
+            "American Psychological Association [APA]. (2020). Publication manual (7th ed.).\n"
+            "Raj et al. (2017). Identity and professional networking.",
+            ["Nolan, C. (Director), & Thomas, E. (Producer). (2010). Inception [Film]. Warner Bros.",
+             "American Psychological Association [APA]. (2020). Publication manual (7th ed.).",
+             "Raj et al. (2017). Identity and professional networking."],
+            id="roles-abbreviations-and-et-al-start-entries",
+        ),
     ],
 )
 def test_split_plain_text_layouts(layout: str, expected: list[str]) -> None:

@@ -24,6 +24,11 @@ _INITIALS_AND_SUFFIX = re.compile(rf"(?P<initials>.+?),?\s+(?P<suffix>(?:Jr|Sr)\
 _SEPARATOR = re.compile(r"\s*(?:,\s*(?:&|and\b)|&|\band\b(?=\s)|,)\s*", re.IGNORECASE)
 _ELLIPSIS = re.compile(r"(?<![^\W\d_])\.\s?\.\s?\.|…")
 _EDITOR_MARK = re.compile(r"\s*\((?:Eds?|eds?)\.?\)\s*\.?\s*$")
+# Other roles after a name: "Nolan, C. (Director), & Thomas, E. (Producer)."
+_ROLE = re.compile(r"\s*\([A-Z][a-z]{1,20}\.?(?:\s[A-Z][a-z]{1,20}\.?)?\)")
+# A group's abbreviation, which belongs in the citation, not the list: "American Psychological Association [APA]."
+_GROUP_ABBREVIATION = re.compile(r"\s*\[[A-Z][A-Za-z&.\-]{0,14}\]")
+_ET_AL = re.compile(r",?\s+et\s+al\.?$")
 _NAME_CHARS = re.compile(r"[^\W\d_][\w'’\-‐.]*")
 _MAX_PART = 3000
 
@@ -162,6 +167,42 @@ def _has_inner_sentence_break(text: str) -> bool:
     return False
 
 
+@dataclass(frozen=True)
+class _Names:
+    """An author part with its decorations taken off."""
+
+    text: str
+    editors: bool
+    ellipsis: bool
+    et_al: bool
+
+
+def _clean(lead: str) -> _Names:
+    text = lead.strip()
+    editors = _EDITOR_MARK.search(text)
+    if editors:
+        text = text[: editors.start()]
+    text = _GROUP_ABBREVIATION.sub("", _ROLE.sub("", text)).strip()
+    if text.endswith(".."):  # "Thomas, E. (Producer)." lost its role, not its period
+        text = text[:-1]
+    ellipsis = _ELLIPSIS.search(text) is not None
+    if ellipsis:
+        text = _ELLIPSIS.sub(",", text)
+    text = text.strip().rstrip(",").strip()
+    et_al = _ET_AL.search(text)
+    if et_al:
+        text = text[: et_al.start()].strip()
+    return _Names(text, editors is not None, ellipsis, et_al is not None)
+
+
+def _people(names: _Names) -> tuple[Author, ...] | None:
+    """The people of a cleaned author part; "Raj et al." gives the one family name written."""
+    people = parse_people(names.text)
+    if people is None and names.et_al and _is_family(names.text):
+        people = (Author(family=names.text),)
+    return people
+
+
 def looks_like_lead(text: str, strict: bool = True) -> bool:
     """Could ``text`` be what stands before "(year)": authors, a group, or a title?
 
@@ -169,21 +210,15 @@ def looks_like_lead(text: str, strict: bool = True) -> bool:
     benefit of the doubt ("Smith, J (2020)").
     """
     text = text.strip()
-    if not text or len(text) > _MAX_PART:
+    if not text or len(text) > _MAX_PART or strict and text[-1] not in ".?!)":
         return False
-    editors = _EDITOR_MARK.search(text)
-    if editors:
-        text = text[: editors.start()].strip()
-        if not text:
-            return False
-    elif strict and text[-1] not in ".?!":
+    names = _clean(text)
+    text = names.text
+    if not text or any(c in text for c in "()[]{}") or "http" in text or "www." in text:
         return False
-    if any(c in text for c in "()[]{}") or "http" in text or "www." in text:
-        return False
-    text = _ELLIPSIS.sub(" ", text)
-    if parse_people(text.rstrip()):
+    if _people(names):
         return True
-    if is_initials(text.strip()):
+    if is_initials(text) or names.et_al:
         return False
     first = text.lstrip("\"'“‘")[:1]
     if not (first.isupper() or first.isdigit()) or ", " in text and _initials_after_comma(text):
@@ -198,30 +233,25 @@ def _initials_after_comma(text: str) -> bool:
 
 def read_author_part(text: str) -> AuthorPart:
     """Read the author position as written (``text`` ends just before the date group)."""
-    lead = text.strip()
+    names = _clean(text)
     warnings: list[str] = []
-    editors = _EDITOR_MARK.search(lead)
-    names = lead[: editors.start()] if editors else lead
-    ellipsis = False
-    if _ELLIPSIS.search(names):
-        ellipsis = True
-        names = _ELLIPSIS.sub(",", names)
-    names = names.strip().rstrip(",").strip()
-    if not names:
-        return AuthorPart(editors=bool(editors), warnings=("no author",))
-    people = parse_people(names)
+    if not names.text:
+        return AuthorPart(editors=names.editors, warnings=("no author",))
+    if names.et_al:
+        warnings.append("et al. in the author part")
+    people = _people(names)
     if people:
-        if ellipsis and len(people) < 20:
+        if names.ellipsis and len(people) < 20:
             warnings.append("ellipsis with fewer than 20 names")
-        return AuthorPart(people=people, editors=bool(editors), ellipsis=ellipsis, warnings=tuple(warnings))
-    name = names.rstrip(". ").strip() or names
-    if ellipsis:
+        return AuthorPart(people=people, editors=names.editors, ellipsis=names.ellipsis, warnings=tuple(warnings))
+    name = names.text.rstrip(". ").strip() or names.text
+    if names.ellipsis:
         warnings.append("ellipsis in a name that is not a list of people")
-    if not editors and is_sentence_case(name):
+    if not names.editors and is_sentence_case(name):
         return AuthorPart(title=name, warnings=tuple(warnings))
-    if _initials_after_comma(names) or any(c in names for c in "()[]") or len(names.split()) > 15:
+    if _initials_after_comma(name) or any(c in name for c in "()[]") or len(name.split()) > 15:
         warnings.append("author names not understood")
-    return AuthorPart(group=name, editors=bool(editors), ellipsis=ellipsis, warnings=tuple(warnings))
+    return AuthorPart(group=name, editors=names.editors, ellipsis=names.ellipsis, warnings=tuple(warnings))
 
 
 def people_prefix_end(text: str) -> int:

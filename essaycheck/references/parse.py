@@ -36,6 +36,8 @@ _THESIS = re.compile(
     r"(?:\s*,\s*(?P<institution>.+))?",
     re.IGNORECASE,
 )
+_REPORT_GENRES = ("fact sheet", "brochure", "policy brief", "white paper", "technical report", "report")
+_WEB_GENRES = ("blog post", "web page", "webpage", "infographic")
 _CONFERENCE_GENRES = ("paper presentation", "poster presentation", "conference session",
                       "conference presentation", "keynote address", "symposium")
 _VOLUME_ISSUE = re.compile(r"(?:Vol\.\s*)?(?P<volume>[A-Za-z]?\d+[A-Za-z]?(?:[-–]\d+)?)?\s*(?:\((?P<issue>[^()]{1,30})\))?")
@@ -65,6 +67,7 @@ class _Draft:
     journal: bool = False
     source: str = ""  # the sentence(s) after the title that were not a journal or "In …"
     group_author: bool = False
+    description: str = ""  # a bracketed description other than a thesis: "[Film]", "[Fact sheet]"
 
     def set(self, **values: object) -> None:
         for key, value in values.items():
@@ -78,8 +81,8 @@ class _Draft:
 def split_sentence(text: str) -> tuple[str, str]:
     """The first sentence outside brackets (without its final punctuation) and the rest.
 
-    A period after an initial or an abbreviation ("U.S.", "pp.", "Vol.") does not end it; a
-    closing quotation mark after the period stays with the sentence ('"Dr. House."'). If
+    A period after an initial or an abbreviation ("U.S.", "pp.", "Vol.") does not end it, nor
+    does a question mark before a bracket ("Free will? [Blog post]."); a closing quotation mark after the period stays with the sentence ('"Dr. House."'). If
     brackets never balance, they are ignored rather than swallowing the rest.
     """
     for respect_brackets in (True, False):
@@ -90,7 +93,9 @@ def split_sentence(text: str) -> tuple[str, str]:
                 depth += respect_brackets
             elif char in ")]":
                 depth = max(0, depth - 1)
-            elif depth == 0 and not (char == "." and _is_abbreviation(text, match.start())):
+            elif depth == 0 and not (char == "." and _is_abbreviation(text, match.start())) and not (
+                char in "?!" and text[match.end():match.end() + 2].lstrip()[:1] in ("[", "(")
+            ):
                 at = match.start()
                 quote = text[at + 1:at + 2] if text[at + 1:at + 2] in _CLOSING_QUOTES else ""
                 head = text[:at] + quote if char == "." else text[:at + 1] + quote
@@ -147,6 +152,7 @@ def _read_title_group(closer: str, inner: str, draft: _Draft) -> bool:
             draft.set(genre=genre[:1].upper() + genre[1:], publisher=(thesis.group("institution") or "").strip())
         else:
             draft.set(genre=inner)
+            draft.description = inner.lower()
         return True
     items = [item.strip() for item in inner.split(",")]
     if _REPORT_ITEM.search(inner) and not any(_PAGES_ITEM.fullmatch(i) or _EDITION.fullmatch(i) for i in items):
@@ -278,6 +284,12 @@ def _decide_type(draft: _Draft) -> str:
         return "chapter"
     if draft.journal:
         return "article-journal"
+    if draft.description in _WEB_GENRES:
+        return "webpage"
+    if draft.description in _REPORT_GENRES:
+        return "report"
+    if draft.description:
+        return "other"  # "[Film]", "[Data set]", "[Video]": named by ``genre``
     if _REPORT_ITEM.search(genre) or (
         draft.group_author and (draft.source or draft.get("url")) and re.search(r"\breport\b", title, re.I)
     ):
@@ -344,7 +356,7 @@ def _parse(text: str) -> _Draft:
     _read_source(rest, draft)
     kind = _decide_type(draft)
     _place_source(kind, draft)
-    if kind == "other" and draft.get("title"):
+    if kind == "other" and draft.get("title") and not draft.description:
         draft.warnings.append("type of work not recognised")
     draft.values["type"] = kind
     return draft
