@@ -163,6 +163,11 @@ def deep_nesting_docx(folder: Path) -> Path:
     return _docx_with(folder, "deep.docx", {"word/document.xml": _document_xml(body)})
 
 
+def many_elements_docx(folder: Path) -> Path:
+    """700,000 empty paragraphs: 4 MB of XML whose walking alone would take seconds."""
+    return _docx_with(folder, "elements.docx", {"word/document.xml": _document_xml("<w:p/>" * 700_000)})
+
+
 def too_much_text_docx(folder: Path) -> Path:
     """2.5 million characters of text in 25,000 ordinary paragraphs."""
     body = ("<w:p><w:r><w:t>" + "word " * 20 + "</w:t></w:r></w:p>") * 25_000
@@ -365,6 +370,13 @@ def parentheses_md(folder: Path) -> Path:
     return path
 
 
+def nested_markdown(folder: Path) -> Path:
+    """Deeply nested block quotes, lists and brackets: CommonMark's nesting limit keeps it cheap."""
+    path = folder / "essay.md"
+    path.write_text("(" * 20_000 + "\n\n" + ">" * 50_000 + " x\n\n" + "- " * 10_000 + "y\n\n" + "[" * 30_000 + "\n")
+    return path
+
+
 def parentheses_docx(folder: Path) -> Path:
     return build_docx(folder / "parens.docx", ["An essay " + "(" * 20_000 + " (Smith, 2020)."], [])
 
@@ -396,6 +408,7 @@ REFUSED = (
     Case(xxe_styles_docx, "doctype"),
     Case(billion_laughs_docx, "doctype"),
     Case(deep_nesting_docx, "nested too deeply"),
+    Case(many_elements_docx, "xml elements"),
     Case(too_much_text_docx, "2,000,000 characters"),
     Case(empty_body_docx, "no text"),
     Case(broken_xml_docx, "damaged"),
@@ -426,4 +439,4 @@ REFUSED = (
     Case(missing, "not found"),
 )
 
-ACCEPTED = (parentheses_txt, parentheses_md, parentheses_docx)
+ACCEPTED = (parentheses_txt, parentheses_md, nested_markdown, parentheses_docx)

@@ -22,6 +22,7 @@ _HYPERLINK_FIELD = re.compile(r'\s*HYPERLINK\s+"([^"]+)"')
 _DROPPED = {"w:del", "w:moveFrom", "w:pPr", "w:rPr", "w:sdtPr", "w:sdtEndPr", "w:delText", "w:delInstrText",
             "w:instrText", "w:sectPr", "w:tblPr", "w:trPr", "w:tcPr", "w:tblGrid"}
 _RUN_CHARACTERS = {"w:tab": " ", "w:ptab": " ", "w:br": " ", "w:cr": " ", "w:noBreakHyphen": "-"}
+_PPR, _RPR = w("pPr"), w("rPr")
 _BOLD_HEADING_WORDS = 12  # a whole-bold paragraph this short, on its own, is a heading
 
 
@@ -161,19 +162,21 @@ class _Reader:
                 self._blocks(child, part)
 
     def _paragraph(self, p, part: str) -> None:
-        properties = p.find(w("pPr"))
+        if not len(p):
+            return  # <w:p/>: an empty line, the commonest element of all
+        properties = p.find(_PPR)
         style_id = _val(properties, "pStyle")
         line = _Line()
         self._inline(p, line, style_id)
         text = line.text()
-        self.budget.spend(text)
-        outline = _val(properties, "outlineLvl")
-        is_heading = (self.styles.is_heading(style_id) or (outline.isdigit() and int(outline) < 9)
-                      or (part == "body" and line.all_bold() and len(text.split()) <= _BOLD_HEADING_WORDS))
-        paragraph = trimmed_paragraph(len(self.paragraphs), text, line.italic_spans(), line.links,
-                                      style=self.styles.name(style_id), part=part, is_heading=is_heading)
-        if paragraph is not None:
-            self.paragraphs.append(paragraph)
+        if text.strip():
+            self.budget.spend(text)
+            outline = _val(properties, "outlineLvl")
+            is_heading = (self.styles.is_heading(style_id) or (outline.isdigit() and int(outline) < 9)
+                          or (part == "body" and line.all_bold() and len(text.split()) <= _BOLD_HEADING_WORDS))
+            self.paragraphs.append(trimmed_paragraph(
+                len(self.paragraphs), text, line.italic_spans(), line.links,
+                style=self.styles.name(style_id), part=part, is_heading=is_heading))
         for box in line.text_boxes:
             self._blocks(box, "textbox")
 
@@ -205,7 +208,7 @@ class _Reader:
                 self._inline(child, line, style_id)
 
     def _run(self, run, line: _Line, style_id: str) -> None:
-        properties = run.find(w("rPr"))
+        properties = run.find(_RPR)
         run_style = _val(properties, "rStyle")
         italic = toggle(properties, "i")
         bold = toggle(properties, "b")

@@ -13,3 +13,4 @@ MAX_ZIP_MEMBERS = 1_000  # files inside a .docx (Word writes a few dozen, plus i
 MAX_DECLARED_BYTES = 1_000_000_000  # sum of the sizes the zip directory claims when unpacked
 MAX_PART_BYTES = 20_000_000  # one XML part once decompressed (checked while decompressing)
 MAX_XML_BYTES = 40_000_000  # all XML parts read, together
+MAX_XML_ELEMENTS = 600_000  # elements in one part (a 300-page thesis has about 200,000)

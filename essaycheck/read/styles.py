@@ -27,6 +27,7 @@ class StyleSheet:
         self.default_paragraph = ""
         self.default_italic: bool | None = None
         self.default_bold: bool | None = None
+        self._cache: dict[tuple, object] = {}  # answers per style, asked once per paragraph or run
         if root is None:
             return
         run_defaults = root.find(f"{w('docDefaults')}/{w('rPrDefault')}/{w('rPr')}")
@@ -50,18 +51,32 @@ class StyleSheet:
 
     def name(self, style_id: str) -> str:
         """The name Word shows ("Heading 1") for a style id ("Heading1"); the id if unknown."""
-        style = self.styles.get(style_id or self.default_paragraph)
-        return style.name if style else style_id
+        return self._cached(("name", style_id), self._name, style_id)
 
     def is_heading(self, style_id: str) -> bool:
         """A heading or title style, or one with an outline level (0-8) of its own or inherited."""
+        return self._cached(("heading", style_id), self._is_heading, style_id)
+
+    def run_flag(self, flag: str, run_style: str, paragraph_style: str) -> bool:
+        """Whether ``flag`` ("italic" / "bold") is on through the run style, paragraph style or defaults."""
+        return self._cached((flag, run_style, paragraph_style), self._run_flag, flag, run_style, paragraph_style)
+
+    def _cached(self, key: tuple, compute, *arguments):
+        if key not in self._cache:
+            self._cache[key] = compute(*arguments)
+        return self._cache[key]
+
+    def _name(self, style_id: str) -> str:
+        style = self.styles.get(style_id or self.default_paragraph)
+        return style.name if style else style_id
+
+    def _is_heading(self, style_id: str) -> bool:
         if _HEADING_NAME.fullmatch(self.name(style_id)):
             return True
         level = self._inherited(style_id or self.default_paragraph, "outline_level")
         return level is not None and level < 9
 
-    def run_flag(self, flag: str, run_style: str, paragraph_style: str) -> bool:
-        """Whether ``flag`` ("italic" / "bold") is on through the run style, paragraph style or defaults."""
+    def _run_flag(self, flag: str, run_style: str, paragraph_style: str) -> bool:
         for style_id in (run_style, paragraph_style or self.default_paragraph):
             value = self._inherited(style_id, flag)
             if value is not None:

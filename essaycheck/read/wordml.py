@@ -14,7 +14,9 @@ STRICT_NAMES = {
     b"http://purl.oclc.org/ooxml/officeDocument/math": M_NS.encode(),
 }
 _PREFIX = {W_NS: "w", R_NS: "r", MC_NS: "mc", M_NS: "m"}
+_SHORT: dict[str, str] = {}  # a document uses a few dozen distinct tags, millions of times
 _OFF = {"0", "false", "off", "none"}
+_VAL = f"{{{W_NS}}}val"
 
 
 def w(local: str) -> str:
@@ -32,17 +34,20 @@ def short_tag(element) -> str:
     tag = element.tag
     if not isinstance(tag, str):
         return ""
-    if tag[:1] != "{":
-        return tag
-    namespace, local = tag[1:].split("}", 1)
-    return f"{_PREFIX[namespace]}:{local}" if namespace in _PREFIX else local
+    short = _SHORT.get(tag)
+    if short is None:
+        namespace, _, local = tag[1:].rpartition("}")
+        short = f"{_PREFIX[namespace]}:{local}" if namespace in _PREFIX else local
+        if len(_SHORT) < 10_000:
+            _SHORT[tag] = short
+    return short
 
 
 def toggle(properties, local: str) -> bool | None:
     """The on/off property ``w:local`` of a ``w:rPr``: True, False (w:val="0"/"false") or None if unset."""
     if properties is None:
         return None
-    element = properties.find(w(local))
+    element = properties.find(f"{{{W_NS}}}{local}")
     if element is None:
         return None
-    return element.get(w("val"), "true").lower() not in _OFF
+    return element.get(_VAL, "true").lower() not in _OFF

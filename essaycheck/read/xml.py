@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ..errors import InputError
+from .limits import MAX_XML_ELEMENTS
 
 RESAVE = "Save it again from Word (File > Save As > .docx) and try again."
 # "<!DOCTYPE" as UTF-8 and as UTF-16 in both byte orders: Word never writes one.
@@ -30,6 +31,9 @@ def parse_xml(data: bytes, path: str, part: str):
         raise unreadable(path, f"{part} is damaged ({error})") from None
     if root is None or root.getroottree().docinfo.doctype:
         raise unreadable(path, f"{part} is empty or has a DOCTYPE")
+    if root.xpath("count(//*)") > MAX_XML_ELEMENTS:  # bounds the time spent walking the tree
+        raise InputError(f"{path} was not read because {part} holds more than {MAX_XML_ELEMENTS:,} XML "
+                         f"elements; it is not an ordinary essay. {RESAVE}")
     return root
 
 
