@@ -410,6 +410,22 @@ CASES = [
         id="blog-post-question-title",
     ),
     pytest.param(
+        "Ryan, R. M., & Deci, E. L. (2000). Self-determination theory and the facilitation of intrinsic motivation. "
+        "Am. Psychol., 55(1), 68–78.",
+        dict(type="article-journal", authors=people("Ryan|R. M.", "Deci|E. L."),
+             authors_text="Ryan, R. M., & Deci, E. L.", year="2000", year_number=2000,
+             title="Self-determination theory and the facilitation of intrinsic motivation",
+             container_title="Am. Psychol.", volume="55", issue="1", pages="68–78"),
+        id="abbreviated-journal-name",
+    ),
+    pytest.param(
+        "Lee, K. (2021). Memories retrieved from sleep. Journal of Sleep Studies, 4(2), 1–9.",
+        dict(type="article-journal", authors=people("Lee|K."), authors_text="Lee, K.", year="2021",
+             year_number=2021, title="Memories retrieved from sleep", container_title="Journal of Sleep Studies",
+             volume="4", issue="2", pages="1–9"),
+        id="retrieved-from-inside-a-title",
+    ),
+    pytest.param(
         "Hattie, J. (2009a). Visible learning: A synthesis of over 800 meta-analyses relating to achievement. "
         "Routledge.",
         dict(type="book", authors=people("Hattie|J."), authors_text="Hattie, J.", year="2009a", year_number=2009,

@@ -19,7 +19,8 @@ from .dates import find_date_group
 from .doi import find_doi_span
 from .links import iter_urls
 
-_RETRIEVED = re.compile(r"\bRetrieved\b(?P<date>[^()]{0,80}?)\bfrom\b[\s:]*", re.IGNORECASE)
+# At the end only (the URL has been taken out already): "memories retrieved from sleep" is a title.
+_RETRIEVED = re.compile(r"\bRetrieved\b(?P<date>[^()]{0,80}?)\bfrom\b[\s:.,]*$", re.IGNORECASE)
 _LIST_MARKER = re.compile(r"(?:[-*•▪◦]|\(?\d{1,3}[.)])\s+")
 _PUNCT = re.compile(r"[()\[\]]|[.?!](?=[\"'”’]?(?:\s|$))")
 _CLOSING_QUOTES = "\"'”’"
@@ -231,6 +232,8 @@ def _read_source(text: str, draft: _Draft) -> None:
         _read_in_container(text[3:].strip(), draft)
         return
     first, tail = split_sentence(text)
+    if tail and _read_journal(text, draft):  # an abbreviated name: "Proc. Natl. Acad. Sci., 117(5), 1–9"
+        return
     if _read_journal(first, draft):
         if tail and not _ADVANCE.fullmatch(tail.rstrip(". ")):
             draft.warnings.append(f"not understood after the journal: {tail[:40]}")
