@@ -426,6 +426,14 @@ CASES = [
         id="retrieved-from-inside-a-title",
     ),
     pytest.param(
+        "Hattie J., & Timperley H. (2007). The power of feedback. Review of Educational Research, 77(1), 81–112.",
+        dict(type="article-journal", authors=people("Hattie|J.", "Timperley|H."),
+             authors_text="Hattie J., & Timperley H.", year="2007", year_number=2007, title="The power of feedback",
+             container_title="Review of Educational Research", volume="77", issue="1", pages="81–112",
+             warnings=("no comma between family name and initials",)),
+        id="no-comma-before-initials",
+    ),
+    pytest.param(
         "Hattie, J. (2009a). Visible learning: A synthesis of over 800 meta-analyses relating to achievement. "
         "Routledge.",
         dict(type="book", authors=people("Hattie|J."), authors_text="Hattie, J.", year="2009a", year_number=2009,

@@ -244,6 +244,10 @@ def read_author_part(text: str) -> AuthorPart:
         if names.ellipsis and len(people) < 20:
             warnings.append("ellipsis with fewer than 20 names")
         return AuthorPart(people=people, editors=names.editors, ellipsis=names.ellipsis, warnings=tuple(warnings))
+    uncommaed = _people_without_commas(names.text)
+    if uncommaed:
+        warnings.append("no comma between family name and initials")
+        return AuthorPart(people=uncommaed, editors=names.editors, ellipsis=names.ellipsis, warnings=tuple(warnings))
     name = names.text.rstrip(". ").strip() or names.text
     if names.ellipsis:
         warnings.append("ellipsis in a name that is not a list of people")
@@ -252,6 +256,20 @@ def read_author_part(text: str) -> AuthorPart:
     if _initials_after_comma(name) or any(c in name for c in "()[]") or len(name.split()) > 15:
         warnings.append("author names not understood")
     return AuthorPart(group=name, editors=names.editors, ellipsis=names.ellipsis, warnings=tuple(warnings))
+
+
+def _people_without_commas(text: str) -> tuple[Author, ...] | None:
+    """"Smith J., & Lee K. L." (a common slip): every name is a family name then initials."""
+    people = []
+    for token, _ in _tokens(text[:_MAX_PART]):
+        family, _, given = token.rpartition(" ")
+        while family and is_initials(family.rpartition(" ")[2]):
+            family, _, more = family.rpartition(" ")
+            given = f"{more} {given}"
+        if not (family and _is_family(family) and is_initials(given) and "." in given):
+            return None
+        people.append(Author(family=family, given=given))
+    return tuple(people) or None
 
 
 def people_prefix_end(text: str) -> int:
