@@ -242,6 +242,13 @@ def encrypted_docx(folder: Path) -> Path:
     return path
 
 
+def png_as_docx(folder: Path) -> Path:
+    """An image renamed .docx."""
+    path = folder / "essay.docx"
+    path.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(64))
+    return path
+
+
 def rtf_as_docx(folder: Path) -> Path:
     path = folder / "essay.docx"
     path.write_bytes(b"{\\rtf1\\ansi Hello}")
@@ -419,6 +426,7 @@ REFUSED = (
     Case(old_doc, "97-2003"),
     Case(old_doc_as_docx, "97-2003"),
     Case(encrypted_docx, "password"),
+    Case(png_as_docx, "not a word document"),
     Case(rtf_as_docx, "rich text"),
     Case(empty_docx, "empty"),
     Case(empty_txt, "empty"),

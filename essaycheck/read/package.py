@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import io
 import posixpath
+import struct
 import zipfile
 import zlib
 
@@ -28,6 +29,9 @@ class Package:
     def __init__(self, data: bytes, path: str) -> None:
         self.path = path
         self._xml_bytes = 0
+        claimed = _claimed_member_count(data)
+        if claimed > MAX_ZIP_MEMBERS:  # checked before zipfile parses a huge central directory
+            raise self.hostile(f"it holds {claimed:,} files (a Word document has a few dozen)")
         try:
             self._zip = zipfile.ZipFile(io.BytesIO(data))
             members = self._zip.infolist()
@@ -36,7 +40,7 @@ class Package:
         if len(members) > MAX_ZIP_MEMBERS:
             raise self.hostile(f"it holds {len(members):,} files (a Word document has a few dozen)")
         if sum(member.file_size for member in members) > MAX_DECLARED_BYTES:
-            raise self.hostile("it claims to unpack to more than 1 GB")
+            raise self.hostile(f"it claims to unpack to more than {MAX_DECLARED_BYTES // 1_000_000_000} GB")
         self._members = {member.filename: member for member in members}
 
     def has(self, name: str) -> bool:
@@ -92,3 +96,11 @@ class Package:
 
     def hostile(self, reason: str) -> InputError:
         return InputError(f"{self.path} was not read because {reason}; it is not an ordinary essay. {RESAVE}")
+
+
+def _claimed_member_count(data: bytes) -> int:
+    """The entry count in the zip's end-of-central-directory record (0 if none is found)."""
+    end = data.rfind(b"PK\x05\x06", max(0, len(data) - 65_557))
+    if end < 0 or len(data) < end + 22:
+        return 0
+    return struct.unpack_from("<H", data, end + 10)[0]

@@ -20,13 +20,15 @@ def sniff(data: bytes, path: str) -> str:
         return "docx"
     if data.startswith(OLE_MAGIC):
         raise InputError(f"{path}: {_describe_ole(data)}")
-    if data.startswith(b"%PDF"):
+    if b"%PDF-" in data[:1024]:
         raise InputError(f"{path} is a PDF file, which essaycheck cannot read. Open your original essay in Word "
                          "and use File > Save As > Word Document (.docx), then check that file.")
-    if data.lstrip()[:5] == b"{\\rtf":
+    if data[:64].lstrip().startswith(b"{\\rtf"):
         raise InputError(f"{path} is a Rich Text (.rtf) file. {SAVE_AS_DOCX}")
     extension = os.path.splitext(path)[1].lower()
     if extension == ".docx":
+        if b"\x00" in data[:8192]:
+            raise InputError(f"{path} is named .docx but is not a Word document (nor text). {SAVE_AS_DOCX}")
         return "txt"  # a plain-text file given a .docx name: read what it really is
     if extension not in TEXT_EXTENSIONS:
         raise InputError(f"{path}: essaycheck reads Word (.docx), plain-text (.txt) and Markdown (.md) files, "
