@@ -18,7 +18,8 @@ BRAUN = ("Braun, V., & Clarke, V. (2006). Using thematic analysis in psychology.
          "3(2), 77–101. https://doi.org/10.1191/1478088706qp063oa")
 VYGOTSKY = ("Vygotsky, L. S. (1978). Mind in society: The development of higher psychological processes. Harvard "
             "University Press.")
-WHO = "World Health Organization. (2020). Global tuberculosis report 2020. https://www.who.int/publications/i/item/9789240013131"
+WHO = ("World Health Organization. (2020). Global tuberculosis report 2020. "
+       "https://www.who.int/publications/i/item/9789240013131")
 CLIMATE = ("Climate change and health. (2021, October 30). World Health Organization. "
            "https://www.who.int/news-room/fact-sheets/detail/climate-change-and-health")
 USDE = "U.S. Department of Education. (2019). Student privacy 101. https://studentprivacy.ed.gov/"

@@ -153,10 +153,6 @@ def is_sentence_case(text: str) -> bool:
     return not any(w.lower() in _ORGANISATION_WORDS for w in words if w[0].isupper())
 
 
-def has_organisation_word(text: str) -> bool:
-    return any(w.lower() in _ORGANISATION_WORDS for w in _words(text))
-
-
 def _has_inner_sentence_break(text: str) -> bool:
     """A ". " inside the text that ends a sentence (not "U.S. ", "J. ", "Inc. ")."""
     for match in re.finditer(r"([^\s.]*)[.?!]\s+\S", text):

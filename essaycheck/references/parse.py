@@ -41,7 +41,9 @@ _REPORT_GENRES = ("fact sheet", "brochure", "policy brief", "white paper", "tech
 _WEB_GENRES = ("blog post", "web page", "webpage", "infographic")
 _CONFERENCE_GENRES = ("paper presentation", "poster presentation", "conference session",
                       "conference presentation", "keynote address", "symposium")
-_VOLUME_ISSUE = re.compile(r"(?:Vol\.\s*)?(?P<volume>[A-Za-z]?\d+[A-Za-z]?(?:[-–]\d+)?)?\s*(?:\((?P<issue>[^()]{1,30})\))?")
+_VOLUME_ISSUE = re.compile(
+    r"(?:Vol\.\s*)?(?P<volume>[A-Za-z]?\d+[A-Za-z]?(?:[-–]\d+)?)?\s*(?:\((?P<issue>[^()]{1,30})\))?"
+)
 _PAGES = re.compile(
     r"(?:pp?\.\s*)?(?P<pages>[A-Za-z]{0,3}\d+[A-Za-z]?(?:\s*[-‐–—]\s*[A-Za-z]{0,3}\d+[A-Za-z]?)?)"
 )
@@ -83,7 +85,8 @@ def split_sentence(text: str) -> tuple[str, str]:
     """The first sentence outside brackets (without its final punctuation) and the rest.
 
     A period after an initial or an abbreviation ("U.S.", "pp.", "Vol.") does not end it, nor
-    does a question mark before a bracket ("Free will? [Blog post]."); a closing quotation mark after the period stays with the sentence ('"Dr. House."'). If
+    does a question mark before a bracket ("Free will? [Blog post]."); a closing quotation
+    mark after the period stays with the sentence ('"Dr. House."'). If
     brackets never balance, they are ignored rather than swallowing the rest.
     """
     for respect_brackets in (True, False):
