@@ -16,6 +16,18 @@ from .markup import ITALIC_OFF, ITALIC_ON, from_html
 # --- element fixes --------------------------------------------------------------------------
 
 
+_LIST_OF_NUMBERS = re.compile(r"\d[^,&]*(,|&|\band\b)\s*\S*\d")
+
+
+class LabelPluralFix:
+    """A report or publication number with a hyphen is one number: 'No. 18-2059', not 'Nos.'."""
+
+    def _is_plural(self, item):
+        if self.get("variable") == "number":
+            return bool(_LIST_OF_NUMBERS.search(str(item.reference.get("number", ""))))
+        return super()._is_plural(item)
+
+
 class LabelCaseFix:
     """Labels honour text-case="title": '(Eds.)', '(Trans.)', not '(eds.)', '(trans.)'.
 
@@ -133,10 +145,53 @@ class SortCollationFix:
         return [row[0] for row in sorted(rows, key=cmp_to_key(compare))]
 
 
+_NUMERIC = re.compile(r"^[A-Za-z]*\d+[A-Za-z]*(?:\s*(?:[-\u2013,&]|and)\s*[A-Za-z]*\d+[A-Za-z]*)*$")
+
+
+def is_numeric(value) -> bool:
+    """CSL's is-numeric: numbers with affixes, joined by hyphen, comma or ampersand ('18-2059', '2b, 3')."""
+    return bool(_NUMERIC.match(str(value).strip()))
+
+
+class IsNumericFix:
+    """is-numeric accepts ranges and lists ('NIH Publication No. 18-2059'); citeproc-py only took '12'."""
+
+    def _is_numeric(self, item):
+        variables = [v.replace("-", "_") for v in self.get("is-numeric").split()]
+        return [v in item.reference and is_numeric(item.reference[v]) for v in variables]
+
+
+class GroupSuppressionFix:
+    """A group whose rendered branch called only empty variables is suppressed (CSL 1.0.2, Group).
+
+    citeproc-py decided from every branch of a cs:choose, so a thesis printed '(Publication)'
+    from a group whose only variable, number, was empty.
+    """
+
+    def process(self, item, context=None, **kwargs):
+        from citeproc.source import VariableError
+
+        reference = item.reference
+        if not isinstance(reference, reference_view_class()):
+            return super().process(item, context=context, **kwargs)
+        reference.begin_group()
+        text = None
+        try:
+            text = super().process(item, context=context, **kwargs)
+        finally:
+            called, rendered = reference.end_group(kept=text is not None)
+        if called and not rendered:
+            raise VariableError
+        return text
+
+
 ELEMENT_FIXES = {
+    "If": (IsNumericFix,),
+    "Else_If": (IsNumericFix,),
+    "Group": (GroupSuppressionFix,),
     "Sort": (SortCollationFix,),
     "Layout": (FreshViewFix,),
-    "Label": (LabelCaseFix,),
+    "Label": (LabelCaseFix, LabelPluralFix),
     "Name": (HyphenInitialsFix,),
     "Substitute": (SubstituteSuppressionFix,),
 }
@@ -151,17 +206,38 @@ def reference_view_class():
         """A copy of a citeproc Reference for one rendering: records reads, can hide variables."""
 
         _never_suppressed = frozenset({"key", "type", "language"})
+        # year-suffix is generated, not called (CSL 1.0.2): an empty one must not suppress '(n.d.)'
+        _not_called = _never_suppressed | {"year_suffix"}
 
         def __init__(self, reference):
             dict.__init__(self, reference)
             # object.__setattr__: citeproc's CustomDict turns attributes into dictionary keys
             object.__setattr__(self, "_logs", [])
+            object.__setattr__(self, "_groups", [])  # [called, rendered] of each open cs:group
 
         def __getitem__(self, key):
-            value = super().__getitem__(key)
-            if self._logs:
+            try:
+                value = super().__getitem__(key)
+            except Exception:
+                if self._groups and key not in self._not_called:
+                    self._groups[-1][0] = True
+                raise
+            if key not in self._never_suppressed and self._logs:
                 self._logs[-1].add(key)
+            if key not in self._not_called and self._groups:
+                self._groups[-1][0] = True
+                self._groups[-1][1] = self._groups[-1][1] or bool(value)
             return value
+
+        def begin_group(self):
+            self._groups.append([False, False])
+
+        def end_group(self, kept: bool) -> tuple[bool, bool]:
+            called, rendered = self._groups.pop()
+            if self._groups:
+                self._groups[-1][0] = self._groups[-1][0] or called
+                self._groups[-1][1] = self._groups[-1][1] or (rendered and kept)
+            return called, rendered
 
         def begin_recording(self):
             self._logs.append(set())
@@ -235,6 +311,18 @@ def fix_item(item: dict) -> dict:
                      for name in value if isinstance(name, dict)]
         fixed[key] = value
     return fixed
+
+
+def drop_publisher_same_as_author(item: dict) -> dict:
+    """APA 9.24/9.30: a publisher or site name that repeats the group author is left out."""
+    authors = item.get("author") or []
+    if len(authors) != 1 or not authors[0].get("literal"):
+        return item
+    from ..names import fold
+
+    same = fold(str(authors[0]["literal"]))
+    fields = ["publisher"] + (["container-title"] if item.get("type") in ("webpage", "post") else [])
+    return {k: v for k, v in item.items() if not (k in fields and fold(str(v)) == same)}
 
 
 # --- text fixes -----------------------------------------------------------------------------

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import warnings
 from dataclasses import dataclass, field
 
 from . import fixes, markup
@@ -35,7 +36,9 @@ def _citation_items(items: list[dict]) -> list:
     from citeproc.source.json import CiteProcJSON
 
     # ids by position: CiteProcJSON lower-cases ids, and two items may share one
-    source = CiteProcJSON([{**item, "id": f"k{n}"} for n, item in enumerate(items)])
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", UserWarning)  # CSL variables citeproc-py does not know (event-title)
+        source = CiteProcJSON([{**item, "id": f"k{n}"} for n, item in enumerate(items)])
     view_item = fixes.citation_item_class()
     cites = [view_item(f"k{n}") for n in range(len(items))]
     Citation(cites).bibliography = SimpleNamespace(keys=[c.key for c in cites], source=source,
@@ -46,7 +49,9 @@ def _citation_items(items: list[dict]) -> list:
 def prepare(items: list[dict], style) -> list[dict]:
     """Fixed copies of ``items`` in bibliography order, year suffixes assigned (APA styles)."""
     fixed = [fixes.fix_item(item) for item in items]
-    return apa_order(fixed) if is_apa(style) else fixed
+    if not is_apa(style):
+        return fixed
+    return apa_order([fixes.drop_publisher_same_as_author(item) for item in fixed])
 
 
 def render_entries(items: list[dict], style: str = DEFAULT_STYLE, in_text: bool = False) -> list[RenderedEntry]:
