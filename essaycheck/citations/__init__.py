@@ -1,0 +1,171 @@
+"""Find APA 7 in-text citations in the running text.
+
+>>> from essaycheck.model import Paragraph
+>>> [c.text for c in find_citations([Paragraph(0, "as Raj et al., (2017) point out (p. 780).")])]
+['Raj et al., (2017)']
+
+Three passes, cheapest first: a regex finds short parentheses holding a year,
+"n.d." or "in press" (:mod:`.anchors`); their punctuation splits them into
+works (:mod:`.parenthesis`); spaCy tokens of those windows only decide what is
+a name and where a narrative name starts (:mod:`.authors`). A paragraph without
+a candidate never touches spaCy.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from ..model import Citation, Location, Paragraph
+from .anchors import candidate_parentheses
+from .authors import Names, read_names, read_names_before
+from .context import quote_before, trailing_locator
+from .parenthesis import Part, split_parenthesis
+
+__all__ = ["find_citations"]
+
+LOOKBACK_CHARS = 120  # how far before "(2019)" a narrative author's name may start
+_TRAILING_ABBREVIATION = re.compile(r"\[[^\[\]]{1,40}\]\s*$")  # "… Association [APA] (2020)"
+
+
+def find_citations(paragraphs: Sequence[Paragraph], known_names: frozenset[str] = frozenset()) -> tuple[Citation, ...]:
+    """Every in-text citation, one per cited work, in reading order.
+
+    ``known_names`` holds folded family and group names from the reference list; it
+    only helps accept doubtful candidates ("boyd (2014)", "(Smith 2019)"), never rejects.
+    """
+    known = frozenset(known_names)
+    found: list[Citation] = []
+    for paragraph in paragraphs:
+        found.extend(_paragraph_citations(paragraph, known))
+    return tuple(found)
+
+
+def _paragraph_citations(paragraph: Paragraph, known: frozenset[str]) -> list[Citation]:
+    found: list[Citation] = []
+    previous_end = 0
+    for open_, close in candidate_parentheses(paragraph.text):
+        found.extend(_group_citations(paragraph, open_, close, previous_end, known))
+        previous_end = close + 1
+    return found
+
+
+def _group_citations(paragraph: Paragraph, open_: int, close: int, floor: int,
+                     known: frozenset[str]) -> list[Citation]:
+    text = paragraph.text
+    parts = split_parenthesis(text, open_, close)
+    if not parts:
+        return []
+    found: tuple[Names, int] | None = None
+    lead = parts[0]
+    if not lead.has_author and not lead.prefix and lead.locator_is_label:
+        found = _names_before(text, open_, floor, known)
+    elif lead.has_author and lead.comma_before_year and not lead.prefix:
+        found = _abbreviation_owner(text, lead, open_, floor, known)
+    narrative, group_start = found if found else (None, open_)
+    group = _location(paragraph, group_start, close + 1)
+
+    citations: list[Citation] = []
+    for part in parts:
+        if narrative is not None and part is lead:
+            names = narrative
+            start = group_start
+        elif part.has_author:
+            names = read_names(text[part.author_start:part.author_end], known, bare=not part.comma_before_year)
+            start = part.start
+        else:
+            continue
+        if names is None:
+            continue
+        citations.extend(_part_citations(paragraph, part, names, start, group, narrative is not None and part is lead,
+                                         first_position=len(citations)))
+    if not citations:
+        return []
+    if narrative is not None:
+        citations = _narrative_context(text, citations, close, len(parts) == 1)
+    elif quote_before(text, open_, max(0, open_ - 2000)):
+        citations = [_replace(c, quoted=True) for c in citations]
+    return citations
+
+
+def _names_before(text: str, open_: int, floor: int, known: frozenset[str]) -> tuple[Names, int] | None:
+    """The names right before "(2019)" and where they start, read from a short window."""
+    start = max(floor, open_ - LOOKBACK_CHARS)
+    window = text[start:open_]
+    abbreviation = _TRAILING_ABBREVIATION.search(window)
+    cut = max(window.rfind(c, 0, abbreviation.start() if abbreviation else len(window)) for c in "();:[]")
+    start += cut + 1
+    if start >= open_:
+        return None
+    names = read_names_before(text[start:open_], known)
+    return None if names is None else (names, start + names.start)
+
+
+def _abbreviation_owner(text: str, lead: Part, open_: int, floor: int,
+                        known: frozenset[str]) -> tuple[Names, int] | None:
+    """``American Psychological Association (APA, 2020)``: a narrative group citation with its abbreviation."""
+    abbreviation = text[lead.author_start:lead.author_end]
+    if not (abbreviation.isupper() and abbreviation.isalpha() and 2 <= len(abbreviation) <= 10):
+        return None
+    found = _names_before(text, open_, floor, known)
+    if found is None:
+        return None
+    before, start = found
+    if len(before.names) != 1 or before.et_al or before.comma or before.possessive:
+        return None
+    initials = "".join(w[0] for w in re.split(r"[\s\-]+", before.names[0]) if w[:1].isupper())
+    if initials != abbreviation:
+        return None
+    return Names(before.names, abbreviation=abbreviation), start
+
+
+def _part_citations(paragraph: Paragraph, part: Part, names: Names, start: int, group: Location,
+                    narrative: bool, first_position: int) -> list[Citation]:
+    citations = []
+    count = len(part.years)
+    for k, (year, year_start, year_end) in enumerate(part.years):
+        last = k == count - 1
+        begin = start if k == 0 else year_start
+        end = part.end if last else year_end
+        if narrative and count == 1 and part.end < group.end:
+            end = group.end if _only_closing(paragraph.text, part.end, group.end) else end
+        citations.append(Citation(
+            text=paragraph.text[begin:end], authors=names.names, year=year, narrative=narrative,
+            location=_location(paragraph, begin, end), group=group, position=first_position + k,
+            et_al=names.et_al, connector=names.connector,
+            comma_before_year=names.comma if narrative else part.comma_before_year,
+            prefix=part.prefix, locator=part.locator if last else "", abbreviation=names.abbreviation,
+            possessive=names.possessive, role=part.role,
+        ))
+    return citations
+
+
+def _only_closing(text: str, start: int, end: int) -> bool:
+    return text[start:end].strip() == ")"
+
+
+def _narrative_context(text: str, citations: list[Citation], close: int, alone: bool) -> list[Citation]:
+    """Attach a later "(p. 780)" of the same sentence; mark a quotation between the two."""
+    narrative = [c for c in citations if c.narrative]
+    if not narrative or not alone or narrative[-1].locator:
+        return citations
+    trailing = trailing_locator(text, close + 1)
+    if trailing is None:
+        return citations
+    locator, at = trailing
+    quoted = quote_before(text, at, close + 1)
+    target = narrative[-1]
+    return [_replace(c, locator=locator, quoted=quoted) if c is target else c for c in citations]
+
+
+def _replace(citation: Citation, **changes) -> Citation:
+    from dataclasses import replace
+
+    return replace(citation, **changes)
+
+
+def _location(paragraph: Paragraph, start: int, end: int) -> Location:
+    line = None
+    if paragraph.line is not None:
+        line = paragraph.line + paragraph.text.count("\n", 0, start)
+    return Location(paragraph=paragraph.index, start=start, end=end, text=paragraph.text[start:end], line=line)

@@ -1,0 +1,261 @@
+"""Is this text an author list, and where does a narrative author's name start?
+
+Both questions are answered on spaCy tokens of a short window (never a whole
+paragraph): capitalisation, stop words and number-likeness of each token, plus
+the small word lists of :mod:`.lexicon`. ``known`` holds folded names from the
+reference list; it only ever turns a doubtful candidate into a name.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..names import fold
+from .lexicon import COMMON_NOUNS, DISCOURSE, GROUP_HEADS, GROUP_JOINERS, PARTICLES, TITLES
+from .nlp import tokenize
+
+MAX_AUTHOR_CHARS = 200
+MAX_AUTHORS = 25
+_KNOWN_SPAN_TOKENS = 12  # longest group name looked up in the reference list, in tokens
+
+_ABBREVIATION = re.compile(r"\s*\[\s*([^\[\]]{1,40}?)\s*\]\s*$")
+_ET_AL = re.compile(r",?\s+et\s+al(?:\.|(?!\w))\s*$", re.IGNORECASE)
+_INITIAL = re.compile(r"^[A-Z]\.(?:-?[A-Z]\.)*$")
+_WORD = re.compile(r"^[^\W\d_](?:[^\W\d_]|['’\-])*$")
+_HYPHENS = frozenset("-‐‑")
+_POSSESSIVE = frozenset(("'s", "’s", "'", "’"))
+
+
+@dataclass(frozen=True)
+class Names:
+    """Names read from a citation, as written, with the marks around them."""
+
+    names: tuple[str, ...]
+    start: int = 0  # offset of the name (or its initials) in the text that was read
+    et_al: bool = False
+    connector: str = ""
+    abbreviation: str = ""
+    possessive: bool = False
+    comma: bool = False  # a comma between the names and "(" — the narrative slip
+
+
+def _is_word(token) -> bool:
+    return _WORD.match(token.text) is not None and not token.like_num
+
+
+def _is_capitalised(token) -> bool:
+    """Title case, all caps or "McDonald": spaCy's is_title/is_upper, plus inner capitals."""
+    return _is_word(token) and (token.is_title or token.is_upper or token.text[0].isupper())
+
+
+def _is_known(text: str, known: frozenset[str]) -> bool:
+    return bool(known) and fold(text) in known
+
+
+def _plain_word(token, known: frozenset[str]) -> bool:
+    """A capitalised word that is not a month, a common noun or a stop word ("In", "The")."""
+    if _is_known(token.text, known):
+        return True
+    if not _is_capitalised(token):
+        return False
+    return not token.is_stop and fold(token.text) not in COMMON_NOUNS
+
+
+# --- names inside a parenthesis: "Smith & Lee", "American Psychological Association [APA]" -----
+
+
+def read_names(text: str, known: frozenset[str] = frozenset(), *, bare: bool = False) -> Names | None:
+    """The author list written before the year in ``(… , 2019)``, or None if it is not one.
+
+    ``bare`` is set when no comma separates the names from the year ("(Smith 2019)");
+    a single bare word must then look like a surname (or be in ``known``).
+    """
+    if not text or len(text) > MAX_AUTHOR_CHARS:
+        return None
+    abbreviation = ""
+    if (found := _ABBREVIATION.search(text)) is not None:
+        abbreviation, text = found.group(1), text[:found.start()]
+    et_al = False
+    if (found := _ET_AL.search(text)) is not None:
+        et_al, text = True, text[:found.start()]
+    if not text:
+        return None
+    if _is_known(text, known):
+        return Names((text,), et_al=et_al, abbreviation=abbreviation)
+
+    tokens = [t for t in tokenize(text) if not t.is_space]
+    group = any(t.lower_ in GROUP_HEADS for t in tokens)
+    chunks: list[list] = [[]]
+    connector = ""
+    for token in tokens:
+        separator = token.text == "&" or (not group and (token.lower_ == "and" or token.text == ","))
+        if separator:
+            if token.text != ",":
+                connector = "&" if token.text == "&" else "and"
+            if chunks[-1]:
+                chunks.append([])
+        else:
+            chunks[-1].append(token)
+    chunks = [c for c in chunks if c]
+    if not chunks or len(chunks) > MAX_AUTHORS:
+        return None
+    names = []
+    for chunk in chunks:
+        name = _chunk_name(text, chunk, known, group=group)
+        if name is None:
+            return None
+        names.append(name)
+    if bare and not (et_al or connector or _plausible_bare(names[0], chunks[0], known, group)):
+        return None
+    return Names(tuple(names), et_al=et_al, connector=connector, abbreviation=abbreviation)
+
+
+def _chunk_name(text: str, chunk: list, known: frozenset[str], *, group: bool) -> str | None:
+    """One name from its tokens ("M. Chen" -> "Chen", "van Merriënboer"), or None."""
+    while chunk and _INITIAL.match(chunk[0].text) and len(chunk) > 1:
+        chunk = chunk[1:]
+    name = text[chunk[0].idx:chunk[-1].idx + len(chunk[-1].text)]
+    if _is_known(name, known):
+        return name
+    last = chunk[-1]
+    if not _is_capitalised(last):
+        return None
+    for i, token in enumerate(chunk):
+        if token.text in _HYPHENS:
+            if i == 0 or i == len(chunk) - 1:
+                return None
+        elif _is_capitalised(token):
+            continue
+        elif token.lower_ in PARTICLES and _is_word(token):
+            continue
+        elif group and token.lower_ in GROUP_JOINERS and 0 < i < len(chunk) - 1:
+            continue
+        else:
+            return None  # digits, "=", "%", lower-case words: "(n = 2019)", "(in 2019)"
+    if len(chunk) == 1 and not _plain_word(last, known):
+        return None
+    return name
+
+
+def _plausible_bare(name: str, chunk: list, known: frozenset[str], group: bool) -> bool:
+    """"(Smith 2019)" yes; "(June 2020)", "(Windows 2000)", "(PISA 2018)" no."""
+    if _is_known(name, known):
+        return True
+    words = [t for t in chunk if _is_word(t)]
+    if len(words) == 1:
+        word = words[0]
+        return word.is_title and len(word.text) > 1 and _plain_word(word, known)
+    if group:
+        return True
+    return any(t.lower_ in PARTICLES for t in words[:-1])  # "(van Dijk 2019)"
+
+
+# --- narrative names: "as Raj et al., (2017)", "the OECD (2019)", "Braun and Clarke (2006)" ----
+
+
+def read_names_before(text: str, known: frozenset[str] = frozenset()) -> Names | None:
+    """The author names that end ``text`` (the words right before "(2019)"), or None."""
+    tokens = [t for t in tokenize(text) if not t.is_space]
+    i = len(tokens) - 1
+    comma = possessive = et_al = False
+    abbreviation = ""
+    if i >= 0 and tokens[i].text == ",":
+        comma, i = True, i - 1
+    if i >= 0 and tokens[i].text in _POSSESSIVE:
+        possessive, i = True, i - 1
+    if i >= 2 and tokens[i].text == "]" and tokens[i - 2].text == "[":
+        abbreviation, i = tokens[i - 1].text, i - 3
+    if i >= 2 and tokens[i].text == "." and tokens[i - 1].lower_ == "al" and tokens[i - 2].lower_ == "et":
+        et_al, i = True, i - 3
+    elif i >= 1 and tokens[i].lower_ in ("al", "al.") and tokens[i - 1].lower_ == "et":
+        et_al, i = True, i - 2
+
+    names: list[str] = []
+    start = -1
+    connector = ""
+    while i >= 0:
+        found = _name_before(text, tokens, i, known)
+        if found is None:
+            break
+        first, name = found
+        names.append(name)
+        start, i = tokens[first].idx, first - 1
+        if et_al or i < 0:
+            break
+        # Only "A and B", "A & B" or "A, B, and C": a bare comma without a final
+        # "and" is punctuation of the sentence ("Recently, Smith (2020)").
+        if tokens[i].text == "&" or tokens[i].lower_ == "and":
+            if connector:
+                break
+            step = 2 if i >= 1 and tokens[i - 1].text == "," else 1
+            if i - step < 0 or _name_before(text, tokens, i - step, known) is None:
+                break
+            connector = "&" if tokens[i].text == "&" else "and"
+            i -= step
+        elif tokens[i].text == "," and connector and i >= 1 and _name_before(text, tokens, i - 1, known):
+            i -= 1
+        else:
+            break
+    if not names:
+        return None
+    return Names(tuple(reversed(names)), start=start, et_al=et_al, connector=connector,
+                 abbreviation=abbreviation, possessive=possessive, comma=comma)
+
+
+def _name_before(text: str, tokens: list, i: int, known: frozenset[str]) -> tuple[int, str] | None:
+    """``(index of the name's first token, name)`` for the name ending at ``tokens[i]``."""
+    end = tokens[i].idx + len(tokens[i].text)
+    if known:
+        for j in range(max(0, i - _KNOWN_SPAN_TOKENS), i + 1):
+            if _is_word(tokens[j]) and _is_known(text[tokens[j].idx:end], known):
+                return j, text[tokens[j].idx:end]
+    if not _is_capitalised(tokens[i]):
+        return None
+    group = _group_before(tokens, i)
+    if group is not None:
+        return group, text[tokens[group].idx:end]
+    if not _plain_word(tokens[i], known):
+        return None
+    first = i
+    while first >= 2 and tokens[first - 1].text in _HYPHENS and _is_word(tokens[first - 2]):
+        first -= 2  # "Smith-Jones", "al-Farabi"
+    while first >= 1 and tokens[first - 1].lower_ in PARTICLES and _is_word(tokens[first - 1]) and not (
+        first >= 2 and tokens[first - 2].lower_ == "et"
+    ):
+        first -= 1  # "van Merriënboer", "Van der Berg"
+    name = text[tokens[first].idx:end]
+    # Capitalised words before the surname are given names ("Brené Brown") or titles
+    # ("Professor Smith"), but after "the" they make a proper noun: "the Great Recession".
+    before = first - 1
+    while before >= 0 and _is_capitalised(tokens[before]) and not tokens[before].is_stop \
+            and fold(tokens[before].text) not in TITLES:
+        before -= 1
+    if before < first - 1 and before >= 0 and tokens[before].lower_ == "the" and not _is_known(name, known):
+        return None
+    while first >= 1 and _INITIAL.match(tokens[first - 1].text):
+        first -= 1  # "M. Chen (personal communication, …)"
+    return first, name
+
+
+def _group_before(tokens: list, i: int) -> int | None:
+    """Start of a group author ending at ``tokens[i]`` ("World Health Organization"), if any."""
+    first = i
+    j = i - 1
+    while j >= 0 and i - j < _KNOWN_SPAN_TOKENS:
+        token = tokens[j]
+        if _is_capitalised(token) and not token.is_stop:
+            first = j
+        elif not (token.lower_ in GROUP_JOINERS or token.text in _HYPHENS):
+            break
+        j -= 1
+    joins = [k for k in range(first, i + 1) if tokens[k].text == "&" or tokens[k].lower_ == "and"]
+    if joins and not any(t.lower_ in GROUP_HEADS for t in tokens[first:joins[-1]]):
+        first = joins[-1] + 1  # "Smith and Page Group": the group starts after "and"
+    while first < i and (fold(tokens[first].text) in DISCOURSE or fold(tokens[first].text) in TITLES
+                         or not _is_capitalised(tokens[first])):
+        first += 1  # "According to …", "Professor …"
+    words = [t for t in tokens[first:i + 1] if _is_word(t)]
+    if len(words) < 2 or not any(t.lower_ in GROUP_HEADS for t in words):
+        return None
+    return first

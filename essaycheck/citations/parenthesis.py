@@ -1,0 +1,126 @@
+"""Split one parenthesis into the works it cites, by its punctuation alone.
+
+``(e.g., Smith, 2019, p. 4; Lee & Park, 2000a, 2000b)`` gives two parts: each
+with its prefix, author text, years and locator. Whether the author text is a
+name at all is decided later, on spaCy tokens (:mod:`.authors`).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .anchors import IN_PRESS, NO_DATE, YEAR
+from .lexicon import LOCATOR_LABELS
+
+_YEAR_ITEM = re.compile(rf"{YEAR}|{NO_DATE}|{IN_PRESS}")
+_NEXT_YEAR = re.compile(rf"\s*,\s*(?:{YEAR}|{NO_DATE}|{IN_PRESS})")
+_PREFIX = re.compile(
+    r"(?:(?:see\s+also|see|cf\.|e\.\s?g\.|i\.\s?e\.|for\s+example|for\s+a\s+review|compare|but\s+see)"
+    r"(?!\w)\s*,?\s*)+",
+    re.IGNORECASE,
+)
+_AS_CITED = re.compile(r",?\s*\bas\s+cited\s+in\b\s*", re.IGNORECASE)
+_PERSONAL = re.compile(r",?\s*\bpersonal\s+communication\b\s*,?\s*", re.IGNORECASE)
+_DATE_YEAR = re.compile(YEAR)
+LOCATOR = re.compile(rf"(?:{LOCATOR_LABELS})(?!\w)", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Part:
+    """One cited work inside a parenthesis; offsets are into the paragraph."""
+
+    start: int  # where the work's text starts (its author, or its first year when authorless)
+    end: int  # after its last year or its locator
+    author_start: int
+    author_end: int  # == author_start when no author is written (narrative citations)
+    years: tuple[tuple[str, int, int], ...]  # (as written, start, end)
+    prefix: str = ""
+    locator: str = ""
+    locator_is_label: bool = True  # the locator starts with "p.", "para.", "Table" …
+    comma_before_year: bool = True
+    role: str = "work"
+
+    @property
+    def has_author(self) -> bool:
+        return self.author_end > self.author_start
+
+
+def split_parenthesis(text: str, open_: int, close: int) -> list[Part]:
+    """The parts of ``text[open_:close + 1]``, skipping pieces that carry no year."""
+    parts: list[Part] = []
+    for segment in re.finditer(r"[^;]+", text[open_ + 1:close]):
+        start, end = _strip(text, open_ + 1 + segment.start(), open_ + 1 + segment.end())
+        prefix = ""
+        matched = _PREFIX.match(text, start, end)
+        if matched and matched.end() > start:
+            prefix = text[start:matched.end()].strip()
+            start = matched.end()
+        parts.extend(_segment_parts(text, start, end, prefix))
+    return parts
+
+
+def _segment_parts(text: str, start: int, end: int, prefix: str) -> list[Part]:
+    personal = _PERSONAL.search(text, start, end)
+    if personal:
+        return _personal_part(text, start, end, personal, prefix)
+    cited = _AS_CITED.search(text, start, end)
+    if cited:
+        original = _unit(text, start, cited.start(), prefix, role="secondary-original")
+        citing = _unit(text, cited.end(), end, "", role="work")
+        return [p for p in (original, citing) if p is not None]
+    part = _unit(text, start, end, prefix, role="work")
+    return [part] if part else []
+
+
+def _personal_part(text: str, start: int, end: int, personal: re.Match, prefix: str) -> list[Part]:
+    years = list(_DATE_YEAR.finditer(text, personal.end(), end))
+    if not years:
+        return []
+    year = years[-1]
+    author_start, author_end = _strip(text, start, personal.start())
+    return [Part(start=start, end=end, author_start=author_start, author_end=max(author_start, author_end),
+                 years=((year.group(), year.start(), year.end()),), prefix=prefix, role="personal-communication")]
+
+
+def _unit(text: str, start: int, end: int, prefix: str, role: str) -> Part | None:
+    """``Author, 2019a, 2019b, p. 4`` (author optional) between ``start`` and ``end``."""
+    start, end = _strip(text, start, end)
+    first = _YEAR_ITEM.search(text, start, end)
+    if first is None:
+        return None
+    author_start, author_end = _strip(text, start, first.start())
+    comma = text.endswith(",", author_start, author_end)
+    if comma:
+        author_start, author_end = _strip(text, author_start, author_end - 1)
+    years = [(first.group(), first.start(), first.end())]
+    pos = first.end()
+    while (more := _NEXT_YEAR.match(text, pos, end)) is not None:
+        year_start = more.end() - len(more.group().lstrip(" ,\t\u00a0"))
+        years.append((text[year_start:more.end()], year_start, more.end()))
+        pos = more.end()
+    locator, is_label = "", True
+    rest = text[pos:end]
+    if rest.strip():
+        stripped = rest.strip()
+        if stripped.startswith(","):
+            locator = stripped[1:].strip()
+        elif LOCATOR.match(stripped):
+            locator = stripped
+        else:
+            return None  # "(in 2019 the report)": words run on after the year
+        if not locator:
+            return None
+        is_label = LOCATOR.match(locator) is not None
+    return Part(start=author_start if author_end > author_start else years[0][1], end=end,
+                author_start=author_start, author_end=max(author_start, author_end), years=tuple(years),
+                prefix=prefix, locator=locator, locator_is_label=is_label,
+                comma_before_year=comma or author_end <= author_start, role=role)
+
+
+def _strip(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
