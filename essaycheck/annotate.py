@@ -206,10 +206,11 @@ def comment_text(problem: Diagnostic, *, unplaced: str = "") -> str:
     return "\n".join(lines)
 
 
-def annotate_docx(report: Report, source_path, target_path) -> int:
+def annotate_docx(report: Report, source_path, target_path, *, durable: bool = True) -> int:
     """Write a copy of ``source_path`` to ``target_path`` with a comment per problem; return the count.
 
-    Raises :class:`InputError` when the target is the source or the .docx cannot be opened.
+    ``durable`` is passed to :func:`essaycheck.outputs.atomic_path`. Raises
+    :class:`InputError` when the target is the source or the .docx cannot be opened.
     """
     from docx.text.run import Run
 
@@ -229,7 +230,7 @@ def annotate_docx(report: Report, source_path, target_path) -> int:
         count += 1
     from .outputs import atomic_path
 
-    with atomic_path(target) as tmp:
+    with atomic_path(target, durable=durable) as tmp:
         document.save(str(tmp))
     return count
 

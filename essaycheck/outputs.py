@@ -54,14 +54,15 @@ def _temporary_beside(target: Path) -> Iterator[Path]:
         raise
 
 
-def _commit(tmp: Path, target: Path) -> None:
+def _commit(tmp: Path, target: Path, durable: bool) -> None:
     os.chmod(tmp, _default_mode())
     os.replace(tmp, target)
-    _fsync_folder(target.parent)
+    if durable:
+        _fsync_folder(target.parent)
 
 
 @contextlib.contextmanager
-def atomic_path(target: str | os.PathLike) -> Iterator[Path]:
+def atomic_path(target: str | os.PathLike, *, durable: bool = True) -> Iterator[Path]:
     """Yield a temporary path beside ``target``; on success it replaces ``target``.
 
     For libraries that insist on saving to a path themselves (``docx.Document.save``).
@@ -69,15 +70,20 @@ def atomic_path(target: str | os.PathLike) -> Iterator[Path]:
     target = Path(target)
     with _temporary_beside(target) as tmp:
         yield tmp
-        with open(tmp, "rb+") as handle:  # Windows fsyncs writable handles only
-            os.fsync(handle.fileno())
-        _commit(tmp, target)
+        if durable:
+            with open(tmp, "rb+") as handle:  # Windows fsyncs writable handles only
+                os.fsync(handle.fileno())
+        _commit(tmp, target, durable)
 
 
 @contextlib.contextmanager
 def atomic_open(target: str | os.PathLike, mode: str = "w", *, encoding: str | None = "utf-8",
-                newline: str | None = None) -> Iterator[IO]:
-    """Open a temporary file beside ``target`` for writing; on success it replaces ``target``."""
+                newline: str | None = None, durable: bool = True) -> Iterator[IO]:
+    """Open a temporary file beside ``target`` for writing; on success it replaces ``target``.
+
+    ``durable=False`` skips the fsyncs: still all-or-nothing for readers, but a power
+    cut soon after may leave the old file or an empty one (fine for regenerable reports).
+    """
     if mode not in ("w", "wb"):
         raise ValueError("atomic_open writes whole files: mode must be 'w' or 'wb'")
     target = Path(target)
@@ -85,20 +91,21 @@ def atomic_open(target: str | os.PathLike, mode: str = "w", *, encoding: str | N
         with open(tmp, mode, encoding=None if "b" in mode else encoding, newline=newline) as handle:
             yield handle
             handle.flush()
-            os.fsync(handle.fileno())
-        _commit(tmp, target)
+            if durable:
+                os.fsync(handle.fileno())
+        _commit(tmp, target, durable)
 
 
 def write_text(target: str | os.PathLike, text: str, *, encoding: str = "utf-8",
-               newline: str | None = None) -> Path:
+               newline: str | None = None, durable: bool = True) -> Path:
     """Write ``text`` to ``target`` atomically and return the target's path."""
-    with atomic_open(target, "w", encoding=encoding, newline=newline) as handle:
+    with atomic_open(target, "w", encoding=encoding, newline=newline, durable=durable) as handle:
         handle.write(text)
     return Path(target)
 
 
-def write_bytes(target: str | os.PathLike, data: bytes) -> Path:
+def write_bytes(target: str | os.PathLike, data: bytes, *, durable: bool = True) -> Path:
     """Write ``data`` to ``target`` atomically and return the target's path."""
-    with atomic_open(target, "wb") as handle:
+    with atomic_open(target, "wb", durable=durable) as handle:
         handle.write(data)
     return Path(target)

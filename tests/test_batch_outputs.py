@@ -47,3 +47,8 @@ def test_atomic_open_refuses_append(tmp_path):
     with pytest.raises(ValueError):
         with atomic_open(tmp_path / "x", "a"):
             pass
+
+
+def test_not_durable_is_still_atomic(tmp_path):
+    target = write_text(tmp_path / "r.json", "{}", durable=False)
+    assert target.read_text() == "{}" and os.listdir(tmp_path) == ["r.json"]

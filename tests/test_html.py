@@ -6,7 +6,7 @@ from html.parser import HTMLParser
 import essaycheck.formatting
 from essaycheck.model import Diagnostic, Document, Location, Paragraph, Report, Severity
 from essaycheck.references import parse_reference_list
-from essaycheck.render.html import highlight_paragraph, render_html
+from essaycheck.render.html import _formatted, highlight_paragraph, render_html
 
 BODY = "Networking matters (Smith 2019; <b>Lee</b> & Ng, 2020) & more."
 ENTRY = "Smith, J. (2019). Networks <script>alert(1)</script>. Journal of Things, 1(2), 3–4."
@@ -114,6 +114,7 @@ def test_reference_list_as_written_when_the_formatter_fails(monkeypatch):
         raise RuntimeError("citeproc choked")
 
     monkeypatch.setattr(essaycheck.formatting, "render_entries", broken)
+    _formatted.cache_clear()
     page = render_html(make_report())
     assert "could not be formatted: RuntimeError" in page
     assert "<i>Journal of Things</i>" in page and "you wrote" not in page  # the student's italics

@@ -40,6 +40,13 @@ def settings_fingerprint(settings: Settings, *extra: object) -> str:
     return hashlib.sha256(text.encode()).hexdigest()[:16]
 
 
+def _nonempty(path: Path) -> bool:
+    try:
+        return path.stat().st_size > 0
+    except OSError:
+        return False
+
+
 class BatchState:
     """Essay file (relative) → its content hash and summary row from the last run."""
 
@@ -73,7 +80,7 @@ class BatchState:
         if not row.has_report:
             return None  # unreadable last time: cheap to try again
         outputs = [row.report, row.annotated, *entry.get("outputs", [])]
-        if not all((outdir / name).is_file() for name in outputs if name):
+        if not all(_nonempty(outdir / name) for name in outputs if name):
             return None
         return row
 

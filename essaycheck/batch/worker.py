@@ -53,15 +53,17 @@ def write_essay_outputs(report: Report, job: EssayJob) -> tuple[EssayRow, tuple[
     outdir = Path(job.outdir)
     names = output_names(job.file)
     data = report_to_json(report)
-    write_text(outdir / names["json"], json.dumps(data, ensure_ascii=False, indent=2) + "\n")
-    write_text(outdir / names["html"], render_html(report))
+    # Reports are regenerable: atomic but not fsynced (the state file, written last, is durable
+    # and a rerun rebuilds any output that is missing or empty).
+    write_text(outdir / names["json"], json.dumps(data, ensure_ascii=False, indent=2) + "\n", durable=False)
+    write_text(outdir / names["html"], render_html(report), durable=False)
     written = [names["json"], names["html"]]
     row = row_from_report(job.file, report, report_link=names["html"])
     if job.annotate and "annotated" in names and report.document.kind == "docx":
         from ..annotate import annotate_docx
 
         try:
-            annotate_docx(report, job.source, outdir / names["annotated"])
+            annotate_docx(report, job.source, outdir / names["annotated"], durable=False)
         except (EssaycheckError, OSError, ValueError, KeyError) as error:
             row = replace(row, reason=f"no annotated copy: {error}")
         else:

@@ -7,6 +7,8 @@ opened from a USB stick. Everything taken from the essay is escaped.
 
 from __future__ import annotations
 
+import functools
+import json
 from collections import defaultdict
 from html import escape
 from pathlib import Path
@@ -190,7 +192,7 @@ def corrected_references(report: Report, style: str = "apa") -> tuple[list[tuple
     pairs in list order, with a label; ``(None, reason)`` when the formatter is unavailable or fails.
     """
     try:
-        from ..formatting import reference_to_csl, render_entries
+        from ..formatting import reference_to_csl
     except ImportError:
         return None, "Entries as written (the formatter is not available in this version)."
     by_id = {}
@@ -200,11 +202,20 @@ def corrected_references(report: Report, style: str = "apa") -> tuple[list[tuple
         by_id[item["id"]] = i
         items.append(item)
     try:
-        entries = render_entries(items, style)
+        entries = _formatted(json.dumps(items, sort_keys=True, default=str), style)
     except Exception as error:  # a third-party engine on student input: show the entries as written instead
         return None, f"Entries as written (they could not be formatted: {type(error).__name__})."
-    pairs = [(_italic_html(entry.text, entry.italic), by_id.get(entry.id, -1)) for entry in entries]
+    pairs = [(_italic_html(text, italic), by_id.get(entry_id, -1)) for entry_id, text, italic in entries]
     return pairs, "Formatted in APA 7 from what essaycheck read in your list; check each against your source."
+
+
+@functools.lru_cache(maxsize=256)
+def _formatted(items_json: str, style: str) -> tuple[tuple[str, str, tuple], ...]:
+    """(id, text, italic spans) per entry; memoised because classes share whole reference lists."""
+    from .. import formatting
+
+    entries = formatting.render_entries(json.loads(items_json), style)
+    return tuple((entry.id, entry.text, tuple(entry.italic)) for entry in entries)
 
 
 def _references_section(report: Report) -> str:
