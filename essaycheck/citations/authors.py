@@ -8,6 +8,7 @@ reference list; it only ever turns a doubtful candidate into a name.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -65,6 +66,7 @@ def _plain_word(token, known: frozenset[str]) -> bool:
 # --- names inside a parenthesis: "Smith & Lee", "American Psychological Association [APA]" -----
 
 
+@functools.lru_cache(maxsize=4096)
 def read_names(text: str, known: frozenset[str] = frozenset(), *, bare: bool = False) -> Names | None:
     """The author list written before the year in ``(… , 2019)``, or None if it is not one.
 
@@ -84,7 +86,7 @@ def read_names(text: str, known: frozenset[str] = frozenset(), *, bare: bool = F
     if _is_known(text, known):
         return Names((text,), et_al=et_al, abbreviation=abbreviation)
 
-    tokens = [t for t in tokenize(text) if not t.is_space]
+    tokens = tokenize(text)
     group = any(t.lower_ in GROUP_HEADS for t in tokens)
     chunks: list[list] = [[]]
     connector = ""
@@ -154,9 +156,10 @@ def _plausible_bare(name: str, chunk: list, known: frozenset[str], group: bool) 
 # --- narrative names: "as Raj et al., (2017)", "the OECD (2019)", "Braun and Clarke (2006)" ----
 
 
+@functools.lru_cache(maxsize=4096)
 def read_names_before(text: str, known: frozenset[str] = frozenset()) -> Names | None:
     """The author names that end ``text`` (the words right before "(2019)"), or None."""
-    tokens = [t for t in tokenize(text) if not t.is_space]
+    tokens = tokenize(text)
     i = len(tokens) - 1
     comma = possessive = et_al = False
     abbreviation = ""
