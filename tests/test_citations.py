@@ -222,3 +222,21 @@ def test_line_of_a_citation_in_a_multi_line_paragraph():
 def test_empty_input():
     assert find_citations([]) == ()
     assert find_citations([Paragraph(index=0, text="")]) == ()
+
+
+def test_an_italic_title_before_a_year_is_not_an_author():
+    text = "In Outliers (2008), Gladwell argues that (Gladwell, 2008) practice matters."
+    italic = ((text.index("Outliers"), text.index("Outliers") + len("Outliers")),)
+    found = find_citations([Paragraph(index=0, text=text, italic=italic)])
+    assert [(c.authors, c.narrative) for c in found] == [(("Gladwell",), False)]
+
+
+def test_two_narrative_citations_in_one_sentence():
+    found = _find("Smith (2019) and Jones (2020) agree, unlike Lee et al. (2021).")
+    assert [(c.authors, c.group.text) for c in found] == [
+        (("Smith",), "Smith (2019)"), (("Jones",), "Jones (2020)"), (("Lee",), "Lee et al. (2021)")]
+
+
+@pytest.mark.parametrize("text", ["the update (2020, March 3) says", "a figure (2019, see below)"])
+def test_a_year_with_other_words_after_an_ordinary_word_is_not_a_citation(text):
+    assert _find(text) == ()

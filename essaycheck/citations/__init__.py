@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 
 from ..model import Citation, Location, Paragraph
 from .anchors import candidate_parentheses
@@ -62,14 +63,16 @@ def _group_citations(paragraph: Paragraph, open_: int, close: int, floor: int,
         found = _names_before(text, open_, floor, known)
     elif lead.has_author and lead.comma_before_year and not lead.prefix:
         found = _abbreviation_owner(text, lead, open_, floor, known)
+    if found and _in_italics(paragraph, found[1], open_):
+        found = None  # "In *Outliers* (2008), Gladwell …": a title, not an author
     narrative, group_start = found if found else (None, open_)
     group = _location(paragraph, group_start, close + 1)
 
     citations: list[Citation] = []
     for part in parts:
-        if narrative is not None and part is lead:
-            names = narrative
-            start = group_start
+        is_narrative = narrative is not None and part is lead
+        if is_narrative:
+            names, start = narrative, group_start
         elif part.has_author:
             names = read_names(text[part.author_start:part.author_end], known, bare=not part.comma_before_year)
             start = part.start
@@ -77,14 +80,14 @@ def _group_citations(paragraph: Paragraph, open_: int, close: int, floor: int,
             continue
         if names is None:
             continue
-        citations.extend(_part_citations(paragraph, part, names, start, group, narrative is not None and part is lead,
+        citations.extend(_part_citations(paragraph, part, names, start, group, is_narrative,
                                          first_position=len(citations)))
     if not citations:
         return []
     if narrative is not None:
         citations = _narrative_context(text, citations, close, len(parts) == 1)
     elif quote_before(text, open_, max(0, open_ - 2000)):
-        citations = [_replace(c, quoted=True) for c in citations]
+        citations = [replace(c, quoted=True) for c in citations]
     return citations
 
 
@@ -99,6 +102,10 @@ def _names_before(text: str, open_: int, floor: int, known: frozenset[str]) -> t
         return None
     names = read_names_before(text[start:open_], known)
     return None if names is None else (names, start + names.start)
+
+
+def _in_italics(paragraph: Paragraph, start: int, end: int) -> bool:
+    return any(i_start < end and start < i_end for i_start, i_end in paragraph.italic)
 
 
 def _abbreviation_owner(text: str, lead: Part, open_: int, floor: int,
@@ -155,13 +162,7 @@ def _narrative_context(text: str, citations: list[Citation], close: int, alone: 
     locator, at = trailing
     quoted = quote_before(text, at, close + 1)
     target = narrative[-1]
-    return [_replace(c, locator=locator, quoted=quoted) if c is target else c for c in citations]
-
-
-def _replace(citation: Citation, **changes) -> Citation:
-    from dataclasses import replace
-
-    return replace(citation, **changes)
+    return [replace(c, locator=locator, quoted=quoted) if c is target else c for c in citations]
 
 
 def _location(paragraph: Paragraph, start: int, end: int) -> Location:
