@@ -139,7 +139,7 @@ def to_bibtex(items: list[dict]) -> str:
         for source, target in mapping:
             if target and item.get(source):
                 value = str(item[source])
-                value = value.replace("\u2013", "--") if target == "pages" else _escape(value)
+                value = re.sub(r"\s*[-\u2013]+\s*", "--", value) if target == "pages" else _escape(value)
                 fields.append((target, "{" + value + "}" if target == "title" else value))
         body = ",\n".join(f"  {name} = {{{value}}}" for name, value in fields)
         out.append(f"@{kind}{{{item.get('id', 'item')},\n{body}\n}}")

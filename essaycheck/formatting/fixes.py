@@ -295,7 +295,8 @@ def curly_quotes(text: str) -> str:
 
 def plain_field(value) -> str:
     """A field's text with HTML markup turned into italic marks and straight quotes made curly."""
-    return curly_quotes(from_html(str(value)))
+    parts = re.split(r"(<[^>]*>)", from_html(str(value)))
+    return "".join(part if part.startswith("<") else curly_quotes(part) for part in parts)
 
 
 def fix_item(item: dict) -> dict:
@@ -350,9 +351,12 @@ def space_after_label(text: str) -> str:
     return _LEADING_LABEL.sub(r"\1 ", text)
 
 
+_LEFTOVER_TAG = re.compile(r"</?span[^>]*>")
+
+
 def tidy_marks(text: str) -> str:
-    """No empty italic runs."""
-    return text.replace(ITALIC_ON + ITALIC_OFF, "")
+    """No empty italic runs, and no case-protection tag left in the text."""
+    return _LEFTOVER_TAG.sub("", text.replace(ITALIC_ON + ITALIC_OFF, ""))
 
 
 def fix_text(text: str, item: dict, apa: bool = True, labelled: bool = False) -> str:

@@ -1,0 +1,116 @@
+"""The reference-format and italics rules, on contexts built by hand (and their example essays)."""
+
+import json
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from essaycheck.model import Author, Document, Location, Paragraph, Reference, Sections
+from essaycheck.read import document_from_text
+from essaycheck.references import parse_reference_list
+from essaycheck.rules.base import CheckContext
+from essaycheck.rules.formatting import expected_item, italics, reference_format
+from essaycheck.sections import split_sections
+
+FIXTURES = Path(__file__).with_name("http_fixtures")
+RAJ = ("Raj, M., Fast, N. J., & Fisher, O. (2017). Identity and professional networking. Personality and Social "
+       "Psychology Bulletin, 43(6), 772–784. https://doi.org/10.1177/0146167217697299")
+
+
+def context(text: str, kind: str = "txt", records=None, italic=()) -> CheckContext:
+    document = document_from_text(text)
+    if kind == "docx":
+        paragraphs = tuple(replace(p, line=None, italic=italic if p.text.startswith("Raj") else ()) for p in document.paragraphs)
+        document = Document(document.path, "docx", paragraphs)
+    sections = split_sections(document)
+    return CheckContext(document, sections, (), parse_reference_list(sections.references), (), records or {})
+
+
+def essay(*entries: str) -> str:
+    return "Title\nNetworks matter (Raj et al., 2017).\nReferences\n" + "\n".join(entries) + "\n"
+
+
+@pytest.mark.parametrize("example", reference_format.fires)
+def test_examples_fire(example):
+    assert list(reference_format.check(context(example)))
+
+
+@pytest.mark.parametrize("example", reference_format.passes)
+def test_examples_pass(example):
+    assert not list(reference_format.check(context(example)))
+
+
+def test_finding_shows_difference_and_full_entry():
+    (finding,) = reference_format.check(context(essay(RAJ.replace("(2017).", "(2017)").replace("N. J., &", "N. J. and"))))
+    assert "“J. and” → “J., &”" in finding.message and "“(2017)” → “(2017).”" in finding.message
+    assert finding.suggestion == RAJ
+    assert finding.message.endswith(RAJ)
+
+
+def test_ignores_white_space_quotes_and_page_range_hyphen():
+    written = RAJ.replace("772–784", "772-784").replace(" (2017)", "  (2017)")
+    assert not list(reference_format.check(context(essay(written))))
+
+
+def test_dash_difference_counts_outside_number_ranges():
+    from essaycheck.formatting.diff import word_changes
+
+    assert not word_changes("pp. 772-784.", "pp. 772–784.")
+    assert not word_changes("43(6), 772-784.", "43(6), 772–784.")
+    assert word_changes("Self–determination theory", "Self-determination theory")
+
+
+def test_record_in_title_case_does_not_cry_wolf():
+    record = json.loads((FIXTURES / "raj2017.csl.json").read_text(encoding="utf-8"))
+    ctx = context(essay(RAJ), records={0: {"csl": record}})
+    assert not list(reference_format.check(ctx))
+
+
+def test_record_corrects_a_wrong_volume():
+    record = json.loads((FIXTURES / "raj2017.csl.json").read_text(encoding="utf-8"))
+    ctx = context(essay(RAJ.replace("43(6)", "34(6)")), records={0: {"csl": record}})
+    (finding,) = reference_format.check(ctx)
+    assert "“34(6),” → “43(6),”" in finding.message and "DOI record" in finding.message
+
+
+def test_entry_with_parser_warnings_is_left_alone():
+    ctx = context(essay("Raj M Fast N Fisher O 2017 Identity and professional networking Personality 43 772"))
+    assert not list(reference_format.check(ctx))
+
+
+def test_expected_item_keeps_students_title_case_when_same_words():
+    ref = Reference(0, "x", Location(0, 0, 1, "x"), type="article-journal", authors=(Author("Raj", "M."),),
+                    year="2017", year_number=2017, title="Identity and professional networking")
+    item = expected_item(ref, {"type": "article-journal", "title": "Identity and Professional Networking",
+                               "container-title": ["Journal"]})
+    assert item["title"] == "Identity and professional networking" and item["container-title"] == "Journal"
+
+
+def test_italics_only_for_word_files():
+    assert not list(italics.check(context(essay(RAJ))))
+
+
+def _span(text: str, piece: str, paragraph_text: str) -> tuple[int, int]:
+    start = paragraph_text.index(piece)
+    return (start, start + len(piece))
+
+
+def test_italics_missing_journal_and_volume():
+    ctx = context(essay(RAJ), kind="docx")
+    findings = list(italics.check(ctx))
+    assert [f.location.text for f in findings] == ["Personality and Social Psychology Bulletin", "43"]
+
+
+def test_italics_right():
+    journal = _span(RAJ, "Personality and Social Psychology Bulletin", RAJ)
+    volume = (RAJ.index("43("), RAJ.index("43(") + 2)
+    assert not list(italics.check(context(essay(RAJ), kind="docx", italic=(journal, volume))))
+
+
+def test_italic_article_title_flagged():
+    journal = _span(RAJ, "Personality and Social Psychology Bulletin", RAJ)
+    volume = (RAJ.index("43("), RAJ.index("43(") + 2)
+    title = _span(RAJ, "Identity and professional networking", RAJ)
+    (finding,) = italics.check(context(essay(RAJ), kind="docx", italic=(title, journal, volume)))
+    assert "is not in italics" in finding.message and finding.location.text == "Identity and professional networking"
