@@ -110,6 +110,10 @@ MUST_FIND = [
         dict(authors=("Raj",), locator="p. 780", loc="Raj et al., (2017)", quoted=False)]),
     ("Smith (2019) says the effect is small. Lee (2020) disagrees (p. 4).", [
         dict(authors=("Smith",), locator=""), dict(authors=("Lee",), locator="p. 4")]),
+    ("Smith (2019) lists (1) this and (2) that (p. 4).", [dict(locator="p. 4")]),
+    ("Smith (2019) agrees with Lee (2020) here (p. 4).", [dict(authors=("Smith",), locator=""),
+                                                          dict(authors=("Lee",), locator="p. 4")]),
+    ('Smith (2019) wrote: "It ends. Then it starts again" (p. 9).', [dict(locator="p. 9", quoted=True)]),
     # secondary sources
     ("(Vygotsky, 1978, as cited in Hattie & Timperley, 2007)", [
         dict(authors=("Vygotsky",), role="secondary-original", position=0, loc="Vygotsky, 1978"),
@@ -136,6 +140,12 @@ MUST_FIND = [
 MUST_FIND_WITH_KNOWN = [
     ("as boyd (2014) argues", {"boyd"}, [dict(authors=("boyd",), narrative=True)]),
     ("(hooks, 1994)", {"hooks"}, [dict(authors=("hooks",))]),
+    ("As boyd and Ellison (2007) define them, social network sites are “web-based services that allow "
+     "individuals to (1) construct a public or semi-public profile within a bounded system, (2) articulate a "
+     "list of other users with whom they share a connection, and (3) view and traverse their list of "
+     "connections and those made by others within the system” (p. 211). The third feature matters most.",
+     {"boyd", "ellison"},
+     [dict(authors=("boyd", "Ellison"), connector="and", locator="p. 211", quoted=True)]),
     ("(Garcia Marquez, 1967)", {"garciamarquez"}, [dict(authors=("Garcia Marquez",))]),
     ("García Márquez (1967) wrote", {"garciamarquez"}, [dict(authors=("García Márquez",))]),
     ("(Google 2020)", {"google"}, [dict(authors=("Google",), comma_before_year=False)]),

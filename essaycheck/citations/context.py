@@ -4,13 +4,16 @@ from __future__ import annotations
 
 import re
 
+from .anchors import ANCHOR
 from .parenthesis import LOCATOR
 
 MAX_QUOTE_CHARS = 2000
-MAX_TRAILING_CHARS = 300  # how far a narrative citation's "(p. 780)" may follow it
+MAX_TRAILING_CHARS = 800  # how far a narrative citation's "(p. 780)" may follow it (a long quotation)
+MAX_LOCATOR_CHARS = 60
 MIN_QUOTED_WORDS = 3
 
 _CLOSING_QUOTES = {"”": "“", '"': '"'}
+_QUOTATION = re.compile(r"“[^“”]*”|\"[^\"]*\"")
 # A full stop that ends a sentence, not one after "et al", "e.g", "p", "cf" or an initial.
 _SENTENCE_END = re.compile(
     r"(?<!\bal)(?<!\be\.g)(?<!\bi\.e)(?<!\bcf)(?<!\bvs)(?<!\bpp)(?<!\bp)(?<!\b[A-Z])"
@@ -30,14 +33,26 @@ def quote_before(text: str, at: int, floor: int = 0) -> bool:
 
 
 def trailing_locator(text: str, after: int) -> tuple[str, int] | None:
-    """``(locator, open)`` for a "(p. 780)" later in the sentence that ends at ``after``."""
-    open_ = text.find("(", after, after + MAX_TRAILING_CHARS)
-    if open_ < 0 or ")" in text[after:open_] or _SENTENCE_END.search(text, after, open_ + 1):
-        return None
-    close = text.find(")", open_, open_ + 60)
-    if close < 0:
-        return None
-    content = text[open_ + 1:close].strip()
-    if not content or not LOCATOR.match(content) or "(" in content:
-        return None
-    return content, open_
+    """``(locator, open)`` for a "(p. 780)" later in the sentence that ends at ``after``.
+
+    Parentheses without a year on the way ("(1)", "(probably linear)") are passed
+    over; another citation or the end of the sentence (outside quotation marks) stops the search.
+    """
+    limit = min(len(text), after + MAX_TRAILING_CHARS)
+    # Full stops inside a quotation do not end the sentence around it.
+    span = _QUOTATION.sub(lambda m: "x" * len(m.group()), text[after:limit])
+    sentence_end = _SENTENCE_END.search(span)
+    if sentence_end is not None:
+        limit = after + sentence_end.start() + 1
+    open_ = text.find("(", after, limit)
+    while open_ >= 0:
+        close = text.find(")", open_, open_ + MAX_LOCATOR_CHARS)
+        if close < 0:
+            return None
+        content = text[open_ + 1:close].strip()
+        if LOCATOR.match(content) and "(" not in content:
+            return content, open_
+        if ANCHOR.search(content):
+            return None  # the next citation: a page after it is its own
+        open_ = text.find("(", close, limit)
+    return None
