@@ -15,9 +15,10 @@ MIN_QUOTED_WORDS = 3
 _CLOSING_QUOTES = {"”": "“", '"': '"'}
 _QUOTATION = re.compile(r"“[^“”]*”|\"[^\"]*\"")
 # A full stop that ends a sentence, not one after "et al", "e.g", "p", "cf" or an initial.
+# The look-behinds follow the stop itself so the regex engine can skip to [.!?] quickly.
 _SENTENCE_END = re.compile(
-    r"(?<!\bal)(?<!\be\.g)(?<!\bi\.e)(?<!\bcf)(?<!\bvs)(?<!\bpp)(?<!\bp)(?<!\b[A-Z])"
-    r"[.!?][\"”’')\]]*\s+[\"“‘(\[]?[A-Z0-9]"
+    r"[.!?](?<!\bal.)(?<!\be\.g.)(?<!\bi\.e.)(?<!\bcf.)(?<!\bvs.)(?<!\bpp.)(?<!\bp.)(?<!\b[A-Z].)"
+    r"[\"”’')\]]*\s+[\"“‘(\[]?[A-Z0-9]"
 )
 
 
