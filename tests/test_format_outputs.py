@@ -90,3 +90,15 @@ def test_in_text_forms():
     assert in_text_forms(RAJ, [RAJ]) == ("(Raj et al., 2017)", "Raj et al. (2017)")
     assert in_text_forms(RAJ, [RAJ, other]) == ("(Raj et al., 2017b)", "Raj et al. (2017b)")
     assert in_text_forms(WENGER) == ("(Wenger, 1998)", "Wenger (1998)")
+
+
+def test_format_references_for_reports_uses_record_else_entry():
+    from essaycheck.formatting import format_references
+    from essaycheck.references import parse_reference
+
+    written = ("American Psychological Association. (2020). Publication manual of the American Psychological "
+               "Association (7th ed.). https://doi.org/10.1037/0000165-000")
+    refs = [parse_reference(written, index=0), parse_reference("Raj, M. (2017). Old title. Journal, 1, 2-3.", index=1)]
+    formatted = format_references(refs, {1: {"csl": RAJ}})
+    assert formatted[0].text == written and formatted[0].parenthetical == "(American Psychological Association, 2020)"
+    assert formatted[1].text == RAJ_TEXT and formatted[1].narrative == "Raj et al. (2017)"

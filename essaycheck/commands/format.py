@@ -66,7 +66,7 @@ def essay_items(path: Path, settings) -> list[dict]:
 
     Only the stages the list needs run (read, sections, references, resolve): no citation finding.
     """
-    from ..formatting.csl_items import reference_to_csl
+    from ..formatting.csl_items import best_item
     from ..read import read_document
     from ..references import parse_reference_list
     from ..sections import split_sections
@@ -77,11 +77,7 @@ def essay_items(path: Path, settings) -> list[dict]:
         from ..resolve import resolve_references
 
         records = dict(resolve_references(references, settings).records)
-    items = []
-    for ref in references:
-        record = (records.get(ref.index) or {}).get("csl")
-        items.append({**record, "id": f"ref-{ref.index}"} if record else reference_to_csl(ref))
-    return items
+    return [best_item(ref, (records.get(ref.index) or {}).get("csl")) for ref in references]
 
 
 def run(args: argparse.Namespace) -> int:

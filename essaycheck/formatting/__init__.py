@@ -11,7 +11,8 @@ if TYPE_CHECKING:
     from ..model import Reference
     from .render import RenderedEntry
 
-__all__ = ["reference_to_csl", "format_bibliography", "render_entries", "in_text_forms", "load_style",
+__all__ = ["reference_to_csl", "format_bibliography", "render_entries", "in_text_forms", "format_references",
+           "load_style",
            "OUTPUTS"]
 
 OUTPUTS = ("text", "html", "md", "docx", "csl-json", "bibtex", "ris")
@@ -43,6 +44,13 @@ def in_text_forms(item: dict, items: list[dict] | None = None, style: str = "apa
     from .render import in_text_forms as forms
 
     return forms(item, items, style)
+
+
+def format_references(references, records: dict | None = None, style: str = "apa") -> "dict[int, RenderedEntry]":
+    """Reference index -> formatted entry with its parenthetical and narrative forms (for reports)."""
+    from .render import format_references as fmt
+
+    return fmt(references, records, style)
 
 
 def load_style(name_or_path: str = "apa"):

@@ -50,19 +50,50 @@ def reference_to_csl(ref: Reference) -> dict:
         item["author"] = [csl_name(a) for a in ref.authors]
     if ref.editors:
         item["editor"] = [csl_name(a) for a in ref.editors]
+    if ref.edition:
+        item["edition"] = re.sub(r"(?i)(st|nd|rd|th)$", "", ref.edition.strip())
     if ref.year_number is not None:
         item["issued"] = {"date-parts": [_date_parts(ref.year_number, ref.date_extra)]}
     elif ref.year.lower().startswith("in press"):
         item["status"] = "in press"
     fields = {"title": ref.title, "container-title": ref.container_title, "volume": ref.volume,
               "issue": ref.issue, "page": ref.pages, "number": ref.article_number,
-              "edition": ref.edition, "publisher": ref.publisher, "DOI": ref.doi, "genre": ref.genre}
+              "publisher": ref.publisher, "DOI": ref.doi, "genre": ref.genre}
     item.update({k: v for k, v in fields.items() if v})
     if ref.url and not ref.doi:
         item["URL"] = ref.url
     accessed = _accessed(ref.retrieved) if ref.retrieved else None
     if accessed:
         item["accessed"] = accessed
+    return item
+
+
+def _first(value) -> str:
+    return str(value[0] if isinstance(value, list) and value else value or "")
+
+
+def best_item(ref: Reference, record: dict | None = None) -> dict:
+    """The CSL-JSON to format for an entry: the resolved record when there is one, else the parsed fields.
+
+    From a record, the student's wording of the title and container title is kept when it is the
+    same words (records often carry Title Case, which APA does not use for article titles), and
+    fields the record lacks are taken from the entry. The id is always ``ref-<index>``.
+    """
+    from ..names import fold_words
+    from .markup import from_html, strip_marks
+
+    own = reference_to_csl(ref)
+    if not record:
+        return own
+    item = {**record, "id": own["id"]}
+    for key in ("title", "container-title"):
+        theirs = _first(item.get(key))
+        if isinstance(item.get(key), list):
+            item[key] = theirs
+        if own.get(key) and fold_words(strip_marks(from_html(theirs))) == fold_words(own[key]):
+            item[key] = own[key]
+    for key, value in own.items():
+        item.setdefault(key, value)
     return item
 
 

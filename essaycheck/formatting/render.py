@@ -128,3 +128,17 @@ def in_text_forms(item: dict, items: list[dict] | None = None, style: str = DEFA
         if entry.id == marked_id:
             return entry.parenthetical, entry.narrative
     raise LookupError("item not rendered")
+
+
+def format_references(references, records: dict | None = None, style: str = DEFAULT_STYLE) -> dict[int, RenderedEntry]:
+    """Reference index -> its entry formatted (with in-text forms), from the best data available.
+
+    For reports: the resolved record (``records[index]["csl"]``) when there is one, else the
+    fields parsed from the student's entry.
+    """
+    from .csl_items import best_item
+
+    records = records or {}
+    items = [best_item(ref, (records.get(ref.index) or {}).get("csl")) for ref in references]
+    by_id = {item["id"]: ref.index for item, ref in zip(items, references)}
+    return {by_id[entry.id]: entry for entry in render_entries(items, style, in_text=True)}

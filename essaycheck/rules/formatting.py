@@ -6,7 +6,6 @@ import re
 from dataclasses import replace
 
 from ..model import Location, Reference, Severity
-from ..names import fold_words
 from .base import CheckContext, Finding, rule
 from .examples import BRAUN, RAJ, WENGER, essay
 
@@ -33,29 +32,11 @@ def _record_csl(ctx: CheckContext, index: int) -> dict | None:
     return csl if isinstance(csl, dict) and csl else None
 
 
-def _text(value) -> str:
-    return str(value[0] if isinstance(value, list) and value else value or "")
-
-
 def expected_item(ref: Reference, record: dict | None) -> dict:
-    """The CSL-JSON to format: the resolved record (student's title wording kept when it is the same
-    words, since records often carry Title Case), else the fields parsed from the entry."""
-    from ..formatting import reference_to_csl
-    from ..formatting.markup import from_html, strip_marks
+    """What the entry is compared with: see :func:`essaycheck.formatting.csl_items.best_item`."""
+    from ..formatting.csl_items import best_item
 
-    own = reference_to_csl(ref)
-    if not record:
-        return own
-    item = {**record, "id": own["id"]}
-    for key in ("title", "container-title"):
-        theirs = _text(item.get(key))
-        if isinstance(item.get(key), list):
-            item[key] = theirs
-        if own.get(key) and fold_words(strip_marks(from_html(theirs))) == fold_words(own[key]):
-            item[key] = own[key]
-    for key, value in own.items():
-        item.setdefault(key, value)
-    return item
+    return best_item(ref, record)
 
 
 def _trustworthy(ref: Reference, has_record: bool) -> bool:
