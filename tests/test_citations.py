@@ -38,6 +38,7 @@ MUST_FIND = [
     ("(Smith, 2019, para. 2)", [dict(locator="para. 2")]),
     ("(Smith, 2019, Chapter 3)", [dict(locator="Chapter 3")]),
     ("(APA, 2020, Table 2)", [dict(authors=("APA",), locator="Table 2")]),
+    ("(Smith, 2019, emphasis added)", [dict(locator="", loc="Smith, 2019, emphasis added")]),
     ("(Smith, 2000a, 2000b, p. 7)", [dict(year="2000a", locator=""), dict(year="2000b", locator="p. 7")]),
     ("(American Psychological Association [APA], 2020)", [
         dict(authors=("American Psychological Association",), abbreviation="APA",

@@ -59,7 +59,7 @@ def _group_citations(paragraph: Paragraph, open_: int, close: int, floor: int,
         return []
     found: tuple[Names, int] | None = None
     lead = parts[0]
-    if not lead.has_author and not lead.prefix and lead.locator_is_label:
+    if not lead.has_author and not lead.prefix and not lead.remark:
         found = _names_before(text, open_, floor, known)
     elif lead.has_author and lead.comma_before_year and not lead.prefix:
         found = _abbreviation_owner(text, lead, open_, floor, known)

@@ -36,8 +36,8 @@ class Part:
     author_end: int  # == author_start when no author is written (narrative citations)
     years: tuple[tuple[str, int, int], ...]  # (as written, start, end)
     prefix: str = ""
-    locator: str = ""
-    locator_is_label: bool = True  # the locator starts with "p.", "para.", "Table" …
+    locator: str = ""  # only a real locator: "p. 4", "paras. 2–3", "Table 2", "Chapter 3"
+    remark: str = ""  # other words after the year, kept out of the locator: "emphasis added"
     comma_before_year: bool = True
     role: str = "work"
 
@@ -99,22 +99,17 @@ def _unit(text: str, start: int, end: int, prefix: str, role: str) -> Part | Non
         year_start = more.end() - len(more.group().lstrip(" ,\t\u00a0"))
         years.append((text[year_start:more.end()], year_start, more.end()))
         pos = more.end()
-    locator, is_label = "", True
-    rest = text[pos:end]
-    if rest.strip():
-        stripped = rest.strip()
-        if stripped.startswith(","):
-            locator = stripped[1:].strip()
-        elif LOCATOR.match(stripped):
-            locator = stripped
-        else:
-            return None  # "(in 2019 the report)": words run on after the year
-        if not locator:
+    trailing = text[pos:end].strip()
+    if trailing.startswith(","):
+        trailing = trailing[1:].strip()
+        if not trailing:
             return None
-        is_label = LOCATOR.match(locator) is not None
+    elif trailing and not LOCATOR.match(trailing):
+        return None  # "(in 2019 the report)": words run on after the year
+    locator, remark = (trailing, "") if LOCATOR.match(trailing) else ("", trailing)
     return Part(start=author_start if author_end > author_start else years[0][1], end=end,
                 author_start=author_start, author_end=max(author_start, author_end), years=tuple(years),
-                prefix=prefix, locator=locator, locator_is_label=is_label,
+                prefix=prefix, locator=locator, remark=remark,
                 comma_before_year=comma or author_end <= author_start, role=role)
 
 
