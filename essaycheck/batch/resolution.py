@@ -69,7 +69,7 @@ def shared_resolution(settings: Settings, references: list[Reference], *, log=sy
         targets = distinct_targets(references)
         print(f"essaycheck: looking up {len(targets)} distinct DOIs and URLs for the class", file=log)
         resolve_references(tuple(targets), cached)
-        yield cached.updated(offline=True)
+        yield cached.updated(offline=True, concurrency=1)  # answers come from the local cache: no threads needed
 
 
 @contextmanager
