@@ -1,6 +1,5 @@
 """``essaycheck format``: essays, CSL-JSON, BibTeX and DOIs in; every output format out."""
 
-import io
 import json
 from pathlib import Path
 

@@ -7,7 +7,7 @@ import pytest
 
 from essaycheck.errors import ConfigError
 from essaycheck.formatting import format_bibliography, in_text_forms, render_entries
-from essaycheck.formatting.bibtex import parse_bibtex, to_bibtex
+from essaycheck.formatting.bibtex import parse_bibtex
 from essaycheck.formatting.csl_items import load_items
 
 RAJ = {"id": "raj", "type": "article-journal", "author": [{"family": "Raj", "given": "Manav"},

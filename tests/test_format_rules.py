@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from essaycheck.model import Author, Document, Location, Paragraph, Reference, Sections
+from essaycheck.model import Author, Document, Location, Reference
 from essaycheck.read import document_from_text
 from essaycheck.references import parse_reference_list
 from essaycheck.rules.base import CheckContext
