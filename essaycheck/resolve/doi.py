@@ -55,7 +55,9 @@ def look_up(fetcher: Fetcher, doi_base: str, crossref_base: str, doi: str, mailt
         if got.status in (404, 410):
             return DoiLookup(doi, "not-found", source="doi.org", note="doi.org does not know this DOI")
         if got.status == 200:
-            resolves = True
+            # doi.org sends DOIs whose agency has no CSL to the landing page; a page served
+            # by doi.org itself (a proxy's or captive portal's, say) proves nothing.
+            resolves = bool(got.redirects)
             record = got.json() if "json" in got.content_type or got.body.lstrip()[:1] == b"{" else None
             if isinstance(record, dict) and (record.get("title") or record.get("DOI")):
                 return DoiLookup(doi, "found", record, "doi.org")

@@ -88,7 +88,12 @@ class Fetcher:
         seen = {url}
         current = url
         for _ in range(self.config.max_redirects + 1):
-            response, body = self._send(method, current, headers, max_bytes)
+            try:
+                response, body = self._send(method, current, headers, max_bytes)
+            except FetchError as exc:
+                if redirects:  # the essay's own address was fine; a server sent us on
+                    raise FetchError(exc.kind, exc.detail, address=exc.address, redirects=tuple(redirects)) from exc
+                raise
             location = response.headers.get("Location")
             if follow and response.status_code in REDIRECT_STATUSES and location:
                 target = urljoin(current, location.strip())

@@ -183,8 +183,9 @@ def _url_findings(reference: Reference, outcome: Outcome, out: _Emitter) -> None
         out.emit("broken-url", f"The link {check.url} is broken: {check.reason}. Find where the page is now "
                  "(search for its title) or use an archived copy (https://web.archive.org), and update the link.", here)
     elif check.outcome == "not-checked":
+        why = check.reason if check.kind != "blocked" else f"{_UNRESOLVED_WHY['blocked']} ({check.reason})"
         out.emit("unresolved", f"essaycheck could not check the link {check.url} this time: "
-                 f"{check.reason or _UNRESOLVED_WHY.get(check.kind, 'the check failed')}. This is not a problem "
+                 f"{why or _UNRESOLVED_WHY.get(check.kind, 'the check failed')}. This is not a problem "
                  "with your entry; open the link in a browser to make sure it works.")
         return
     if check.moved_to and check.moved_to.rstrip("/") != check.url.rstrip("/"):

@@ -61,6 +61,7 @@ def make_session(settings: Settings, config: ResolveConfig | None = None) -> req
         limiter=RateLimiter(),
         max_bytes=config.max_bytes,
         body_seconds=config.body_seconds or 3 * settings.timeout,
+        max_wait=config.max_wait,
         pool_size=pool,
     )
     session.mount("http://", adapter)

@@ -42,9 +42,11 @@ class BodyTooSlow(requests.exceptions.ReadTimeout):
 class SafeAdapter(HTTPAdapter):
     """HTTPAdapter that guards addresses, keeps to rate limits and caps what it reads."""
 
-    def __init__(self, *, limiter: RateLimiter, max_bytes: int, body_seconds: float, pool_size: int = 10):
-        super().__init__(pool_connections=pool_size, pool_maxsize=pool_size, max_retries=0)
+    def __init__(self, *, limiter: RateLimiter, max_bytes: int, body_seconds: float, max_wait: float = 30.0,
+                 pool_size: int = 10):
+        super().__init__(pool_connections=max(pool_size, 10), pool_maxsize=pool_size, max_retries=0)
         self.limiter = limiter
+        self.max_wait = max_wait
         self.max_bytes = max_bytes
         self.body_seconds = body_seconds
         self.sent = 0  # requests that really went out (tests and the benchmark count them)
@@ -65,8 +67,10 @@ class SafeAdapter(HTTPAdapter):
         response = super().send(request, stream=True, timeout=timeout, verify=verify, cert=cert, proxies=proxies)
         self.limiter.observe(host, response.headers)
         if response.status_code == 429:
+            # Hold every request to this host back, not just this one; a very long wait is
+            # not honoured (the items are reported as not checked instead).
             wait = parse_retry_after(response.headers.get("Retry-After"))
-            if wait:
+            if wait and wait <= self.max_wait:
                 self.limiter.pause(host, wait)
         limit = getattr(request, LIMIT_ATTR, None) or self.max_bytes
         try:
@@ -100,6 +104,8 @@ def _read_capped(response: requests.Response, limit: int, seconds: float) -> tup
                 return b"".join(chunks)[:limit], True
             if time.monotonic() > deadline:
                 raise BodyTooSlow(f"the server took more than {seconds:g} s to send its answer", response=response)
+    except requests.RequestException:
+        raise  # ours (BodyTooSlow); requests' exceptions are OSErrors too
     except ReadTimeoutError as exc:
         raise requests.exceptions.ReadTimeout(exc, response=response) from exc
     except SSLError as exc:

@@ -92,6 +92,9 @@ def _is_html(got: Fetched) -> bool:
 
 
 def _failed(url: str, exc: FetchError) -> UrlCheck:
-    if exc.kind in _BROKEN_KINDS or (exc.kind == "blocked" and exc.literal):
-        return UrlCheck(url, "broken", reason=exc.detail, kind=exc.kind, literal=exc.literal)
+    if exc.kind == "blocked" and exc.literal:
+        return UrlCheck(url, "broken", reason=f"{exc.detail}, which readers of your essay cannot open",
+                        kind=exc.kind, literal=True)
+    if exc.kind in _BROKEN_KINDS:
+        return UrlCheck(url, "broken", reason=exc.detail, kind=exc.kind)
     return UrlCheck(url, "not-checked", reason=exc.detail, kind=exc.kind, literal=exc.literal)
