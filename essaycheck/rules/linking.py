@@ -7,7 +7,8 @@ from dataclasses import replace
 from ..model import Severity
 from ..names import fold
 from .base import CheckContext, Finding, rule
-from .examples import BRAUN, GRANOVETTER, PAGE, RAJ, WENGER, essay
+from .examples import BRAUN, GRANOVETTER, PAGE, RAJ, essay
+from .ordering import work_key
 from .wording import citation_form, quote, written_names
 
 
@@ -56,8 +57,9 @@ def uncited_reference(ctx: CheckContext):
     """APA 7 lists only the works you cite. Cite this work in the text, or remove the entry."""
     cited = ctx.citations_by_reference
     ambiguous = {i for link in ctx.links for i in link.candidates if link.quality == "ambiguous"}
+    cited_works = {work_key(ctx.references[i]) for i in cited}  # a repeated entry is duplicate-reference's
     for ref in ctx.references:
-        if ref.index not in cited and ref.index not in ambiguous:
+        if ref.index not in cited and ref.index not in ambiguous and work_key(ref) not in cited_works:
             yield Finding(
                 "This entry is never cited in your essay. APA 7 lists only the works you cite: "
                 "cite it where you use it, or delete the entry.", ref.location, reference=ref.index)
@@ -115,7 +117,8 @@ def ambiguous_citation(ctx: CheckContext):
 
 @rule("personal-communication-listed", Severity.WARNING,
       "A personal communication also appears in the reference list.",
-      fires=[essay("Mentoring helps (E. Wenger, personal communication, March 3, 2023).", WENGER)],
+      fires=[essay("Mentoring helps (M. Chen, personal communication, March 3, 2023).",
+                   "Chen, M. (2023, March 3). Email about mentoring [Personal communication].")],
       passes=[essay("Mentoring helps (M. Chen, personal communication, March 3, 2023).", BRAUN)])
 def personal_communication_listed(ctx: CheckContext):
     """Personal communications (emails, conversations) are cited in the text only: readers cannot

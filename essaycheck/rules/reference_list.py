@@ -9,7 +9,7 @@ from ..model import Location, Reference, Severity
 from ..names import fold, fold_words
 from .base import CheckContext, Finding, rule
 from .examples import BRAUN, GRANOVETTER, PAGE, RAJ, WENGER, essay
-from .ordering import reference_sort_key
+from .ordering import reference_sort_key, work_key
 
 _CITE_ALL = "Networks matter (Braun & Clarke, 2006; Granovetter, 1973; Page Group, 2022; Raj et al., 2017; Wenger, 1998)."
 
@@ -78,9 +78,9 @@ def duplicate_reference(ctx: CheckContext):
     """Each work appears once in the reference list, however often it is cited."""
     seen: dict[tuple, Reference] = {}
     for ref in ctx.references:
-        key = (tuple(fold(n) for n in ref.family_names), ref.year.casefold(), fold_words(ref.title))
         if not ref.title and not ref.family_names:
             continue
+        key = work_key(ref)
         if key in seen:
             yield Finding(
                 f"This entry repeats entry {seen[key].index + 1} of your list. Delete one of them.",
