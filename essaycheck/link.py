@@ -28,10 +28,15 @@ def acronym(group_name: str) -> str:
 
 def names_close(written: str, listed: str) -> bool:
     """True for a minor spelling slip: one edit in short names, two in longer ones."""
-    a, b = fold(written), fold(listed)
+    return _keys_close(fold(written), fold(listed))
+
+
+def _keys_close(a: str, b: str) -> bool:
     if not a or not b or a == b:
         return a == b and bool(a)
     allowed = 1 if min(len(a), len(b)) <= 5 else 2
+    if abs(len(a) - len(b)) > allowed:
+        return False
     return DamerauLevenshtein.distance(a, b, score_cutoff=allowed) <= allowed
 
 
@@ -81,19 +86,29 @@ def _entry(ref: Reference, abbreviations: dict[str, str]) -> _Entry:
     return _Entry(ref.index, names, frozenset(a for a in aliases if a), ref.year, fold(ref.title), by_title)
 
 
-def _first_author_match(written: str, entry: _Entry) -> str | None:
-    """'exact', 'close' or None for the first cited name against an entry."""
-    if not entry.names:
-        return None
-    key = fold(written)
-    first = entry.names[0]
-    if key == first or key in entry.aliases:
-        return "exact"
-    if entry.by_title:
-        return "exact" if len(key) >= 4 and first.startswith(key) else None
-    if names_close(written, first):
-        return "close"
-    return None
+class _Matcher:
+    """Finds the entries whose first author matches a cited name; each distinct name is looked up once."""
+
+    def __init__(self, entries: list[_Entry]):
+        self.entries = entries
+        self.by_key: dict[str, list[_Entry]] = {}
+        for entry in entries:
+            for key in {entry.names[0], *entry.aliases} if entry.names and not entry.by_title else ():
+                self.by_key.setdefault(key, []).append(entry)
+        self.seen: dict[str, list[tuple[_Entry, str]]] = {}
+
+    def __call__(self, written: str) -> list[tuple[_Entry, str]]:
+        """(entry, 'exact' | 'close') for every entry whose first author is ``written``."""
+        key = fold(written)
+        if key not in self.seen:
+            exact = list(self.by_key.get(key, ()))
+            # a work without author is cited by the first words of its title
+            exact += [e for e in self.entries if e.by_title and len(key) >= 4 and e.names[0].startswith(key)]
+            taken = {e.index for e in exact}
+            close = [e for e in self.entries if e.index not in taken and e.names and not e.by_title
+                     and _keys_close(key, e.names[0])]
+            self.seen[key] = [(e, "exact") for e in exact] + [(e, "close") for e in close]
+        return self.seen[key]
 
 
 def _other_names_agree(citation: Citation, entry: _Entry) -> int:
@@ -109,21 +124,17 @@ def _abbreviations(citations: Sequence[Citation]) -> dict[str, str]:
 def link_citations(citations: Sequence[Citation], references: Sequence[Reference]) -> tuple[Link, ...]:
     """One :class:`Link` per citation, in the same order."""
     abbreviations = _abbreviations(citations)
-    entries = [_entry(ref, abbreviations) for ref in references]
-    return tuple(_link_one(i, c, entries) for i, c in enumerate(citations))
+    matcher = _Matcher([_entry(ref, abbreviations) for ref in references])
+    return tuple(_link_one(i, c, matcher) for i, c in enumerate(citations))
 
 
-def _link_one(index: int, citation: Citation, entries: list[_Entry]) -> Link:
+def _link_one(index: int, citation: Citation, matcher: _Matcher) -> Link:
     if citation.role in _NOT_REQUIRED_ROLES:
         return Link(index, None, "not-required")
     if not citation.authors:
         return Link(index, None, "missing")
 
-    scored = []
-    for entry in entries:
-        name = _first_author_match(citation.authors[0], entry)
-        if name:
-            scored.append((entry, name))
+    scored = matcher(citation.authors[0])
 
     def rank(item: tuple[_Entry, str]) -> tuple:
         entry, name = item

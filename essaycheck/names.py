@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "`": "'"})
 _DASHES = str.maketrans({c: "-" for c in "\u2010\u2011\u2012\u2013\u2014\u2212"})
@@ -24,11 +25,13 @@ def strip_accents(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
+@lru_cache(maxsize=8192)
 def fold(text: str) -> str:
     """A key for comparing names: no case, accents, punctuation or spaces ('van Merriënboer' -> 'vanmerrienboer')."""
     return _NON_WORD.sub("", strip_accents(normalize_punctuation(text)).casefold()).replace("_", "")
 
 
+@lru_cache(maxsize=4096)
 def fold_words(text: str) -> str:
     """Like :func:`fold` but keeps single spaces between words (for titles)."""
     words = _NON_WORD.split(strip_accents(normalize_punctuation(text)).casefold())

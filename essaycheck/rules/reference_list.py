@@ -29,10 +29,10 @@ def part_of(ref: Reference, snippet: str) -> Location:
 def reference_order(ctx: CheckContext):
     """Entries are ordered alphabetically by the first author's family name, letter by letter
     ("nothing precedes something": Brown before Browning), then by the next authors, then by year."""
-    comparable = [ref for ref in ctx.references if ref.family_names or ref.title]
-    for previous, ref in zip(comparable, comparable[1:]):
-        if reference_sort_key(previous) > reference_sort_key(ref):
-            before = next(r for r in comparable if reference_sort_key(r) > reference_sort_key(ref))
+    comparable = [(reference_sort_key(ref), ref) for ref in ctx.references if ref.family_names or ref.title]
+    for (previous_key, _), (key, ref) in zip(comparable, comparable[1:]):
+        if previous_key > key:
+            before = next(r for k, r in comparable if k > key)
             yield Finding(
                 f"This entry is out of alphabetical order: it belongs before the entry starting "
                 f"“{before.text[:40].strip()}…”. Sort the list by the first author's family name.",
