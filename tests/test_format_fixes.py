@@ -100,6 +100,13 @@ def test_hyphenated_given_names():
     assert one({**BOOK, "author": [person("Park", "Ji-woo")]}).text.startswith("Park, J.-W. (2020)")
 
 
+def test_lower_case_initials_stay_initials():
+    """danah boyd writes her name in lower case; her initials are not particles."""
+    assert fixes.initials("d. m.", ". ").strip() == "d. m."
+    assert fixes.initials("Jean de", ".") == "J. de"
+    assert one({**BOOK, "author": [person("boyd", "d. m.")]}).text.startswith("boyd, d. m. (2020)")
+
+
 def test_curly_apostrophes_and_quotes():
     assert fixes.curly_quotes("O'Brien's \"best\" 'idea'") == "O\u2019Brien\u2019s \u201cbest\u201d \u2018idea\u2019"
     assert one({**BOOK, "author": [person("O'Brien", "Ann")]}).text.startswith("O\u2019Brien, A.")
@@ -172,3 +179,9 @@ def test_italic_spans_and_outputs():
     assert (text, spans) == ("a b & c d", ((2, 7),))
     assert markup.to_html(text, spans) == "a <i>b &amp; c</i> d"
     assert markup.to_markdown(text, spans) == "a *b & c* d"
+
+
+def test_no_period_after_a_title_that_ends_in_a_question_mark():
+    entry = one({**BOOK, "title": "Is networking worth it?"})
+    assert "worth it? " in entry.text and "?." not in entry.text
+    assert fixes.no_period_after_question("a?. b") == "a? b"

@@ -9,8 +9,9 @@ from essaycheck.settings import Settings
 OFFLINE = Settings(resolve=False)
 
 
-def _fired(rule_id: str, essay: str) -> list[str]:
-    report = check_text(essay, OFFLINE.updated(select=(rule_id,)))
+def _fired(rule, essay: str) -> list[str]:
+    report = check_text(essay, OFFLINE.updated(select=(rule.id,)), kind=rule.examples_kind)
+    rule_id = rule.id
     return [p.rule for p in report.problems if p.rule == rule_id]
 
 
@@ -28,13 +29,13 @@ def test_rule_ids_are_unique_and_documented():
 @pytest.mark.parametrize("rule, essay", [(r, e) for r in RULES for e in r.fires],
                          ids=lambda v: getattr(v, "id", "example"))
 def test_rule_fires_on_its_examples(rule, essay):
-    assert _fired(rule.id, essay), f"{rule.id} did not fire on:\n{essay}"
+    assert _fired(rule, essay), f"{rule.id} did not fire on:\n{essay}"
 
 
 @pytest.mark.parametrize("rule, essay", [(r, e) for r in RULES for e in r.passes],
                          ids=lambda v: getattr(v, "id", "example"))
 def test_rule_leaves_its_counter_examples_alone(rule, essay):
-    assert not _fired(rule.id, essay), f"{rule.id} fired on:\n{essay}"
+    assert not _fired(rule, essay), f"{rule.id} fired on:\n{essay}"
 
 
 NOT_CITATIONS = """Networking today

@@ -42,7 +42,7 @@ class LabelCaseFix:
 
 
 def initials(given: str, mark: str, hyphen: bool = True) -> str:
-    """'Ji-woo' -> 'J.-W.', 'Nathanael J.' -> 'N. J.', 'Jean de' -> 'J. de'.
+    """'Ji-woo' -> 'J.-W.', 'Nathanael J.' -> 'N. J.', 'Jean de' -> 'J. de', 'd. m.' -> 'd. m.'.
 
     citeproc-py treats the lower-case part after a hyphen as a particle ('J.-. woo .').
     """
@@ -53,8 +53,11 @@ def initials(given: str, mark: str, hyphen: bool = True) -> str:
         pieces: list[str] = []
         group: list[str] = []
         for word in words:
-            # after a hyphen every part is a name; elsewhere a lower-case word is a particle
-            if word[0].isupper() or (position > 0 and not pieces and not group):
+            # after a hyphen every part is a name; elsewhere a lower-case word is a particle,
+            # but a single letter is an initial and keeps its case ("boyd, d. m.")
+            if len(word) == 1:
+                group.append(word)
+            elif word[0].isupper() or (position > 0 and not pieces and not group):
                 group.append(word[0].upper())
             else:
                 if group:
@@ -359,6 +362,14 @@ def tidy_marks(text: str) -> str:
     return _LEFTOVER_TAG.sub("", text.replace(ITALIC_ON + ITALIC_OFF, ""))
 
 
+_DOUBLE_MARK = re.compile(f"([?!])([{ITALIC_OFF}]?)\\.")
+
+
+def no_period_after_question(text: str) -> str:
+    """A title ending in ? or ! takes no added period: 'What counts? Journal', not 'What counts?. Journal'."""
+    return _DOUBLE_MARK.sub(r"\1\2", text)
+
+
 def fix_text(text: str, item: dict, apa: bool = True, labelled: bool = False) -> str:
     """All text fixes, in order, for one rendered entry (``labelled``: the style aligns a number column)."""
     text = drop_dangling_retrieved(text, item)
@@ -366,4 +377,5 @@ def fix_text(text: str, item: dict, apa: bool = True, labelled: bool = False) ->
         text = space_after_label(text)
     if apa:
         text = apa_ellipsis(text)
+    text = no_period_after_question(text)
     return tidy_marks(text)

@@ -355,7 +355,7 @@ def _parse(text: str) -> _Draft:
         draft.warnings.append("no author")
     rest = _read_locators(rest, draft)
     if not draft.get("title"):
-        title, rest = split_sentence(rest)
+        title, rest = _title_with_inner_questions(*split_sentence(rest))
         _read_title(title, draft)
         if not draft.get("title"):
             draft.warnings.append("no title")
@@ -366,6 +366,20 @@ def _parse(text: str) -> _Draft:
         draft.warnings.append("type of work not recognised")
     draft.values["type"] = kind
     return draft
+
+
+_JOURNAL_TAIL = re.compile(r",\s*\d+[A-Za-z]?\s*(?:\([^()]{1,30}\))?\s*,\s*(?:Article\s+)?[A-Za-z]{0,3}\d")
+
+
+def _title_with_inner_questions(title: str, rest: str) -> tuple[str, str]:
+    """'Can I use TA? Should I use TA? … approaches.' before 'Journal, 21(1), 37–47.': a title made of
+    several questions runs on to the last sentence before the journal."""
+    while title.endswith(("?", "!")) and _JOURNAL_TAIL.search(rest):
+        following, remainder = split_sentence(rest)
+        if not remainder or _JOURNAL_TAIL.search(following):
+            break  # the next sentence is the journal itself
+        title, rest = f"{title} {following}", remainder
+    return title, rest
 
 
 def normalize_space(text: str) -> str:

@@ -21,6 +21,7 @@ from .citation_form import (
     narrative_comma,
     quote_without_page,
 )
+from .formatting import italics, reference_format
 from .linking import (
     ambiguous_citation,
     author_mismatch,
@@ -68,6 +69,9 @@ RULES: tuple[Rule, ...] = (
     et_al_in_reference,
     ampersand_in_reference,
     pages_prefix_in_article,
+    # compared with the same work formatted in APA 7 (essaycheck.formatting)
+    reference_format,
+    italics,
 )
 
 RULES_BY_ID = {r.id: r for r in RULES}

@@ -37,6 +37,7 @@ class CheckContext:
     references: tuple[Reference, ...]
     links: tuple[Link, ...]
     records: dict = field(default_factory=dict)  # resolved records by reference index, when resolution ran
+    memo: dict = field(default_factory=dict, compare=False)  # work several rules share, done once per essay
 
     @cached_property
     def citations_by_reference(self) -> dict[int, list[int]]:
@@ -68,16 +69,18 @@ class Rule:
     check: CheckFunction
     fires: tuple[str, ...] = ()
     passes: tuple[str, ...] = ()
+    examples_kind: str = "txt"  # how the examples are read: "txt", or "md" for rules that need italics
 
     @property
     def doc(self) -> str:
         return (self.check.__doc__ or self.summary).strip()
 
 
-def rule(id: str, severity: Severity, summary: str, *, fires: Iterable[str] = (), passes: Iterable[str] = ()):
+def rule(id: str, severity: Severity, summary: str, *, fires: Iterable[str] = (), passes: Iterable[str] = (),
+         examples_kind: str = "txt"):
     """Decorator that turns a check function into a :class:`Rule`."""
 
     def wrap(check: CheckFunction) -> Rule:
-        return Rule(id, severity, summary, check, tuple(fires), tuple(passes))
+        return Rule(id, severity, summary, check, tuple(fires), tuple(passes), examples_kind)
 
     return wrap

@@ -15,3 +15,9 @@ def essay(body: str, *entries: str) -> str:
     """A plain-text essay: a title, one body paragraph, a References heading and the entries."""
     listing = "\n".join(entries)
     return f"Professional networking\n{body}\nReferences\n{listing}\n" if entries else f"Professional networking\n{body}\n"
+
+
+def markdown_essay(body: str, *entries: str) -> str:
+    """The same as :func:`essay` in Markdown, where *stars* mark italics."""
+    listing = "\n\n".join(entries)
+    return f"# Professional networking\n\n{body}\n\n## References\n\n{listing}\n"

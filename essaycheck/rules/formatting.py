@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import difflib
 import re
 from dataclasses import replace
 
 from ..model import Location, Reference, Severity
 from .base import CheckContext, Finding, rule
-from .examples import BRAUN, RAJ, WENGER, essay
+from .examples import BRAUN, RAJ, WENGER, essay, markdown_essay
+from .ordering import work_key
 
 _CITE = "Networks matter (Raj et al., 2017), themes emerged (Braun & Clarke, 2006) and practice shapes identity (Wenger, 1998)."
 
@@ -22,9 +24,6 @@ _REQUIRED = {
     "webpage": ("title", "url"),
 }
 _MIN_SIMILARITY = 0.6  # below this the entry and the rendering are probably not read the same way
-
-_memo: list = [None, None]  # (context, {reference index: (RenderedEntry, source)}) of the last essay
-
 
 def _record_csl(ctx: CheckContext, index: int) -> dict | None:
     record = ctx.records.get(index) if ctx.records else None
@@ -51,12 +50,15 @@ def _trustworthy(ref: Reference, has_record: bool) -> bool:
 
 def formatted(ctx: CheckContext) -> dict[int, tuple]:
     """Reference index -> (rendered entry, 'record' | 'entry') for the references worth comparing."""
-    if _memo[0] is ctx:
-        return _memo[1]
+    if "formatted" in ctx.memo:
+        return ctx.memo["formatted"]
     from ..formatting import render_entries
 
-    items, sources = [], {}
+    items, sources, works = [], {}, set()
     for ref in ctx.references:
+        if work_key(ref) in works:
+            continue  # a repeated entry is duplicate-reference's; rendering it would add a/b letters
+        works.add(work_key(ref))
         record = _record_csl(ctx, ref.index)
         if _trustworthy(ref, record is not None):
             items.append(expected_item(ref, record))
@@ -70,7 +72,7 @@ def formatted(ctx: CheckContext) -> dict[int, tuple]:
         for entry in entries:
             index, source = sources[entry.id]
             result[index] = (entry, source)
-    _memo[0], _memo[1] = ctx, result
+    ctx.memo["formatted"] = result
     return result
 
 
@@ -87,13 +89,12 @@ def reference_format(ctx: CheckContext):
     curly quotes and a hyphen for the en dash of a page range do not count. Entries that could not
     be read with confidence are left alone."""
     from ..formatting.diff import summarize, title_words, word_changes
-    import difflib
 
     for index, (entry, source) in sorted(formatted(ctx).items()):
         ref = ctx.references[index]
         written = ref.location.text
         loose = title_words(entry.item.get("title", ""), entry.item.get("container-title", ""))
-        changes = word_changes(written, entry.text, loose)
+        changes = word_changes(_with_specific_fixes(written, ref), _with_student_year(entry.text, ref), loose)
         if not changes:
             continue
         if difflib.SequenceMatcher(a=written, b=entry.text, autojunk=False).ratio() < _MIN_SIMILARITY:
@@ -102,6 +103,22 @@ def reference_format(ctx: CheckContext):
         yield Finding(
             f"Not quite APA 7: {summarize(changes)}. The entry in APA 7 (from {origin}): {entry.text}",
             ref.location, reference=index, suggestion=entry.text)
+
+
+def _with_specific_fixes(written: str, ref: Reference) -> str:
+    """The entry with what doi-format and retrieved-from already report put right, so it is said once."""
+    if ref.doi and ref.doi_text:
+        written = written.replace(ref.doi_text, f"https://doi.org/{ref.doi}")
+    if ref.retrieved_from and not ref.retrieved:
+        written = re.sub(r"\bRetrieved from\s+", "", written, flags=re.IGNORECASE)
+    return written
+
+
+def _with_student_year(rendered: str, ref: Reference) -> str:
+    """The rendering with the student's own year: missing a/b letters are suffix-needed's to report."""
+    if ref.year_number is None or ref.year_suffix:
+        return rendered
+    return re.sub(rf"\({ref.year_number}[a-z]\b", f"({ref.year_number}", rendered, count=1)
 
 
 def _paragraph_italics(ctx: CheckContext, ref: Reference) -> tuple[tuple[int, int], ...]:
@@ -130,12 +147,22 @@ def _at(ref: Reference, start: int, end: int) -> Location:
     return replace(ref.location, start=ref.location.start + start, end=ref.location.start + end, text=text)
 
 
-@rule("italics", Severity.WARNING, "A title or volume is not in italics (or is when it should not be).")
+_BRAUN_ITALIC = BRAUN.replace("Qualitative Research in Psychology, 3(2)", "*Qualitative Research in Psychology*, *3*(2)")
+
+
+@rule("italics", Severity.WARNING, "A title or volume is not in italics (or is when it should not be).",
+      fires=[markdown_essay("Themes emerged (Braun & Clarke, 2006).", BRAUN),
+             markdown_essay("Themes emerged (Braun & Clarke, 2006).",
+                            _BRAUN_ITALIC.replace("Using thematic analysis in psychology.",
+                                                  "*Using thematic analysis in psychology.*"))],
+      passes=[markdown_essay("Themes emerged (Braun & Clarke, 2006).", _BRAUN_ITALIC)],
+      examples_kind="md")
 def italics(ctx: CheckContext):
-    """In a Word file, APA 7 italics are checked from the runs: the journal title and volume number
-    of an article, and the title of a book, report, thesis or web page, are in italics; the title of
-    an article or chapter is not."""
-    if ctx.document.kind != "docx":
+    """In a Word or Markdown file, where italics are known, APA 7 italics are checked: the journal
+    title and volume number of an article, and the title of a book, report, thesis or web page, are
+    in italics; the title of an article or chapter is not. Plain text carries no italics and is
+    not checked."""
+    if ctx.document.kind not in ("docx", "md"):
         return
     for index, (entry, _source) in sorted(formatted(ctx).items()):
         ref = ctx.references[index]
