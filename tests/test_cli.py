@@ -92,6 +92,9 @@ def test_json_contract(essay, capsys):
     (reference,) = data["references"]
     assert {"text", "authors", "year", "title", "container", "doi", "url", "type"} <= set(reference)
     assert reference["doi"] == "10.1086/225469" and reference["type"] == "article-journal"
+    assert reference["apa"]["parenthetical"] == "(Granovetter, 1973)"
+    assert reference["apa"]["narrative"] == "Granovetter (1973)"
+    assert reference["apa"]["entry"].startswith("Granovetter, M. S. (1973). The strength of weak ties.")
     (problem,) = data["problems"]
     assert {"rule", "severity", "message", "citation", "reference", "location", "suggestion"} <= set(problem)
     assert (problem["rule"], problem["severity"], problem["citation"], problem["reference"]) == \

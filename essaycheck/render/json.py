@@ -41,7 +41,7 @@ def citation_to_json(citation: Citation, reference: int | None, link: str) -> di
     }
 
 
-def reference_to_json(ref: Reference, record: dict | None) -> dict[str, Any]:
+def reference_to_json(ref: Reference, record: dict | None, apa: dict | None = None) -> dict[str, Any]:
     return {
         "text": ref.text,
         "type": ref.type,
@@ -61,7 +61,22 @@ def reference_to_json(ref: Reference, record: dict | None) -> dict[str, Any]:
         "retrieved": ref.retrieved or None,
         "location": location_to_json(ref.location),
         "record": record,
+        "apa": apa,
     }
+
+
+def apa_forms(report: Report) -> dict[int, dict[str, str]]:
+    """Reference index -> the entry in APA 7 and its parenthetical and narrative in-text forms."""
+    if not report.references:
+        return {}
+    from ..formatting import format_references
+
+    try:
+        entries = format_references(report.references, report.records)
+    except Exception:  # noqa: BLE001 - a third-party engine on student data must not lose the report
+        return {}
+    return {index: {"entry": e.text, "parenthetical": e.parenthetical, "narrative": e.narrative}
+            for index, e in entries.items()}
 
 
 def problem_to_json(problem: Diagnostic) -> dict[str, Any]:
@@ -78,6 +93,7 @@ def problem_to_json(problem: Diagnostic) -> dict[str, Any]:
 
 def report_to_json(report: Report) -> dict[str, Any]:
     """The whole report as JSON-serialisable data."""
+    forms = apa_forms(report)
     return {
         "schema": SCHEMA_VERSION,
         "file": report.file,
@@ -92,7 +108,8 @@ def report_to_json(report: Report) -> dict[str, Any]:
         "citations": [
             citation_to_json(c, link.reference, link.quality) for c, link in zip(report.citations, report.links)
         ],
-        "references": [reference_to_json(r, report.records.get(r.index)) for r in report.references],
+        "references": [reference_to_json(r, report.records.get(r.index), forms.get(r.index))
+                       for r in report.references],
         "problems": [problem_to_json(p) for p in report.problems],
     }
 
