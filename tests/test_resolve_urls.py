@@ -210,3 +210,14 @@ def test_the_doi_endpoints_are_trusted_but_their_redirects_elsewhere_are_guarded
     result = resolve_references([S.raj()], S.settings_for(tmp_path), config=S.config_for(server))
     assert second_loopback.log == [] and result.problems == ()
     assert result.records[0]["source"] == "crossref"
+
+
+def test_a_site_that_sets_a_cookie_and_sends_us_back_is_not_a_loop(server, tmp_path):
+    def gate(request):
+        if request.cookies.get("consent") == "yes":
+            return Response(PAGE, content_type="text/html")
+        return Response("", status=302, headers={"Location": "/gate", "Set-Cookie": "consent=yes; Path=/"})
+
+    server.expect_request("/gate").respond_with_handler(gate)
+    result = check(server, tmp_path, server.url_for("/gate"))
+    assert result.problems == () and result.records[0]["url"]["status"] == 200

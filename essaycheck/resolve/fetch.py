@@ -7,6 +7,7 @@ for a student; nothing a server sends escapes as another exception.
 from __future__ import annotations
 
 import json
+import os
 import random
 import socket
 import time
@@ -15,6 +16,7 @@ from typing import Any, Iterable
 from urllib.parse import urljoin, urlsplit
 
 import requests
+from requests.utils import get_environ_proxies
 from urllib3.exceptions import NameResolutionError
 
 from .config import ResolveConfig
@@ -80,12 +82,13 @@ class Fetcher:
     trusted_origins: frozenset[str] = frozenset()
     guard: Guard = field(default_factory=Guard)
     sleep: Any = time.sleep
+    _environment: dict = field(default_factory=dict)  # origin -> proxies/verify from the environment
 
     def fetch(self, url: str, *, method: str = "GET", headers: dict[str, str] | None = None,
               max_bytes: int | None = None, follow: bool = True) -> Fetched:
         """Send ``method`` to ``url`` and follow up to ``config.max_redirects`` redirects by hand."""
         redirects: list[tuple[int, str]] = []
-        seen = {url}
+        visits = {url: 1}
         current = url
         for _ in range(self.config.max_redirects + 1):
             try:
@@ -98,9 +101,10 @@ class Fetcher:
             if follow and response.status_code in REDIRECT_STATUSES and location:
                 target = urljoin(current, location.strip())
                 redirects.append((response.status_code, target))
-                if target in seen:
+                # A second visit is normal (a site setting a cookie, then sending us back); a third is a loop.
+                visits[target] = visits.get(target, 0) + 1
+                if visits[target] > 2:
                     raise FetchError("redirect-loop", "the address redirects in a loop", redirects=tuple(redirects))
-                seen.add(target)
                 if response.status_code == 303 and method != "HEAD":
                     method = "GET"
                 current = target
@@ -158,7 +162,10 @@ class Fetcher:
             setattr(prepared, LIMIT_ATTR, limit)
             if guard is not None and not isinstance(self.session.get_adapter(url), SafeAdapter):
                 guard.check(url)  # a session from elsewhere: guard here, before sending
-            options = self.session.merge_environment_settings(prepared.url, {}, True, None, None)
+            options = self._environment.get(origin(url))
+            if options is None:  # reading proxies from os.environ is slow; it does not change mid-run
+                options = environment_settings(url)
+                self._environment[origin(url)] = options
             extra = {"only_if_cached": True} if (self.offline and cached) else {}
             response = self.session.send(prepared, allow_redirects=False, timeout=self.timeout, **options, **extra)
             body = _read(response, limit)
@@ -170,6 +177,12 @@ class Fetcher:
         except requests.RequestException as exc:
             raise classify(exc, url) from exc
         return response, body
+
+
+def environment_settings(url: str) -> dict:
+    """Proxies and CA bundle from the environment, as requests would use them (never ~/.netrc)."""
+    verify = os.environ.get("REQUESTS_CA_BUNDLE") or os.environ.get("CURL_CA_BUNDLE") or True
+    return {"proxies": get_environ_proxies(url), "verify": verify, "cert": None, "stream": True}
 
 
 def _read(response: requests.Response, limit: int) -> bytes:

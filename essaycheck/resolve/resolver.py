@@ -39,6 +39,7 @@ class Resolver:
         self._lock = threading.Lock()
         self._memo: dict[tuple[str, str], Future] = {}
         self._pool: ThreadPoolExecutor | None = None
+        self._fetchers: dict[bool, Fetcher] = {}
 
     # --- plumbing ----------------------------------------------------------------
 
@@ -50,12 +51,18 @@ class Resolver:
             return self._session
 
     def _fetcher(self, trusted: bool) -> Fetcher:
-        endpoints = frozenset({origin(self.config.doi_url), origin(self.config.crossref_url)})
-        return Fetcher(
-            session=self.session, config=self.config, timeout=self.settings.timeout, offline=self.settings.offline,
-            trusted_origins=endpoints if trusted else frozenset(),
-            guard=Guard(self.settings.allow_private_urls, self.config.allowed_networks),
-        )
+        """The fetcher for the trusted endpoints (True) or for essay URLs (False); built once."""
+        session = self.session
+        with self._lock:
+            if not self._fetchers:
+                endpoints = frozenset({origin(self.config.doi_url), origin(self.config.crossref_url)})
+                guard = Guard(self.settings.allow_private_urls, self.config.allowed_networks)
+                environment: dict = {}
+                for key, origins in ((True, endpoints), (False, frozenset())):
+                    self._fetchers[key] = Fetcher(
+                        session=session, config=self.config, timeout=self.settings.timeout,
+                        offline=self.settings.offline, trusted_origins=origins, guard=guard, _environment=environment)
+            return self._fetchers[trusted]
 
     def _submit(self, key: tuple[str, str], job: Callable[[], object]) -> tuple[Future, bool]:
         """The future for ``key``, started now if nobody asked for it before; True when new."""

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import os
+import re
 import sqlite3
 from datetime import timedelta
 from pathlib import Path
@@ -56,6 +58,9 @@ def make_session(settings: Settings, config: ResolveConfig | None = None) -> req
     if session is None:
         session = requests.Session()
     session.headers["User-Agent"] = user_agent(settings)
+    # Never send ~/.netrc credentials to addresses taken from an essay; the fetcher reads
+    # proxies and CA bundle from the environment itself.
+    session.trust_env = False
     pool = max(1, settings.concurrency)
     adapter = SafeAdapter(
         limiter=RateLimiter(),
@@ -85,12 +90,33 @@ def _cached_session(settings: Settings, config: ResolveConfig):
             stale_if_error=True,
             match_headers=["Accept"],  # the same DOI URL as CSL-JSON and as a web page are different answers
             ignored_parameters=(*DEFAULT_IGNORED_PARAMS, "mailto"),
+            key_fn=cache_key,
+            filter_fn=_cacheable,
             wal=True,
             busy_timeout=10_000,
         )
     except (OSError, sqlite3.Error) as exc:
         log.warning("essaycheck: cannot use the cache at %s (%s); continuing without it", path, exc)
         return None
+
+
+_MAILTO = re.compile(r"([?&])mailto=[^&]*&?")
+
+
+def cache_key(request, **_settings) -> str:
+    """Method, URL without the contact address, and Accept: all that makes our answers differ.
+
+    Much cheaper than requests-cache's general key (which normalises URLs and bodies),
+    which matters when a whole class is checked again from the cache.
+    """
+    url = _MAILTO.sub(r"\1", request.url or "").rstrip("?&")
+    accept = request.headers.get("Accept", "")
+    return hashlib.blake2b(f"{request.method} {url} {accept}".encode(), digest_size=16).hexdigest()
+
+
+def _cacheable(response) -> bool:
+    """Not a redirect that sets a cookie: replaying it without the cookie would loop."""
+    return not (response.status_code in (301, 302, 303, 307, 308) and "Set-Cookie" in response.headers)
 
 
 def is_cached_session(session) -> bool:
