@@ -15,9 +15,13 @@ from .sections import split_sections
 from .settings import Settings
 
 
-def check(path: str | PathLike, settings: Settings | None = None) -> Report:
-    """Read one essay (.docx, .txt, .md) and check it. Raises :class:`~essaycheck.InputError`."""
-    return check_document(read_document(path), settings)
+def check(path: str | PathLike, settings: Settings | None = None, *, resolution=None) -> Report:
+    """Read one essay (.docx, .txt, .md) and check it. Raises :class:`~essaycheck.InputError`.
+
+    ``resolution`` (an :class:`essaycheck.resolve.Resolution` for this essay's references) skips
+    the lookups: batch mode resolves a whole class once and hands each essay its part.
+    """
+    return check_document(read_document(path), settings, resolution=resolution)
 
 
 def check_text(text: str, settings: Settings | None = None, *, kind: str = "txt", path: str = "<text>") -> Report:
@@ -25,7 +29,7 @@ def check_text(text: str, settings: Settings | None = None, *, kind: str = "txt"
     return check_document(document_from_text(text, kind=kind, path=path), settings)
 
 
-def check_document(document: Document, settings: Settings | None = None) -> Report:
+def check_document(document: Document, settings: Settings | None = None, *, resolution=None) -> Report:
     """Run the pipeline on a document that is already read."""
     settings = settings or Settings()
     sections = split_sections(document)
@@ -37,9 +41,10 @@ def check_document(document: Document, settings: Settings | None = None) -> Repo
     records: dict[int, dict] = {}
     problems: list[Diagnostic] = []
     if settings.resolve and references:
-        from .resolve import resolve_references
+        if resolution is None:
+            from .resolve import resolve_references
 
-        resolution = resolve_references(references, settings)
+            resolution = resolve_references(references, settings)
         records = dict(resolution.records)
         problems.extend(resolution.problems)
 

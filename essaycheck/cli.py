@@ -3,19 +3,16 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 
 from . import __version__
-from .commands import check, rules
+from .commands import batch, check, rules
+from .commands import format as format_
 from .commands.common import EXIT_USAGE
 from .errors import EssaycheckError
 
-SUBCOMMANDS = [check, rules]
-for _optional in ("format", "batch"):
-    try:
-        SUBCOMMANDS.append(__import__(f"essaycheck.commands.{_optional}", fromlist=["run"]))
-    except ImportError:  # being built; the command appears when its module lands
-        pass
+SUBCOMMANDS = (check, format_, batch, rules)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -40,6 +37,9 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("essaycheck: interrupted", file=sys.stderr)
         return 130
+    except BrokenPipeError:  # the reader went away (`essaycheck check … | head`): not an error of ours
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_USAGE
 
 
 if __name__ == "__main__":
