@@ -216,3 +216,8 @@ def test_importing_the_package_stays_cheap():
             "print(any(m in sys.modules for m in ('requests', 'requests_cache', 'rapidfuzz', 'tqdm')))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+def test_malformed_html_never_raises():
+    for html in (b"<![foo[ x ]]><title>t</title>", b"<!DOCTYPE x [<!ELEMENT", b"</", b"<title>a</title><!--"):
+        parse_page_meta(html, "text/html")

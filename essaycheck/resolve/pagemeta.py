@@ -87,10 +87,13 @@ def parse_page_meta(body: bytes, content_type: str = "") -> PageMeta:
     except LookupError:
         html = body.decode("utf-8", errors="replace")
     parser = _HeadParser()
-    for start in range(0, len(html), 16384):
-        parser.feed(html[start:start + 16384])
-        if parser.done:
-            break
+    try:
+        for start in range(0, len(html), 16384):
+            parser.feed(html[start:start + 16384])
+            if parser.done:
+                break
+    except AssertionError:  # html.parser's reaction to some malformed <![ ... ]> sections
+        pass
     if parser.in_title:  # unterminated <title>
         parser.meta.title = " ".join("".join(parser.title_parts).split())
     return parser.meta

@@ -36,6 +36,7 @@ class Resolver:
         self.settings = settings
         self.config = config or ResolveConfig.from_env()
         self._session = session
+        self._owns_session = session is None
         self._lock = threading.Lock()
         self._memo: dict[tuple[str, str], Future] = {}
         self._pool: ThreadPoolExecutor | None = None
@@ -77,10 +78,16 @@ class Resolver:
             return future, True
 
     def close(self) -> None:
+        """Stop the worker threads; close the session if this resolver made it."""
         with self._lock:
             pool, self._pool = self._pool, None
+            session = self._session if self._owns_session else None
+            self._session = None if self._owns_session else self._session
+            self._fetchers.clear()
         if pool is not None:
             pool.shutdown(wait=True)
+        if session is not None:
+            session.close()
 
     def __enter__(self):
         return self
@@ -242,7 +249,7 @@ class _Meter:
             self._bar = tqdm(total=0, desc="Checking DOIs and links", unit="lookup", file=sys.stderr,
                              delay=config.progress_delay, leave=False, disable=False)
 
-    def track(self, future: Future, new: bool) -> Future:
+    def track(self, future: Future, _new: bool = True) -> Future:
         self._futures.append(future)
         return future
 
