@@ -195,3 +195,10 @@ def test_progress_callback_sees_every_lookup(server, tmp_path):
     resolve_references([S.raj(0), S.raj(1, doi="")], S.settings_for(tmp_path),
                        progress=lambda done, total: seen.append((done, total)), config=S.config_for(server))
     assert seen[-1] == (2, 2)
+
+
+def test_a_progress_bar_goes_to_stderr_when_asked(server, tmp_path, capsys):
+    S.serve_doi(server, S.RAJ_DOI, "raj2017.csl.json")
+    run(server, tmp_path, [S.raj()], settings=S.settings_for(tmp_path, progress=True), progress_delay=0)
+    captured = capsys.readouterr()
+    assert "Checking DOIs and links" in captured.err and captured.out == ""
