@@ -185,3 +185,20 @@ def test_no_period_after_a_title_that_ends_in_a_question_mark():
     entry = one({**BOOK, "title": "Is networking worth it?"})
     assert "worth it? " in entry.text and "?." not in entry.text
     assert fixes.no_period_after_question("a?. b") == "a? b"
+
+
+def test_an_entry_renders_once_and_keeps_the_id_it_is_asked_under():
+    from essaycheck.formatting import render as rendering
+
+    first = render_entries([{**BOOK, "id": "ref-0"}])[0]
+    rendering._RENDERED.clear()
+    calls = []
+    original = rendering._render_one
+    rendering._render_one = lambda *a, **k: calls.append(1) or original(*a, **k)
+    try:
+        again = [render_entries([{**BOOK, "id": f"ref-{n}"}])[0] for n in (3, 7)]
+    finally:
+        rendering._render_one = original
+    assert len(calls) == 1  # the second essay citing the same work reuses the rendering
+    assert [e.id for e in again] == ["ref-3", "ref-7"]
+    assert {e.text for e in again} == {first.text}

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import json
 import re
 import warnings
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from . import fixes, markup
 from .sorting import apa_order, assign_year_suffixes
@@ -70,13 +71,40 @@ def render_entries(items: list[dict], style: str = DEFAULT_STYLE, in_text: bool 
     entries = []
     for cite in cites:
         item = ordered[int(cite.key[1:])]
-        rendered = parsed.render_bibliography([cite])
-        marked = fixes.fix_text(str(rendered[0]) if rendered else "", item, apa=apa, labelled=labelled)
-        text, spans = markup.italic_spans(marked)
-        parenthetical = _parenthetical(parsed, cite) if in_text else ""
-        entries.append(RenderedEntry(str(item.get("id", "")), text, markup.to_html(text, spans), spans,
-                                     parenthetical, narrative_form(parenthetical) if in_text else "", item))
+        key = _cache_key(style, item, in_text) if apa else None
+        entry = _RENDERED.get(key) if key else None
+        if entry is None:
+            entry = _render_one(parsed, cite, item, apa=apa, labelled=labelled, in_text=in_text)
+            if key:
+                _remember(key, entry)
+        entries.append(replace(entry, id=str(item.get("id", "")), item=item))
     return entries
+
+
+def _render_one(parsed, cite, item: dict, *, apa: bool, labelled: bool, in_text: bool) -> RenderedEntry:
+    rendered = parsed.render_bibliography([cite])
+    marked = fixes.fix_text(str(rendered[0]) if rendered else "", item, apa=apa, labelled=labelled)
+    text, spans = markup.italic_spans(marked)
+    parenthetical = _parenthetical(parsed, cite) if in_text else ""
+    return RenderedEntry(str(item.get("id", "")), text, markup.to_html(text, spans), spans,
+                         parenthetical, narrative_form(parenthetical) if in_text else "", item)
+
+
+# With APA styles each entry renders on its own once year suffixes are assigned, so an entry
+# depends only on its item: a re-check, or a class citing the same works, renders each once.
+_RENDERED: dict[tuple, RenderedEntry] = {}
+_RENDERED_LIMIT = 4096
+
+
+def _cache_key(style: str, item: dict, in_text: bool) -> tuple:
+    content = {k: v for k, v in item.items() if k != "id"}
+    return (style, in_text, json.dumps(content, sort_keys=True, ensure_ascii=False, default=str))
+
+
+def _remember(key: tuple, entry: RenderedEntry) -> None:
+    if len(_RENDERED) >= _RENDERED_LIMIT:
+        del _RENDERED[next(iter(_RENDERED))]  # the oldest
+    _RENDERED[key] = entry
 
 
 def _suffix_in_place(cites, ordered: list[dict]) -> None:
