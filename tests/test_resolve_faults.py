@@ -2,27 +2,17 @@
 
 from __future__ import annotations
 
-import importlib.util
 import socket
 import threading
 import time
-from pathlib import Path
 
 import pytest
 from werkzeug import Response
 
 from essaycheck.model import Severity
 from essaycheck.resolve import Resolver, resolve_references
+import resolve_support as S  # shared server, entries and settings
 
-
-def _support():
-    spec = importlib.util.spec_from_file_location("test_resolve_support", Path(__file__).with_name("test_resolve_support.py"))
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-S = _support()
 server, running_server = S.server, S.running_server
 
 

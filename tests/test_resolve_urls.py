@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import importlib.util
 import time
-from pathlib import Path
 
 import pytest
 from pytest_httpserver import HTTPServer
@@ -12,16 +10,8 @@ from werkzeug import Response
 
 from essaycheck.model import Severity
 from essaycheck.resolve import resolve_references
+import resolve_support as S  # shared server, entries and settings
 
-
-def _support():
-    spec = importlib.util.spec_from_file_location("test_resolve_support", Path(__file__).with_name("test_resolve_support.py"))
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-S = _support()
 server, running_server = S.server, S.running_server
 
 PAGE = S.load("raj2017-landing.html")
@@ -221,3 +211,21 @@ def test_a_site_that_sets_a_cookie_and_sends_us_back_is_not_a_loop(server, tmp_p
     server.expect_request("/gate").respond_with_handler(gate)
     result = check(server, tmp_path, server.url_for("/gate"))
     assert result.problems == () and result.records[0]["url"]["status"] == 200
+
+
+def test_no_network_at_all_is_not_a_broken_link(server, tmp_path):
+    """Offline, every host name fails to resolve: that says nothing about the student's link."""
+    settings = S.settings_for(tmp_path, allow_private_urls=True)
+    config = S.config_for(server, doi_url="http://no..such.doi.resolver")
+    [problem] = resolve_references([web_entry("http://no..such.host/page")], settings, config=config).problems
+    assert problem.rule == "unresolved" and problem.severity is Severity.INFO
+    assert "not a problem with your entry" in problem.message
+
+
+def test_no_network_gives_one_note_for_the_essay(server, tmp_path):
+    settings = S.settings_for(tmp_path, allow_private_urls=True)
+    config = S.config_for(server, doi_url="http://no..such.doi.resolver")
+    entries = [web_entry(f"http://no..such.host/page{n}", index=n) for n in range(3)]
+    [note] = resolve_references(entries, settings, config=config).problems
+    assert note.rule == "unresolved" and note.location is None
+    assert "could not reach the internet, so 3 DOIs and links were not checked" in note.message

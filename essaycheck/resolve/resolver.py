@@ -10,7 +10,9 @@ import re
 import sys
 import threading
 from concurrent.futures import Future, ThreadPoolExecutor, wait
+from dataclasses import replace
 from typing import Callable, Iterable, Sequence
+from urllib.parse import urlsplit
 
 from ..model import Diagnostic, Reference
 from ..settings import Settings
@@ -21,7 +23,7 @@ from .crossref import search
 from .doi import DoiLookup, clean_doi, is_valid_doi, look_up
 from .fetch import Fetcher, FetchError, origin
 from .findings import Outcome, build
-from .safety import Guard
+from .safety import Guard, UnknownHost, resolve_host
 from .session import contact_address, make_session
 from .urls import UrlCheck, check_url, is_doi_link
 
@@ -41,6 +43,7 @@ class Resolver:
         self._memo: dict[tuple[str, str], Future] = {}
         self._pool: ThreadPoolExecutor | None = None
         self._fetchers: dict[bool, Fetcher] = {}
+        self._dns_works: bool | None = None
 
     # --- plumbing ----------------------------------------------------------------
 
@@ -102,7 +105,23 @@ class Resolver:
                        contact_address(self.settings))
 
     def _url_job(self, url: str) -> UrlCheck:
-        return check_url(self._fetcher(False), url, self.config.page_bytes)
+        checked = check_url(self._fetcher(False), url, self.config.page_bytes)
+        if checked.kind == "dns" and not self._names_resolve():
+            return replace(checked, outcome="not-checked",
+                           reason="host names cannot be looked up here (no network?)")
+        return checked
+
+    def _names_resolve(self) -> bool:
+        """Whether DNS works at all, asked once: when even the DOI resolver's name has no address,
+        a missing host says nothing about the student's link (a laptop offline is not a broken URL)."""
+        with self._lock:
+            if self._dns_works is None:
+                host = urlsplit(self.config.doi_url).hostname or ""
+                try:
+                    self._dns_works = bool(host) and bool(resolve_host(host, 443))
+                except UnknownHost:
+                    self._dns_works = False
+            return self._dns_works
 
     def _search_job(self, query: str) -> list[dict] | FetchError:
         try:
@@ -145,8 +164,18 @@ class Resolver:
                 record, found = build(ref, plan.outcome, self.settings)
                 records[ref.index] = record
                 problems.extend(found)
-            results.append(Resolution(records, tuple(problems)))
+            results.append(Resolution(records, tuple(self._one_note_when_offline(problems))))
         return results
+
+    def _one_note_when_offline(self, problems: list[Diagnostic]) -> list[Diagnostic]:
+        """With no network at all, one note for the essay instead of one per DOI and link."""
+        unresolved = [p for p in problems if p.rule == "unresolved"]
+        if len(unresolved) < 2 or self.settings.offline or self._names_resolve():
+            return problems
+        note = replace(unresolved[0], location=None, reference=None, suggestion=None, message=(
+            f"essaycheck could not reach the internet, so {len(unresolved)} DOIs and links were not checked. "
+            "This is not a problem with your essay: check again when you are online, or use --no-resolve."))
+        return [p for p in problems if p.rule != "unresolved"] + [note]
 
     def fetch_csl(self, dois: Sequence[str]) -> dict[str, dict | None]:
         """CSL-JSON of each DOI (None when unknown or not reachable), for the formatter."""

@@ -1,6 +1,6 @@
 """Shared pieces of the resolve tests: a threaded HTTP server on 127.0.0.1, entries, settings.
 
-Imported by path from the test_resolve_* files (no conftest needed); holds no tests itself.
+Imported by the test_resolve_* files (pytest puts tests/ on the path); holds no tests itself.
 """
 
 from __future__ import annotations
