@@ -88,6 +88,8 @@ def settings_from_table(table: Mapping[str, Any], source: str, known_rules: froz
             raise ConfigError(f"{source}: '{key}' must be one of {', '.join(_CHOICES[key])}, not '{value}'")
         if key in ("select", "ignore"):
             value = tuple(check_rule_patterns(value, known_rules, f"{source}: '{key}'"))
+        if key == "cache-dir":
+            value = os.path.expanduser(value)
         if key == "severity":
             value = {rule_id: parse_severity(level, f"{source}: severity of '{rule_id}'")
                      for rule_id, level in value.items()}

@@ -60,3 +60,14 @@ def test_rule_prefixes_select_families():
     settings = Settings(select=("doi",))
     assert settings.rule_enabled("doi-format") and settings.rule_enabled("doi-not-found")
     assert not settings.rule_enabled("missing-reference")
+
+
+def test_the_readme_example_is_a_valid_configuration(tmp_path):
+    from pathlib import Path
+
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    example = readme.split("```toml\n", 1)[1].split("```", 1)[0]
+    (tmp_path / "pyproject.toml").write_text(example, encoding="utf-8")
+    settings = load_settings(tmp_path)
+    assert settings.ignore == ("reference-order",) and settings.jobs == 4
+    assert settings.cache_dir.endswith("/.cache/essaycheck") and "~" not in settings.cache_dir
