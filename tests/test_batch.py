@@ -7,23 +7,24 @@ import shutil
 import signal
 import subprocess
 import sys
-import time
 from collections import Counter
 from pathlib import Path
 
 import docx
 import pytest
 
-import essaycheck.resolve
+import resolve_support as S
 from essaycheck.api import check
 from essaycheck.batch import run_batch
 from essaycheck.batch.discover import find_essays
 from essaycheck.cli import main
 from essaycheck.model import Severity
 from essaycheck.render.json import report_to_json
+from essaycheck.rules.examples import BRAUN, RAJ, essay
 from essaycheck.settings import Settings
 
 SAMPLES = Path(__file__).resolve().parents[1] / "samples"
+server, running_server = S.server, S.running_server
 OFFLINE = Settings(resolve=False, jobs=2)
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -189,10 +190,10 @@ def test_one_internal_error_does_not_stop_the_batch(tmp_path, monkeypatch):
         shutil.copy(SAMPLES / "clean-essay.txt", root / name)
     real = essaycheck.api.check
 
-    def flaky(path, settings=None):
+    def flaky(path, settings=None, **options):
         if str(path).endswith("b.txt"):
             raise ZeroDivisionError("a bug")
-        return real(path, settings)
+        return real(path, settings, **options)
 
     monkeypatch.setattr(essaycheck.api, "check", flaky)
     result = run_batch(root, tmp_path / "out", Settings(resolve=False, jobs=1), force=True)
@@ -203,24 +204,29 @@ def test_one_internal_error_does_not_stop_the_batch(tmp_path, monkeypatch):
     assert result.summary_line.startswith("2 essays checked, 1 failed (internal error); ")
 
 
-def test_resolution_fetches_each_distinct_doi_once_for_the_class(tmp_path, monkeypatch):
-    root = build_class(tmp_path / "class")
-    calls = []
-
-    def recording(references, settings, *args, **kwargs):  # stands in for the network
-        calls.append(([r.doi or r.url for r in references], settings.offline))
-        return essaycheck.resolve.Resolution()
-
-    monkeypatch.setattr(essaycheck.resolve, "resolve_references", recording)
-    monkeypatch.setenv("ESSAYCHECK_CACHE_DIR", str(tmp_path / "cache"))
-    run_batch(root, tmp_path / "out", Settings(resolve=True, jobs=1, cache_dir=str(tmp_path / "cache")))
-    fetching = [targets for targets, offline in calls if not offline]
-    assert len(fetching) == 1  # one lookup round for the whole class; the essays then read the cache
-    targets = fetching[0]
-    assert len(targets) == len(set(targets)) > 0
-    everywhere = {r.doi or r.url for name in READABLE for r in check(root / name, OFFLINE).references
-                  if r.doi or r.url}
-    assert set(targets) == everywhere
+def test_resolution_fetches_each_distinct_doi_once_for_the_class(tmp_path, monkeypatch, server):
+    """Three essays share two DOIs and a web page: each is fetched once for the class (real local server)."""
+    S.serve_doi(server, S.RAJ_DOI, "raj2017.csl.json")
+    S.serve_doi(server, S.BRAUN_DOI, "braun2006.csl.json")
+    server.expect_request("/page").respond_with_data("<title>Networking guide</title>", content_type="text/html")
+    monkeypatch.setenv("ESSAYCHECK_DOI_URL", server.url_for("/doi").rstrip("/"))
+    monkeypatch.setenv("ESSAYCHECK_CROSSREF_URL", server.url_for("/crossref").rstrip("/"))
+    page = f"Page Group. (2022). Networking guide. {server.url_for('/page')}"
+    root = tmp_path / "class"
+    root.mkdir()
+    for n in range(3):
+        (root / f"essay{n}.txt").write_text(essay(
+            "Networks matter (Page Group, 2022; Raj et al., 2017) and themes emerge (Braun & Clarke, 2006).",
+            BRAUN, page, RAJ), encoding="utf-8")
+    settings = Settings(resolve=True, jobs=2, cache_dir=str(tmp_path / "cache"), allow_private_urls=True,
+                        progress=False)
+    result = run_batch(root, tmp_path / "out", settings)
+    assert [row.status for row in result.rows] == ["checked"] * 3
+    assert len(S.requests_to(server, f"/doi/{S.RAJ_DOI}")) == 1
+    assert len(S.requests_to(server, f"/doi/{S.BRAUN_DOI}")) == 1
+    assert [r.method for r in S.requests_to(server, "/page")] == ["HEAD", "GET"]
+    report = json.loads((tmp_path / "out" / "essay2.txt.json").read_text(encoding="utf-8"))
+    assert [r["record"]["status"] for r in report["references"]][::2] == ["ok", "ok"]  # the DOIs, resolved
 
 
 def test_cli_exit_codes_and_plain_progress(tmp_path):

@@ -12,7 +12,7 @@ from ..outputs import write_text
 from ..settings import Settings
 from .discover import find_essays
 from .pool import StopFlag, WorkerPool, chunked, default_workers
-from .resolution import references_of, resolver_available, shared_resolution
+from .resolution import references_of, resolve_class
 from .state import BatchState, content_hash, settings_fingerprint
 from .summary import (INTERNAL, UNCHANGED, UNREADABLE, EssayRow, exit_code, failed_row, mark_duplicates,
                       relative_name, summary_csv, summary_line)
@@ -59,11 +59,6 @@ def run_batch(folder: str | Path, outdir: str | Path | None = None, settings: Se
         raise InputError(f"{folder} is not a folder")
     outdir = Path(outdir) if outdir is not None else folder / DEFAULT_OUTDIR
     outdir.mkdir(parents=True, exist_ok=True)
-    if settings.resolve and not settings.offline and not resolver_available():
-        print("essaycheck: DOI and URL lookups are not available in this version; checking without them",
-              file=log)
-        settings = settings.updated(resolve=False)
-
     state = BatchState.load(outdir, settings_fingerprint(settings, annotate))
     rows: dict[str, EssayRow] = {}
     digests: dict[str, str] = {}
@@ -85,22 +80,22 @@ def run_batch(folder: str | Path, outdir: str | Path | None = None, settings: Se
     workers = min(settings.jobs or default_workers(), max(1, len(todo)))
     finished = 0
     with StopFlag() as stop, WorkerPool(workers, stop) as pool:
-        phase_two = settings
-        references = []
-        if settings.resolve and not settings.offline and todo:
-            for _, found, error in pool.run(references_of, chunked([job.source for job in todo], workers)):
-                references.extend(found or ())
-        with shared_resolution(settings, references, log=log) as phase_two:
-            from .progress import Progress
+        references: dict[str, tuple] = {}
+        if settings.resolve and todo:
+            for _, found, _error in pool.run(references_of, chunked([job.source for job in todo], workers)):
+                references.update(found or ())
+        resolutions = resolve_class(settings, references, log=log)
+        todo = [replace(job, resolution=resolutions.get(job.source)) for job in todo]
+        from .progress import Progress
 
-            with Progress(len(todo), bar=settings.progress, stream=log) as progress:
-                for chunk, results, error in pool.run(check_chunk, chunked(todo, workers), phase_two):
-                    for job, result in zip(chunk, results or [_crashed(job, error) for job in chunk]):
-                        rows[job.file] = result.row
-                        if result.row.has_report:
-                            state.record(result.row, digests[job.file], list(result.outputs))
-                        progress.advance(result.row)
-                        finished += 1
+        with Progress(len(todo), bar=settings.progress, stream=log) as progress:
+            for chunk, results, error in pool.run(check_chunk, chunked(todo, workers), settings):
+                for job, result in zip(chunk, results or [_crashed(job, error) for job in chunk]):
+                    rows[job.file] = result.row
+                    if result.row.has_report:
+                        state.record(result.row, digests[job.file], list(result.outputs))
+                    progress.advance(result.row)
+                    finished += 1
         state.save()
 
     ordered = mark_duplicates([rows[name] for name in sorted(rows, key=str.lower) if name in rows], digests)

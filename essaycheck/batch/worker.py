@@ -26,6 +26,7 @@ class EssayJob:
     file: str  # its name relative to the class folder
     outdir: str
     annotate: bool = True
+    resolution: object = None  # this essay's part of the class's DOI and URL lookups, when done
 
 
 @dataclass(frozen=True)
@@ -77,7 +78,7 @@ def check_essay(job: EssayJob, settings: Settings) -> EssayResult:
     from ..api import check
 
     try:
-        report = check(job.source, settings)
+        report = check(job.source, settings, resolution=job.resolution)
         row, written = write_essay_outputs(report, job)
     except EssaycheckError as error:
         return EssayResult(failed_row(job.file, UNREADABLE, str(error).replace(job.source, job.file)))
