@@ -125,3 +125,30 @@ def test_rules_command_explains_a_rule(capsys):
     assert "no comma" in capsys.readouterr().out
     assert main(["rules"]) == 0
     assert "missing-reference" in capsys.readouterr().out
+
+
+def test_html_report_and_annotated_copy_for_one_essay(tmp_path, capsys):
+    import shutil
+    from pathlib import Path
+
+    import docx
+
+    essay_path = tmp_path / "essay.docx"
+    shutil.copy(Path(__file__).resolve().parent.parent / "samples" / "mistakes-essay.docx", essay_path)
+    before = essay_path.read_bytes()
+    report = tmp_path / "report.html"
+    code = main(["check", "--no-resolve", "--format", "html", "-o", str(report), "--annotate", str(essay_path)])
+    assert code == 1
+    page = report.read_text(encoding="utf-8")
+    assert page.lstrip().lower().startswith("<!doctype html") and "narrative-comma" in page
+    assert "<script src=" not in page and "<link " not in page  # self-contained
+    copy = tmp_path / "essay.checked.docx"
+    comments = list(docx.Document(copy).comments)
+    assert comments and any("comma" in c.text for c in comments)
+    assert essay_path.read_bytes() == before
+    assert "annotated copy written to" in capsys.readouterr().err
+
+
+def test_annotating_a_text_file_is_a_clear_error(essay, capsys):
+    assert main(["check", "--no-resolve", "--annotate", str(essay(CLEAN))]) == 2
+    assert "--annotate needs a .docx essay" in capsys.readouterr().err

@@ -25,9 +25,10 @@ def add_parser(subparsers) -> argparse.ArgumentParser:
                         help="report format (default: text; json is a stable contract, see docs/json.md)")
     parser.add_argument("-o", "--output", type=Path, metavar="FILE",
                         help="write the report to FILE instead of the terminal (written atomically)")
-    parser.add_argument("--annotate", nargs="?", const=True, metavar="COPY.docx",
-                        help="also write a copy of the .docx with a Word comment at each problem "
-                             "(default name: ESSAY.checked.docx)")
+    parser.add_argument("--annotate", action="store_true",
+                        help="also write ESSAY.checked.docx, a copy of the Word essay with a comment at each problem")
+    parser.add_argument("--annotate-to", type=Path, metavar="COPY.docx",
+                        help="like --annotate, with the copy's name chosen (one essay)")
     add_settings_options(parser)
     parser.set_defaults(run=run)
     return parser
@@ -36,8 +37,8 @@ def add_parser(subparsers) -> argparse.ArgumentParser:
 def run(args: argparse.Namespace) -> int:
     from ..api import check
 
-    if len(args.essays) > 1 and (args.output or args.annotate not in (None, True)):
-        print("essaycheck: -o and --annotate NAME take one essay; use 'essaycheck batch' for a folder",
+    if len(args.essays) > 1 and (args.output or args.annotate_to):
+        print("essaycheck: -o and --annotate-to take one essay; use 'essaycheck batch' for a folder",
               file=sys.stderr)
         return EXIT_USAGE
     settings = settings_from_args(args, args.essays[0].parent if args.essays[0].parent.exists() else Path.cwd())
@@ -46,8 +47,8 @@ def run(args: argparse.Namespace) -> int:
     for path in args.essays:
         try:
             report = check(path, settings)
-            if args.annotate:
-                _annotate(report, path, args.annotate)
+            if args.annotate or args.annotate_to:
+                _annotate(report, path, args.annotate_to or path.with_name(f"{path.stem}.checked.docx"))
         except EssaycheckError as error:
             print(f"essaycheck: {path}: {error}", file=sys.stderr)
             status = EXIT_USAGE
@@ -59,13 +60,12 @@ def run(args: argparse.Namespace) -> int:
     return status
 
 
-def _annotate(report, path: Path, target) -> None:
+def _annotate(report, path: Path, destination: Path) -> None:
     from ..annotate import annotate_docx
     from ..errors import InputError
 
     if report.document.kind != "docx":
         raise InputError("--annotate needs a .docx essay")
-    destination = Path(target) if target is not True else path.with_name(f"{path.stem}.checked.docx")
     if destination.resolve() == path.resolve():
         raise InputError("--annotate must not overwrite the essay itself; choose another name")
     annotate_docx(report, path, destination)
