@@ -10,8 +10,8 @@ import pytest
 
 from essaycheck.citations import find_citations
 from essaycheck.model import Paragraph
+from seeds import SEEDS
 
-SEEDS = Path("/work/shared/seeds")
 
 
 def _seed(prefix: str) -> Path:

@@ -7,10 +7,10 @@ import pytest
 from essaycheck import check
 from essaycheck.model import Severity
 from essaycheck.settings import Settings
+from seeds import SEEDS
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "samples"
-SEEDS = ROOT.parent / "shared" / "seeds"
 OFFLINE = Settings(resolve=False)
 
 # One planted instance of each rule (samples/EXPECTED.md).

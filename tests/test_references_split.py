@@ -6,8 +6,8 @@ import pytest
 
 from essaycheck.model import Location, Paragraph
 from essaycheck.references import parse_reference_list, split_entries
+from seeds import INF305, seed
 
-SEED = "/work/shared/seeds/001_623e39b58d41a856.txt"
 
 PAGE = "Page Group. (2022). Top 12 benefits of networking: Why networking is important."
 PAGE_URL = ("https://www.michaelpage.com.au/advice/career-advice/career-progression/"
@@ -35,7 +35,7 @@ def texts(paragraphs: list[Paragraph]) -> list[str]:
 
 
 def seed_reference_lines() -> tuple[list[str], int]:
-    with open(SEED, encoding="utf-8") as handle:
+    with open(seed(INF305), encoding="utf-8") as handle:
         lines = handle.read().split("\n")
     heading = lines.index("References")
     return lines[heading + 1:], heading + 2

@@ -1,6 +1,5 @@
 """Splitting at the reference-list heading: spellings, numbering, the last heading, where the list ends."""
 
-from pathlib import Path
 
 import pytest
 
@@ -8,8 +7,8 @@ from docx_factory import build_docx, docx_from_xml, footnote_ref, p, run
 from essaycheck.model import Document, Paragraph
 from essaycheck.read import document_from_text, read_document
 from essaycheck.sections import split_sections
+from seeds import seed
 
-SEEDS = Path("/work/shared/seeds")
 
 
 def texts(paragraphs):
@@ -119,15 +118,8 @@ def test_sections_keep_paragraph_objects():
     assert sections.references == paragraphs[2:]
 
 
-def _seed(name):
-    path = SEEDS / name
-    if not path.is_file():
-        pytest.skip(f"seed {path} is not available")
-    return path
-
-
 def test_inf305_seed_splits_into_body_and_list():
-    sections = split_sections(read_document(_seed("001_623e39b58d41a856.txt")))
+    sections = split_sections(read_document(seed("001_623e39b58d41a856.txt")))
     assert [p.line for p in sections.body] == [1, 2, 3]
     assert sections.body[0].text == "INF 305 Professional Learning and Networking"
     assert (sections.heading.text, sections.heading.line) == ("References", 4)
@@ -138,7 +130,7 @@ def test_inf305_seed_splits_into_body_and_list():
 
 
 def test_inf305_seed_as_docx(tmp_path):
-    lines = [line for line in _seed("001_623e39b58d41a856.txt").read_text(encoding="utf-8").splitlines() if line]
+    lines = [line for line in seed("001_623e39b58d41a856.txt").read_text(encoding="utf-8").splitlines() if line]
     heading = lines.index("References")
     path = build_docx(tmp_path / "inf305.docx", lines[1:heading], lines[heading + 1:], title=lines[0])
     sections = split_sections(read_document(path))
@@ -146,6 +138,6 @@ def test_inf305_seed_as_docx(tmp_path):
 
 
 def test_blog_seed_has_no_reference_list():
-    sections = split_sections(read_document(_seed("000_c740e5f9a9bc5037.txt")))
+    sections = split_sections(read_document(seed("000_c740e5f9a9bc5037.txt")))
     assert sections.heading is None and sections.references == ()
-    assert len(sections.body) == len(read_document(_seed("000_c740e5f9a9bc5037.txt")).paragraphs)
+    assert len(sections.body) == len(read_document(seed("000_c740e5f9a9bc5037.txt")).paragraphs)

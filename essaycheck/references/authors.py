@@ -19,7 +19,7 @@ _INITIAL = rf"{_LETTER}(?:{_LETTER}?\.|(?=[\s\-‐]|$))"
 _INITIALS = re.compile(rf"{_INITIAL}(?:[\-‐]{_INITIAL})?(?:\s*{_INITIAL}(?:[\-‐]{_INITIAL})?)*")
 _INITIALS_PREFIX = re.compile(rf"(?:{_LETTER}\.(?:[\-‐]{_LETTER}\.)?\s?)+")
 _SUFFIX = re.compile(r"(?:Jr|Sr)\.?|I{2,3}|IV", re.IGNORECASE)
-_INITIALS_AND_SUFFIX = re.compile(rf"(?P<initials>.+?),?\s+(?P<suffix>(?:Jr|Sr)\.?|I{{2,3}}|IV)")
+_INITIALS_AND_SUFFIX = re.compile(r"(?P<initials>.+?),?\s+(?P<suffix>(?:Jr|Sr)\.?|I{2,3}|IV)")
 # Separators between names: commas, "&" and "and", in any of the combinations students write.
 _SEPARATOR = re.compile(r"\s*(?:,\s*(?:&|and\b)|&|\band\b(?=\s)|,)\s*", re.IGNORECASE)
 _ELLIPSIS = re.compile(r"(?<![^\W\d_])\.\s?\.\s?\.|…")

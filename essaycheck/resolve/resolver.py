@@ -11,7 +11,7 @@ import sys
 import threading
 from concurrent.futures import Future, ThreadPoolExecutor, wait
 from dataclasses import replace
-from typing import Callable, Iterable, Sequence
+from typing import Callable, Sequence
 from urllib.parse import urlsplit
 
 from ..model import Diagnostic, Reference

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 from .fetch import PERMANENT_REDIRECTS, Fetched, Fetcher, FetchError
