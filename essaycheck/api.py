@@ -15,13 +15,15 @@ from .sections import split_sections
 from .settings import Settings
 
 
-def check(path: str | PathLike, settings: Settings | None = None, *, resolution=None) -> Report:
+def check(path: str | PathLike, settings: Settings | None = None, *, resolution=None, resolver=None) -> Report:
     """Read one essay (.docx, .txt, .md) and check it. Raises :class:`~essaycheck.InputError`.
 
     ``resolution`` (an :class:`essaycheck.resolve.Resolution` for this essay's references) skips
     the lookups: batch mode resolves a whole class once and hands each essay its part.
+    ``resolver`` (an :class:`essaycheck.resolve.Resolver`) is reused across essays: one HTTP
+    session, and each DOI and URL looked up once.
     """
-    return check_document(read_document(path), settings, resolution=resolution)
+    return check_document(read_document(path), settings, resolution=resolution, resolver=resolver)
 
 
 def check_text(text: str, settings: Settings | None = None, *, kind: str = "txt", path: str = "<text>") -> Report:
@@ -29,7 +31,8 @@ def check_text(text: str, settings: Settings | None = None, *, kind: str = "txt"
     return check_document(document_from_text(text, kind=kind, path=path), settings)
 
 
-def check_document(document: Document, settings: Settings | None = None, *, resolution=None) -> Report:
+def check_document(document: Document, settings: Settings | None = None, *, resolution=None,
+                   resolver=None) -> Report:
     """Run the pipeline on a document that is already read."""
     settings = settings or Settings()
     sections = split_sections(document)
@@ -41,7 +44,9 @@ def check_document(document: Document, settings: Settings | None = None, *, reso
     records: dict[int, dict] = {}
     problems: list[Diagnostic] = []
     if settings.resolve and references:
-        if resolution is None:
+        if resolution is None and resolver is not None:
+            resolution = resolver.resolve(references)
+        elif resolution is None:
             from .resolve import resolve_references
 
             resolution = resolve_references(references, settings)

@@ -8,7 +8,12 @@ import sys
 
 import pytest
 
+import resolve_support as S
 from essaycheck.cli import main
+from essaycheck.rules.examples import RAJ
+from essaycheck.rules.examples import essay as essay_text
+
+server, running_server = S.server, S.running_server
 
 CLEAN = ("Networking\nNetworks open doors (Granovetter, 1973).\nReferences\n"
          "Granovetter, M. S. (1973). The strength of weak ties. American Journal of Sociology, 78(6), "
@@ -152,3 +157,18 @@ def test_html_report_and_annotated_copy_for_one_essay(tmp_path, capsys):
 def test_annotating_a_text_file_is_a_clear_error(essay, capsys):
     assert main(["check", "--no-resolve", "--annotate", str(essay(CLEAN))]) == 2
     assert "--annotate needs a .docx essay" in capsys.readouterr().err
+
+
+def test_several_essays_share_one_lookup_per_doi(tmp_path, monkeypatch, server, capsys):
+    S.serve_doi(server, S.RAJ_DOI, "raj2017.csl.json")
+    monkeypatch.setenv("ESSAYCHECK_DOI_URL", server.url_for("/doi").rstrip("/"))
+    monkeypatch.setenv("ESSAYCHECK_CROSSREF_URL", server.url_for("/crossref").rstrip("/"))
+    paths = []
+    for name in ("a.txt", "b.txt"):
+        path = tmp_path / name
+        path.write_text(essay_text("Identity matters (Raj et al., 2017).", RAJ), encoding="utf-8")
+        paths.append(str(path))
+    code = main(["check", "--isolated", "--no-cache", "--format", "json", *paths])
+    reports = json.loads(capsys.readouterr().out)
+    assert code == 0 and [r["references"][0]["record"]["status"] for r in reports] == ["ok", "ok"]
+    assert len(S.requests_to(server, f"/doi/{S.RAJ_DOI}")) == 1

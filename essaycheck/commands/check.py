@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from contextlib import ExitStack
 from pathlib import Path
 
 from ..errors import EssaycheckError
@@ -35,8 +36,6 @@ def add_parser(subparsers) -> argparse.ArgumentParser:
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..api import check
-
     if len(args.essays) > 1 and (args.output or args.annotate_to):
         print("essaycheck: -o and --annotate-to take one essay; use 'essaycheck batch' for a folder",
               file=sys.stderr)
@@ -44,20 +43,32 @@ def run(args: argparse.Namespace) -> int:
     settings = settings_from_args(args, args.essays[0].parent if args.essays[0].parent.exists() else Path.cwd())
     status = EXIT_CLEAN
     outputs = []
-    for path in args.essays:
-        try:
-            report = check(path, settings)
-            if args.annotate or args.annotate_to:
-                _annotate(report, path, args.annotate_to or path.with_name(f"{path.stem}.checked.docx"))
-        except EssaycheckError as error:
-            print(f"essaycheck: {path}: {error}", file=sys.stderr)
-            status = EXIT_USAGE
-            continue
-        outputs.append(report)
-        status = max(status, report.exit_code)
+    with ExitStack() as stack:
+        resolver = None
+        if settings.resolve and len(args.essays) > 1:  # one session and one lookup per DOI for them all
+            from ..resolve import Resolver
+
+            resolver = stack.enter_context(Resolver(settings))
+        for path in args.essays:
+            status = max(status, _check_one(path, args, settings, resolver, outputs))
     if outputs:
         _emit(outputs, args, settings)
     return status
+
+
+def _check_one(path: Path, args: argparse.Namespace, settings, resolver, outputs: list) -> int:
+    """Check one essay into ``outputs``; its exit status (an unreadable essay is one line on stderr)."""
+    from ..api import check
+
+    try:
+        report = check(path, settings, resolver=resolver)
+        if args.annotate or args.annotate_to:
+            _annotate(report, path, args.annotate_to or path.with_name(f"{path.stem}.checked.docx"))
+    except EssaycheckError as error:
+        print(f"essaycheck: {path}: {error}", file=sys.stderr)
+        return EXIT_USAGE
+    outputs.append(report)
+    return report.exit_code
 
 
 def _annotate(report, path: Path, destination: Path) -> None:
