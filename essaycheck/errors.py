@@ -2,7 +2,11 @@
 
 
 class EssaycheckError(Exception):
-    """Base class of every error essaycheck raises on purpose."""
+    """Base class of every error essaycheck raises on purpose; its text is always one line."""
+
+    def __str__(self) -> str:
+        # messages quote file names, and a file name may hold a line break
+        return super().__str__().replace("\r", "\\r").replace("\n", "\\n")
 
 
 class InputError(EssaycheckError):

@@ -89,26 +89,54 @@ def _entry(ref: Reference, abbreviations: dict[str, str]) -> _Entry:
 class _Matcher:
     """Finds the entries whose first author matches a cited name; each distinct name is looked up once."""
 
-    def __init__(self, entries: list[_Entry]):
-        self.entries = entries
-        self.by_key: dict[str, list[_Entry]] = {}
-        for entry in entries:
-            for key in {entry.names[0], *entry.aliases} if entry.names and not entry.by_title else ():
-                self.by_key.setdefault(key, []).append(entry)
-        self.seen: dict[str, list[tuple[_Entry, str]]] = {}
+    # Spelling slips are looked for in at most this many name comparisons per essay: enough for any
+    # real reference list, and a list of thousands of near-identical names cannot take minutes.
+    CLOSE_BUDGET = 200_000
 
-    def __call__(self, written: str) -> list[tuple[_Entry, str]]:
-        """(entry, 'exact' | 'close') for every entry whose first author is ``written``."""
+    def __init__(self, entries: list[_Entry]):
+        self.by_key: dict[str, list[_Entry]] = {}
+        self.by_length: dict[int, list[_Entry]] = {}
+        self.titled = [entry for entry in entries if entry.by_title]
+        for entry in entries:
+            if entry.names and not entry.by_title:
+                for key in {entry.names[0], *entry.aliases}:
+                    self.by_key.setdefault(key, []).append(entry)
+                self.by_length.setdefault(len(entry.names[0]), []).append(entry)
+        self.budget = self.CLOSE_BUDGET
+        self.seen_exact: dict[str, list[_Entry]] = {}
+        self.seen_close: dict[str, list[_Entry]] = {}
+
+    def exact(self, written: str) -> list[_Entry]:
+        """Entries whose first author (or its acronym, or the title of a work without author) is ``written``."""
         key = fold(written)
-        if key not in self.seen:
-            exact = list(self.by_key.get(key, ()))
-            # a work without author is cited by the first words of its title
-            exact += [e for e in self.entries if e.by_title and len(key) >= 4 and e.names[0].startswith(key)]
-            taken = {e.index for e in exact}
-            close = [e for e in self.entries if e.index not in taken and e.names and not e.by_title
-                     and _keys_close(key, e.names[0])]
-            self.seen[key] = [(e, "exact") for e in exact] + [(e, "close") for e in close]
-        return self.seen[key]
+        if key not in self.seen_exact:
+            found = list(self.by_key.get(key, ()))
+            if len(key) >= 4:  # a work without author is cited by the first words of its title
+                found += [e for e in self.titled if e.names[0].startswith(key)]
+            self.seen_exact[key] = found
+        return self.seen_exact[key]
+
+    def close(self, written: str) -> list[_Entry]:
+        """Entries whose first author differs from ``written`` by a minor spelling slip."""
+        key = fold(written)
+        if key not in self.seen_close:
+            found = []
+            for length in range(len(key) - 2, len(key) + 3):
+                for entry in self.by_length.get(length, ()):
+                    if self.budget <= 0:
+                        break
+                    self.budget -= 1
+                    if entry.names[0] != key and _keys_close(key, entry.names[0]):
+                        found.append(entry)
+            self.seen_close[key] = found
+        return self.seen_close[key]
+
+
+def _same_year(scored: list[tuple[_Entry, str]], year: str) -> list[tuple[_Entry, str]]:
+    """The matches from the cited year; "2019" against "2019a" (or the reverse) still names it."""
+    same = [s for s in scored if s[0].year.casefold() == year.casefold()]
+    return same or [s for s in scored if _base_year(s[0].year) == _base_year(year)
+                    and not (_suffix(s[0].year) and _suffix(year))]
 
 
 def _other_names_agree(citation: Citation, entry: _Entry) -> int:
@@ -134,17 +162,14 @@ def _link_one(index: int, citation: Citation, matcher: _Matcher) -> Link:
     if not citation.authors:
         return Link(index, None, "missing")
 
-    scored = matcher(citation.authors[0])
-
     def rank(item: tuple[_Entry, str]) -> tuple:
         entry, name = item
         return (name != "exact", -_other_names_agree(citation, entry), entry.index)
 
-    same_year = [s for s in scored if s[0].year.casefold() == citation.year.casefold()]
-    if not same_year:
-        # "2019" against "2019a" (or the reverse) still names the same year
-        same_year = [s for s in scored if _base_year(s[0].year) == _base_year(citation.year)
-                     and not (_suffix(s[0].year) and _suffix(citation.year))]
+    exact = [(entry, "exact") for entry in matcher.exact(citation.authors[0])]
+    same_year = _same_year(exact, citation.year)
+    if not same_year:  # only then can a spelling slip be what links them
+        same_year = _same_year([(entry, "close") for entry in matcher.close(citation.authors[0])], citation.year)
     if same_year:
         same_year.sort(key=rank)
         best_entry, best_name = same_year[0]
@@ -155,7 +180,7 @@ def _link_one(index: int, citation: Citation, matcher: _Matcher) -> Link:
         quality = "exact" if best_name == "exact" else "author-mismatch"
         return Link(index, best_entry.index, quality, tuple(s[0].index for s in same_year))
 
-    exact_names = sorted((s for s in scored if s[1] == "exact"), key=rank)
+    exact_names = sorted(exact, key=rank)
     if exact_names:
         return Link(index, exact_names[0][0].index, "year-mismatch", tuple(s[0].index for s in exact_names))
     return Link(index, None, "missing")

@@ -65,7 +65,9 @@ def _check_one(path: Path, args: argparse.Namespace, settings, resolver, outputs
         if args.annotate or args.annotate_to:
             _annotate(report, path, args.annotate_to or path.with_name(f"{path.stem}.checked.docx"))
     except EssaycheckError as error:
-        print(f"essaycheck: {path}: {error}", file=sys.stderr)
+        message = str(error)
+        named = str(EssaycheckError(str(path)))  # the path as messages show it (one line)
+        print(f"essaycheck: {message if named in message else f'{named}: {message}'}", file=sys.stderr)
         return EXIT_USAGE
     outputs.append(report)
     return report.exit_code

@@ -102,10 +102,11 @@ class _Fields:
 
     def __init__(self) -> None:
         self.stack: list[dict] = []
+        self.hidden = 0  # open fields still in their instruction part (kept as a count: fields nest deeply)
 
     @property
     def showing_result(self) -> bool:
-        return all(field["result"] for field in self.stack)
+        return self.hidden == 0
 
     def instruction(self, text: str) -> None:
         if self.stack and not self.stack[-1]["result"]:
@@ -114,14 +115,18 @@ class _Fields:
     def char(self, kind: str, line: _Line) -> None:
         if kind == "begin":
             self.stack.append({"result": False, "instruction": [], "link": None})
-        elif kind == "separate" and self.stack:
+            self.hidden += 1
+        elif kind == "separate" and self.stack and not self.stack[-1]["result"]:
             field = self.stack[-1]
             field["result"] = True
+            self.hidden -= 1
             url = hyperlink_field_url("".join(field["instruction"]))
             if url:
                 field["link"] = (line, line.size, url)
         elif kind == "end" and self.stack:
-            link = self.stack.pop()["link"]
+            field = self.stack.pop()
+            self.hidden -= not field["result"]
+            link = field["link"]
             if link and link[0] is line:
                 line.links.append((link[1], line.size, link[2]))
 
