@@ -61,3 +61,33 @@ def test_suggestions_replace_the_quoted_text():
     assert problem.rule == "narrative-comma"
     assert problem.location.text == "Raj et al., (2017)"
     assert problem.suggestion == "Raj et al. (2017)"
+
+
+def _apply_fixes(essay: str, problems) -> str:
+    """The essay with every suggestion pasted over the text it points at (what a student would do)."""
+    lines = essay.split("\n")
+    fixes = sorted((p for p in problems if p.suggestion is not None and p.location is not None),
+                   key=lambda p: (p.location.line, p.location.start), reverse=True)
+    for problem in fixes:
+        where = problem.location
+        line = lines[where.line - 1]
+        assert line[where.start:where.end] == where.text, (problem.rule, where)
+        lines[where.line - 1] = line[:where.start] + problem.suggestion + line[where.end:]
+    return "\n".join(lines)
+
+
+@pytest.mark.parametrize("rule, essay", [(r, e) for r in RULES for e in r.fires if r.examples_kind == "txt"],
+                         ids=lambda v: getattr(v, "id", "example"))
+def test_pasting_the_suggested_fixes_silences_the_rule(rule, essay):
+    settings = OFFLINE.updated(select=(rule.id,))
+    problems = check_text(essay, settings).problems
+    if rule.id in ADVICE_ONLY:  # what to write needs the student (the missing entry, the page number)
+        assert all(p.suggestion is None for p in problems)
+        return
+    fixed = _apply_fixes(essay, problems)
+    assert not check_text(fixed, settings).problems, fixed
+
+
+ADVICE_ONLY = {"no-reference-list", "missing-reference", "uncited-reference", "ambiguous-citation",
+               "personal-communication-listed", "quote-without-page", "group-abbreviation", "reference-order",
+               "et-al-in-reference"}

@@ -112,7 +112,15 @@ def suffix_needed(ctx: CheckContext):
             yield Finding(
                 f"You list {len(refs)} works by the same author(s) from {ref.year}. Tell them apart with "
                 f"letters in title order: this one is ({year}). Use {year} in its citations too.",
-                part_of(ref, f"({ref.year}"), reference=ref.index, suggestion=f"({year}")
+                _year_in(ref), reference=ref.index, suggestion=year)
+
+
+def _year_in(ref: Reference) -> Location:
+    """The year inside the entry's date brackets: "2000" in "(2000)." or "(2000, May 3)."."""
+    where = part_of(ref, f"({ref.year}")
+    if where is ref.location:
+        return where
+    return replace(where, start=where.start + 1, text=where.text[1:])
 
 
 @rule("et-al-in-reference", Severity.WARNING, "“et al.” in a reference-list entry.",
