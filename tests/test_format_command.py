@@ -100,3 +100,17 @@ def test_doi_through_a_local_server(doi_server, tmp_path, capsys):
     assert out.out.startswith("Raj, M., Fast, N. J., & Fisher, O. (2017).")
     assert "https://doi.org/10.1177/0146167217697299" in out.out
     assert "10.9999/none" in out.err and code == 1
+
+
+def test_an_essay_list_is_formatted_once_per_work_with_dois_as_written(tmp_path, capsys):
+    from essaycheck.cli import main
+
+    essay = tmp_path / "essay.txt"
+    ryan = ("Ryan, R. M., & Deci, E. L. (2000). Self-determination theory and the facilitation of intrinsic "
+            "motivation, social development, and well-being. American Psychologist, 55(1), 68–78. "
+            "https://doi.org/10.1037/0003-066X.55.1.68")
+    essay.write_text(f"Essay\nMotivation matters (Ryan & Deci, 2000).\nReferences\n{ryan}\n{ryan}\n", encoding="utf-8")
+    assert main(["format", "--no-resolve", str(essay)]) == 0
+    out = capsys.readouterr().out
+    assert out.count("Ryan, R. M.") == 1 and "(2000a)" not in out
+    assert "https://doi.org/10.1037/0003-066X.55.1.68" in out

@@ -62,16 +62,20 @@ def collect_items(inputs: list[Path], dois: list[str], settings) -> tuple[list[d
 
 
 def essay_items(path: Path, settings) -> list[dict]:
-    """The essay's references: the resolved record when there is one, else the entry as parsed.
+    """The essay's references, each work once: the resolved record when there is one, else the entry as parsed.
 
     Only the stages the list needs run (read, sections, references, resolve): no citation finding.
     """
     from ..formatting.csl_items import best_item
     from ..read import read_document
-    from ..references import parse_reference_list
+    from ..references import parse_reference_list, work_key
     from ..sections import split_sections
 
-    references = parse_reference_list(split_sections(read_document(path)).references)
+    parsed = parse_reference_list(split_sections(read_document(path)).references)
+    works = {}
+    for ref in parsed:  # a repeated entry is listed once
+        works.setdefault(work_key(ref), ref)
+    references = tuple(works.values())
     records: dict = {}
     if settings.resolve and references:
         from ..resolve import resolve_references

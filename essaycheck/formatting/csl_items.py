@@ -8,6 +8,7 @@ from pathlib import Path
 
 from ..errors import InputError
 from ..model import Author, Reference
+from ..references.doi import doi_as_written
 
 _MONTHS = {m: n for n, m in enumerate(
     ["january", "february", "march", "april", "may", "june", "july", "august", "september",
@@ -58,7 +59,7 @@ def reference_to_csl(ref: Reference) -> dict:
         item["status"] = "in press"
     fields = {"title": ref.title, "container-title": ref.container_title, "volume": ref.volume,
               "issue": ref.issue, "page": ref.pages, "number": ref.article_number,
-              "publisher": ref.publisher, "DOI": ref.doi, "genre": ref.genre}
+              "publisher": ref.publisher, "DOI": doi_as_written(ref.doi_text) or ref.doi, "genre": ref.genre}
     item.update({k: v for k, v in fields.items() if v})
     if ref.url and not ref.doi:
         item["URL"] = ref.url

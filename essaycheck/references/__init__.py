@@ -11,11 +11,13 @@ from __future__ import annotations
 from typing import Sequence
 
 from ..model import Paragraph, Reference
-from .doi import find_doi, normalize_doi
+from ..names import fold, fold_words
+from .doi import doi_as_written, find_doi, normalize_doi
 from .parse import parse_reference
 from .split import split_entries
 
-__all__ = ["parse_reference_list", "parse_reference", "split_entries", "find_doi", "normalize_doi"]
+__all__ = ["parse_reference_list", "parse_reference", "split_entries", "find_doi", "normalize_doi",
+           "doi_as_written", "work_key"]
 
 
 def parse_reference_list(paragraphs: Sequence[Paragraph]) -> tuple[Reference, ...]:
@@ -24,3 +26,8 @@ def parse_reference_list(paragraphs: Sequence[Paragraph]) -> tuple[Reference, ..
         parse_reference(text, index=i, location=location)
         for i, (text, location) in enumerate(split_entries(paragraphs))
     )
+
+
+def work_key(ref: Reference) -> tuple:
+    """Entries with equal keys describe the same work (a repeated entry)."""
+    return (tuple(fold(n) for n in ref.family_names), ref.year.casefold(), fold_words(ref.title))

@@ -53,3 +53,10 @@ def normalize_doi(text: str) -> str:
     """The bare lower-case DOI in ``text`` ("DOI: 10.1037/0003-066X.55.1.68" -> "10.1037/0003-066x.55.1.68"), or ""."""
     found = find_doi_span(text)
     return found[0] if found else ""
+
+
+def doi_as_written(written: str) -> str:
+    """The DOI itself from its written form, case kept: 'https://doi.org/10.1037/0003-066X.55.1.68' ->
+    '10.1037/0003-066X.55.1.68' (DOIs ignore case, but readers copy what they see)."""
+    start = written.find("10.")
+    return unquote(written[start:]) if start >= 0 else ""

@@ -64,4 +64,6 @@ def render_text(report: Report, *, colour: bool = False, width: int = 88) -> str
                   f"{_plural(len(report.references), 'reference')}."]
     if not report.problems:
         lines.append(style("No problems found.", "32"))
+    elif any(p.reference is not None for p in report.problems):
+        lines.append(f"The whole reference list in APA 7, ready to paste: essaycheck format {report.file}")
     return "\n".join(lines) + "\n"

@@ -7,9 +7,9 @@ import re
 from dataclasses import replace
 
 from ..model import Location, Reference, Severity
+from ..references import work_key
 from .base import CheckContext, Finding, rule
 from .examples import BRAUN, RAJ, WENGER, essay, markdown_essay
-from .ordering import work_key
 
 _CITE = "Networks matter (Raj et al., 2017), themes emerged (Braun & Clarke, 2006) and practice shapes identity (Wenger, 1998)."
 

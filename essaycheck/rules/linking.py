@@ -5,10 +5,10 @@ from __future__ import annotations
 from dataclasses import replace
 
 from ..model import Severity
+from ..references import work_key
 from ..names import fold
 from .base import CheckContext, Finding, rule
 from .examples import BRAUN, GRANOVETTER, PAGE, RAJ, essay
-from .ordering import work_key
 from .wording import citation_form, quote, written_names
 
 

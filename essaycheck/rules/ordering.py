@@ -1,4 +1,4 @@
-"""Keys for sorting and comparing entries: APA 7 list order (sections 9.44–9.47) and sameness."""
+"""APA 7 reference-list order (sections 9.44–9.47), shared by the list and in-text order rules."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import re
 
 from ..link import year_key
 from ..model import Reference
-from ..names import fold, fold_words
+from ..names import fold
 
 _LEADING_ARTICLE = re.compile(r"^(a|an|the)\s+", re.IGNORECASE)
 
@@ -21,7 +21,3 @@ def reference_sort_key(ref: Reference) -> tuple:
         names = ((fold(_LEADING_ARTICLE.sub("", ref.title)), ""),)
     return (names, year_key(ref.year), fold(_LEADING_ARTICLE.sub("", ref.title)))
 
-
-def work_key(ref: Reference) -> tuple:
-    """Entries with equal keys describe the same work (a repeated entry)."""
-    return (tuple(fold(n) for n in ref.family_names), ref.year.casefold(), fold_words(ref.title))

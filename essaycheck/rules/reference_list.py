@@ -6,10 +6,11 @@ import re
 from dataclasses import replace
 
 from ..model import Location, Reference, Severity
+from ..references import work_key
 from ..names import fold, fold_words
 from .base import CheckContext, Finding, rule
 from .examples import BRAUN, GRANOVETTER, PAGE, RAJ, WENGER, essay
-from .ordering import reference_sort_key, work_key
+from .ordering import reference_sort_key
 
 _CITE_ALL = "Networks matter (Braun & Clarke, 2006; Granovetter, 1973; Page Group, 2022; Raj et al., 2017; Wenger, 1998)."
 
