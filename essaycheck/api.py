@@ -5,7 +5,7 @@ from __future__ import annotations
 from os import PathLike
 
 from .citations import find_citations
-from .link import link_citations
+from .link import acronym, link_citations
 from .model import Diagnostic, Document, Report
 from .names import fold
 from .read import document_from_text, read_document
@@ -37,7 +37,8 @@ def check_document(document: Document, settings: Settings | None = None, *, reso
     settings = settings or Settings()
     sections = split_sections(document)
     references = parse_reference_list(sections.references)
-    known_names = frozenset(fold(name) for ref in references for name in ref.family_names)
+    known_names = frozenset(fold(name) for ref in references for name in ref.family_names) | frozenset(
+        fold(acronym(a.literal)) for ref in references for a in ref.authors[:1] if a.is_group)
     citations = find_citations(sections.body, known_names=known_names)
     links = link_citations(citations, references)
 

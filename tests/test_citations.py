@@ -17,6 +17,9 @@ def _find(text: str, known: frozenset[str] = frozenset()):
 # ("loc" is location.text, "grp" is group.text).
 MUST_FIND = [
     # parenthetical
+    # a work without author, cited by its quoted title (the comma inside the quotation marks)
+    ('("Digital Skills," 2021)', [dict(authors=("Digital Skills",), year="2021", comma_before_year=True)]),
+    ("(“Digital Skills,” 2021, p. 3)", [dict(authors=("Digital Skills",), locator="p. 3")]),
     ("(Page Group, 2022).", [dict(authors=("Page Group",), year="2022", narrative=False, loc="Page Group, 2022",
                                   grp="(Page Group, 2022)", comma_before_year=True, connector="", et_al=False)]),
     ("(Hattie & Timperley, 2007)", [dict(authors=("Hattie", "Timperley"), connector="&")]),
@@ -157,6 +160,7 @@ MUST_FIND_WITH_KNOWN = [
 ]
 
 MUST_NOT_FIND = [
+    '("hello world" 2021)', '("lower case," 2020)', '(he said "so," 2021)',
     "(see Table 2)", "(in 2019)", "(aged 25–34)", "COVID-19", "(a 300% increase)", "(WHO)", "(n = 2019)",
     "(p < .05)", "(March 3, 2023)", "(June 2020)", "(2019–2020)", "(2019-2020)", "(10:30)", "($2,019)", "(£2019)",
     "(€2019)", "(1990s)", "in 2019 (the report)", "the report (2019)", "In 2019 (see above)", "Windows 2000",

@@ -117,3 +117,34 @@ def test_seeds_as_word_files_give_the_same_report(tmp_path, seed):
     italic = {p.location.text for p in word_report.problems if p.rule == "italics"}
     if text_report.references:
         assert {"43", "Top 12 benefits of networking: Why networking is important"} <= italic
+
+
+TRICKY_BUT_CORRECT = """Networking and learning
+The World Health Organization (2020) and others (World Health Organization [WHO], 2020) note burnout; later work agrees (WHO, 2020). According to the American Psychological Association (2020), style matters (see also Braun & Clarke, 2006, pp. 80–81).
+Feedback helps learners (e.g., Hattie & Timperley, 2007; Vygotsky, 1978, as cited in Lave & Wenger, 1991). Mentors said so (M. Chen, personal communication, March 3, 2023). The edited volume (Smith, 2020) and the report ("Digital Skills," 2021) agree.
+van Merriënboer and Sweller (2005) describe cognitive load; boyd and Ellison (2007) define social network sites. In 2019, 45% of members (n = 312) attended (see Table 2).
+References
+American Psychological Association. (2020). Publication manual of the American Psychological Association (7th ed.). https://doi.org/10.1037/0000165-000
+boyd, d. m., & Ellison, N. B. (2007). Social network sites: Definition, history, and scholarship. Journal of Computer-Mediated Communication, 13(1), 210–230. https://doi.org/10.1111/j.1083-6101.2007.00393.x
+Braun, V., & Clarke, V. (2006). Using thematic analysis in psychology. Qualitative Research in Psychology, 3(2), 77–101. https://doi.org/10.1191/1478088706qp063oa
+Digital skills for the library workforce. (2021). Library Journal, 146(3), 12–14.
+Hattie, J., & Timperley, H. (2007). The power of feedback. Review of Educational Research, 77(1), 81–112. https://doi.org/10.3102/003465430298487
+Lave, J., & Wenger, E. (1991). Situated learning: Legitimate peripheral participation. Cambridge University Press.
+Smith, J. (Ed.). (2020). Networks in practice. Routledge.
+van Merriënboer, J. J. G., & Sweller, J. (2005). Cognitive load theory and complex learning: Recent developments and future directions. Educational Psychology Review, 17(2), 147–177. https://doi.org/10.1007/s10648-005-3951-0
+World Health Organization. (2020). Burn-out an "occupational phenomenon". https://www.who.int/news/item/28-05-2019-burn-out-an-occupational-phenomenon-international-classification-of-diseases
+"""
+
+
+def test_correct_apa_in_its_less_common_forms_gives_no_problem():
+    """Group authors and their abbreviation, secondary sources, personal communications, an edited
+    book, a work without author cited by title, particles and lower-case names: all correct APA 7."""
+    from essaycheck import check_text
+
+    report = check_text(TRICKY_BUT_CORRECT, OFFLINE)
+    assert [(p.rule, p.location and p.location.text) for p in report.problems] == []
+    roles = {c.text: (c.role, link.reference) for c, link in zip(report.citations, report.links)}
+    assert roles["WHO, 2020"] == ("work", 8)
+    assert roles['"Digital Skills," 2021'] == ("work", 3)
+    assert roles["Vygotsky, 1978"] == ("secondary-original", None)
+    assert len(report.citations) == 13

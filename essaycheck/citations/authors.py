@@ -41,6 +41,16 @@ class Names:
     comma: bool = False  # a comma between the names and "(" — the narrative slip
 
 
+def _quoted_title(text: str) -> str | None:
+    """'"Digital Skills,"' -> 'Digital Skills': a work without author is cited by its quoted title."""
+    text = text.strip()
+    if len(text) > 2 and text[0] in "\"\u201c" and text[-1] in "\"\u201d":
+        title = text[1:-1].rstrip(",").strip()
+        if title and title[0].isupper() and '"' not in title and "\u201c" not in title:
+            return title
+    return None
+
+
 def _is_word(token) -> bool:
     return _WORD.match(token.text) is not None and not token.like_num
 
@@ -75,6 +85,8 @@ def read_names(text: str, known: frozenset[str] = frozenset(), *, bare: bool = F
     """
     if not text or len(text) > MAX_AUTHOR_CHARS:
         return None
+    if (title := _quoted_title(text)) is not None:
+        return Names((title,))
     abbreviation = ""
     if (found := _ABBREVIATION.search(text)) is not None:
         abbreviation, text = found.group(1), text[:found.start()]

@@ -24,6 +24,7 @@ _AS_CITED = re.compile(r",?\s*\bas\s+cited\s+in\b\s*", re.IGNORECASE)
 _PERSONAL = re.compile(r",?\s*\bpersonal\s+communication\b\s*,?\s*", re.IGNORECASE)
 _DATE_YEAR = re.compile(YEAR)
 LOCATOR = re.compile(rf"(?:{LOCATOR_LABELS})(?!\w)", re.IGNORECASE)
+_COMMA_IN_QUOTES = (',"', ",\u201d", ",'", ",\u2019")
 
 
 @dataclass(frozen=True)
@@ -93,6 +94,8 @@ def _unit(text: str, start: int, end: int, prefix: str, role: str) -> Part | Non
     comma = text.endswith(",", author_start, author_end)
     if comma:
         author_start, author_end = _strip(text, author_start, author_end - 1)
+    elif text[author_start:author_end].endswith(_COMMA_IN_QUOTES):
+        comma = True  # ("Digital Skills," 2021): a work without author, its title quoted, comma inside
     years = [(first.group(), first.start(), first.end())]
     pos = first.end()
     while (more := _NEXT_YEAR.match(text, pos, end)) is not None:
