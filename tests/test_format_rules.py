@@ -114,3 +114,30 @@ def test_italic_article_title_flagged():
     title = _span(RAJ, "Identity and professional networking", RAJ)
     (finding,) = italics.check(context(essay(RAJ), kind="docx", italic=(title, journal, volume)))
     assert "is not in italics" in finding.message and finding.location.text == "Identity and professional networking"
+
+
+CORRECT_ENTRIES = {
+    "book": "Bandura, A. (1977). Social learning theory. Prentice Hall.",
+    "article with article number": "Smith, J. (2021). Networking after the pandemic. Journal of Library "
+                                   "Administration, 61(4), Article e102345. https://doi.org/10.1080/01930826.2021.1234567",
+    "chapter": "Jones, A. (2019). Learning in networks. In B. Smith & C. Park (Eds.), Handbook of professional "
+               "learning (2nd ed., pp. 45–67). Springer.",
+    "dated web page": "Kim, J.-W., & Lee, S. (2021, March 3). How librarians network online. Library Blog. "
+                      "https://libraryblog.example.org/networking",
+    "report with a number": "National Institute of Mental Health. (2018). Mental health information (NIH Publication "
+                            "No. 18-2059). U.S. Department of Health and Human Services. https://www.nimh.nih.gov/health",
+    "thesis in a repository": "Nguyen, T. (2020). Professional identity in academic libraries [Doctoral dissertation, "
+                              "University of Toronto]. TSpace. https://hdl.handle.net/1807/12345",
+}
+
+
+@pytest.mark.parametrize("entry", CORRECT_ENTRIES.values(), ids=CORRECT_ENTRIES.keys())
+def test_correct_entries_of_each_type_pass(entry):
+    from essaycheck import check_text
+    from essaycheck.references import parse_reference
+    from essaycheck.settings import Settings
+
+    ref = parse_reference(entry)
+    essay = f"Essay\nIt is so ({ref.family_names[0]}, {ref.year}).\nReferences\n{entry}\n"
+    report = check_text(essay, Settings(resolve=False, select=("reference-format",)))
+    assert report.problems == ()

@@ -44,6 +44,23 @@ def _accessed(retrieved: str) -> dict | None:
     return {"date-parts": [[int(match.group(3)), _MONTHS[match.group(1).lower()], int(match.group(2))]]}
 
 
+_REPORT_NUMBER = re.compile(r"^(?P<genre>.*?)\s*\b(?:No|Nos|Number)\.?\s+(?P<number>\S.*)$")
+
+
+def _csl_places(item: dict) -> None:
+    """Put what the parser read into the CSL variables the style expects for the type."""
+    if item["type"] == "report" and "number" not in item:
+        # "(NIH Publication No. 18-2059)": CSL wants the kind as genre and the number as number
+        match = _REPORT_NUMBER.match(item.get("genre", ""))
+        if match:
+            item["number"] = match.group("number")
+            item["genre"] = match.group("genre")
+            if not item["genre"]:
+                del item["genre"]
+    if item["type"] == "thesis" and "container-title" in item:
+        item["archive"] = item.pop("container-title")  # the database a thesis is in: no "In"
+
+
 def reference_to_csl(ref: Reference) -> dict:
     """CSL-JSON from the fields parsed out of the student's entry; id ``ref-<index>``."""
     item: dict = {"id": f"ref-{ref.index}", "type": ref.type if ref.type != "other" else "document"}
@@ -61,6 +78,7 @@ def reference_to_csl(ref: Reference) -> dict:
               "issue": ref.issue, "page": ref.pages, "number": ref.article_number,
               "publisher": ref.publisher, "DOI": doi_as_written(ref.doi_text) or ref.doi, "genre": ref.genre}
     item.update({k: v for k, v in fields.items() if v})
+    _csl_places(item)
     if ref.url and not ref.doi:
         item["URL"] = ref.url
     accessed = _accessed(ref.retrieved) if ref.retrieved else None
