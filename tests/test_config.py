@@ -71,3 +71,20 @@ def test_the_readme_example_is_a_valid_configuration(tmp_path):
     settings = load_settings(tmp_path)
     assert settings.ignore == ("reference-order",) and settings.jobs == 4
     assert settings.cache_dir.endswith("/.cache/essaycheck") and "~" not in settings.cache_dir
+
+
+def test_every_configuration_key_has_a_command_line_flag():
+    """Like ruff: what the file can say, a flag can say too (severity is per rule, so file-only)."""
+    import argparse
+
+    from essaycheck.cli import build_parser
+    from essaycheck.config import _KEYS
+
+    flags = set()
+    parser = build_parser()
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            for sub in action.choices.values():
+                flags.update(option for a in sub._actions for option in a.option_strings)
+    missing = [key for key in _KEYS if key != "severity" and f"--{key}" not in flags and f"--no-{key}" not in flags]
+    assert not missing

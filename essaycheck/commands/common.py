@@ -32,6 +32,8 @@ def add_settings_options(parser: argparse.ArgumentParser) -> None:
                      help="use only answers already in the cache; send nothing")
     net.add_argument("--no-cache", dest="cache", action="store_false", default=None,
                      help="neither read nor write the on-disk cache")
+    net.add_argument("--cache-dir", metavar="DIR",
+                     help="where the cache lives (default: ESSAYCHECK_CACHE_DIR or your user cache folder)")
     net.add_argument("--mailto", metavar="ADDRESS",
                      help="your contact address, sent to Crossref (or set ESSAYCHECK_MAILTO)")
     net.add_argument("--allow-private-urls", action="store_true", default=None,
@@ -66,7 +68,7 @@ def settings_from_args(args: argparse.Namespace, start: Path) -> Settings:
             check_rule_patterns(getattr(args, name), ALL_RULE_IDS, f"--{name}")
     overrides = {
         name: getattr(args, name, None)
-        for name in ("resolve", "offline", "cache", "mailto", "allow_private_urls", "concurrency", "timeout",
+        for name in ("resolve", "offline", "cache", "cache_dir", "mailto", "allow_private_urls", "concurrency", "timeout",
                      "colour", "progress", "output_format", "jobs", "style")
     }
     overrides["select"] = tuple(args.select) if getattr(args, "select", None) else None
