@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 from ..errors import InputError
+from ..references.doi import normalize_doi
 from .common import EXIT_CLEAN, EXIT_PROBLEMS, EXIT_USAGE, add_settings_options, settings_from_args
 
 OUTPUTS = ("text", "html", "md", "docx", "csl-json", "bibtex", "ris")
@@ -100,7 +101,12 @@ def run(args: argparse.Namespace) -> int:
     settings = settings_from_args(args, start if start.exists() else Path.cwd())
     items, missing = collect_items(args.inputs, args.doi, settings)
     for doi in missing:
-        print(f"essaycheck format: no record found for DOI {doi}", file=sys.stderr)
+        if normalize_doi(doi):
+            print(f"essaycheck format: no record for DOI {doi}: it does not exist, or doi.org and Crossref "
+                  "could not be reached (offline?)", file=sys.stderr)
+        else:
+            print(f"essaycheck format: {doi} is not a DOI (a DOI looks like 10.1177/0146167217697299)",
+                  file=sys.stderr)
     output = format_bibliography(items, args.style or settings.style, args.to) if items else ""
     _write(output, args.output)
     return EXIT_PROBLEMS if missing else EXIT_CLEAN
