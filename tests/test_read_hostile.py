@@ -2,6 +2,7 @@
 
 import os
 import stat
+from pathlib import Path
 
 import pytest
 
@@ -15,7 +16,7 @@ def _fingerprint(path):
     info = os.stat(path) if os.path.exists(path) else None
     if info is None:
         return None
-    content = open(path, "rb").read() if stat.S_ISREG(info.st_mode) else None
+    content = Path(path).read_bytes() if stat.S_ISREG(info.st_mode) else None
     return content, info.st_mtime_ns
 
 
