@@ -192,13 +192,13 @@ def test_session_identifies_itself_and_honours_the_cache_settings(tmp_path, monk
 
     monkeypatch.setenv("ESSAYCHECK_MAILTO", "env@example.org")
     monkeypatch.setenv("ESSAYCHECK_CACHE_DIR", str(tmp_path / "env-cache"))
-    session = make_session(Settings())
-    assert isinstance(session, CachedSession)
-    assert session.headers["User-Agent"].endswith("; mailto:env@example.org)")
+    with make_session(Settings()) as session:
+        assert isinstance(session, CachedSession)
+        assert session.headers["User-Agent"].endswith("; mailto:env@example.org)")
     assert cache_dir(Settings()) == tmp_path / "env-cache"
     assert (tmp_path / "env-cache" / "http-cache.sqlite").exists()
-    plain = make_session(Settings(cache=False, mailto="flag@example.org"))
-    assert type(plain) is requests.Session and "mailto:flag@example.org" in plain.headers["User-Agent"]
+    with make_session(Settings(cache=False, mailto="flag@example.org")) as plain:
+        assert type(plain) is requests.Session and "mailto:flag@example.org" in plain.headers["User-Agent"]
     assert cache_dir(Settings(cache_dir=str(tmp_path / "flag"))) == tmp_path / "flag"
 
 
