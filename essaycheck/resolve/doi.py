@@ -22,6 +22,7 @@ def clean_doi(text: str) -> str:
 
 
 def is_valid_doi(doi: str) -> bool:
+    """Whether a cleaned DOI has the syntax Crossref registers (10.<4-9 digits>/<suffix>)."""
     return bool(DOI_SYNTAX.match(doi or ""))
 
 
@@ -42,12 +43,17 @@ class DoiLookup:
     kind: str = ""  # the FetchError kind when not checked (offline, timeout, ...)
 
 
+def invalid_lookup(doi: str) -> DoiLookup:
+    """The lookup of a string that is not a DOI: nothing is sent for it."""
+    return DoiLookup(doi, "invalid", note="not a DOI: it should look like 10.1234/abcd")
+
+
 def look_up(fetcher: Fetcher, doi_base: str, crossref_base: str, doi: str, mailto: str | None) -> DoiLookup:
     """Ask doi.org for CSL-JSON; when it cannot give a record, ask Crossref. Never raises."""
     from . import crossref
 
     if not is_valid_doi(doi):
-        return DoiLookup(doi, "invalid", note="not a DOI: it should look like 10.1234/abcd")
+        return invalid_lookup(doi)
     resolves = False
     first_error: FetchError | None = None
     try:

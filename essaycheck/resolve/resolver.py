@@ -20,7 +20,7 @@ from . import Resolution
 from .compare import best_match, compare, compare_page
 from .config import ResolveConfig
 from .crossref import search
-from .doi import DoiLookup, clean_doi, is_valid_doi, look_up
+from .doi import DoiLookup, clean_doi, invalid_lookup, is_valid_doi, look_up
 from .fetch import Fetcher, FetchError, origin
 from .findings import Outcome, build
 from .safety import Guard, UnknownHost, resolve_host
@@ -68,17 +68,15 @@ class Resolver:
                         offline=self.settings.offline, trusted_origins=origins, guard=guard, _environment=environment)
             return self._fetchers[trusted]
 
-    def _submit(self, key: tuple[str, str], job: Callable[[], object]) -> tuple[Future, bool]:
-        """The future for ``key``, started now if nobody asked for it before; True when new."""
+    def _submit(self, key: tuple[str, str], job: Callable[[], object]) -> Future:
+        """The future for ``key``, started now if nobody asked for it before."""
         with self._lock:
             future = self._memo.get(key)
-            if future is not None:
-                return future, False
-            if self._pool is None:
-                self._pool = ThreadPoolExecutor(max(1, self.settings.concurrency), thread_name_prefix="essaycheck")
-            future = self._pool.submit(job)
-            self._memo[key] = future
-            return future, True
+            if future is None:
+                if self._pool is None:
+                    self._pool = ThreadPoolExecutor(max(1, self.settings.concurrency), thread_name_prefix="essaycheck")
+                future = self._memo[key] = self._pool.submit(job)
+            return future
 
     def close(self) -> None:
         """Stop the worker threads; close the session if this resolver made it."""
@@ -131,7 +129,8 @@ class Resolver:
             return exc
 
     def doi(self, doi: str) -> Future:
-        return self._submit(("doi", doi), lambda: self._doi_job(doi))[0]
+        """The :class:`DoiLookup` of a cleaned DOI, as a Future; looked up once per resolver."""
+        return self._submit(("doi", doi), lambda: self._doi_job(doi))
 
     # --- public ---------------------------------------------------------------------
 
@@ -197,12 +196,12 @@ class Resolver:
         if doi:
             plan.outcome = Outcome(doi=doi)
             if is_valid_doi(doi):
-                plan.doi_future = meter.track(*self._submit(("doi", doi), lambda: self._doi_job(doi)))
+                plan.doi_future = meter.track(self.doi(doi))
             else:
-                plan.outcome.lookup = DoiLookup(doi, "invalid", note="not a DOI: it should look like 10.1234/abcd")
+                plan.outcome.lookup = invalid_lookup(doi)
         if url and not is_doi_link(url):
             plan.outcome = plan.outcome or Outcome()
-            plan.url_future = meter.track(*self._submit(("url", url), lambda: self._url_job(url)))
+            plan.url_future = meter.track(self._submit(("url", url), lambda: self._url_job(url)))
         if not doi and reference.type in SEARCHED_TYPES and reference.title:
             plan.outcome = plan.outcome or Outcome()
             plan.search_future = self._search(reference, meter)
@@ -210,7 +209,7 @@ class Resolver:
 
     def _search(self, reference: Reference, meter: "_Meter") -> Future:
         query = search_text(reference)
-        return meter.track(*self._submit(("search", query), lambda: self._search_job(query)))
+        return meter.track(self._submit(("search", query), lambda: self._search_job(query)))
 
     def _second_look(self, plan: "_Plan", meter: "_Meter") -> None:
         """After the DOI is known: compare, and search for the right DOI when it is wrong."""
@@ -278,7 +277,8 @@ class _Meter:
             self._bar = tqdm(total=0, desc="Checking DOIs and links", unit="lookup", file=sys.stderr,
                              delay=config.progress_delay, leave=False, disable=False)
 
-    def track(self, future: Future, _new: bool = True) -> Future:
+    def track(self, future: Future) -> Future:
+        """Count ``future`` among the lookups :meth:`wait` waits for; return it."""
         self._futures.append(future)
         return future
 
