@@ -15,6 +15,7 @@ from rapidfuzz.distance import DamerauLevenshtein
 
 from .model import Citation, Link, Reference
 from .names import fold
+from .references.dates import original_publication
 
 _MINOR_WORDS = {"of", "for", "and", "the", "on", "in", "to", "a", "an", "&", "de", "des", "du", "la", "le"}
 _NOT_REQUIRED_ROLES = {"personal-communication", "secondary-original"}
@@ -70,6 +71,7 @@ class _Entry:
     year: str
     title: str
     by_title: bool  # no author: cited by the first words of its title
+    original: str = ""  # "(Original work published 1885)": cited as "1885/1913"
 
 
 def _entry(ref: Reference, abbreviations: dict[str, str]) -> _Entry:
@@ -83,7 +85,8 @@ def _entry(ref: Reference, abbreviations: dict[str, str]) -> _Entry:
         group = people[0].literal
         aliases.add(fold(acronym(group)))
         aliases.update(abbr for abbr, full in abbreviations.items() if full == fold(group))
-    return _Entry(ref.index, names, frozenset(a for a in aliases if a), ref.year, fold(ref.title), by_title)
+    return _Entry(ref.index, names, frozenset(a for a in aliases if a), ref.year, fold(ref.title), by_title,
+                  original_publication(ref.text))
 
 
 class _Matcher:
@@ -134,7 +137,8 @@ class _Matcher:
 
 def _same_year(scored: list[tuple[_Entry, str]], year: str) -> list[tuple[_Entry, str]]:
     """The matches from the cited year; "2019" against "2019a" (or the reverse) still names it."""
-    same = [s for s in scored if s[0].year.casefold() == year.casefold()]
+    same = [s for s in scored if s[0].year.casefold() == year.casefold()
+            or s[0].original and f"{s[0].original}/{s[0].year}".casefold() == year.casefold()]
     return same or [s for s in scored if _base_year(s[0].year) == _base_year(year)
                     and not (_suffix(s[0].year) and _suffix(year))]
 

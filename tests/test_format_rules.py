@@ -128,6 +128,15 @@ CORRECT_ENTRIES = {
                             "No. 18-2059). U.S. Department of Health and Human Services. https://www.nimh.nih.gov/health",
     "thesis in a repository": "Nguyen, T. (2020). Professional identity in academic libraries [Doctoral dissertation, "
                               "University of Toronto]. TSpace. https://hdl.handle.net/1807/12345",
+    "name suffixes": "Roediger, H. L., III, & Karpicke, J. D. (2006). Test-enhanced learning: Taking memory tests "
+                     "improves long-term retention. Psychological Science, 17(3), 249–255. "
+                     "https://doi.org/10.1111/j.1467-9280.2006.01693.x",
+    "name suffix, one author": "Karasek, R. A., Jr. (1979). Job demands, job decision latitude, and mental strain: "
+                               "Implications for job redesign. Administrative Science Quarterly, 24(2), 285–308. "
+                               "https://doi.org/10.2307/2392498",
+    "republished work": "Ebbinghaus, H. (1913). Memory: A contribution to experimental psychology (H. A. Ruger & "
+                        "C. E. Bussenius, Trans.). Teachers College, Columbia University. (Original work "
+                        "published 1885)",
 }
 
 

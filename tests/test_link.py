@@ -52,6 +52,21 @@ def test_link_quality(citation, reference, quality):
     assert (link.reference, link.quality) == (reference, quality)
 
 
+@pytest.mark.parametrize("year, quality", [
+    ("1885/1913", "exact"),  # APA 7: both years for a republished work
+    ("1913", "exact"),
+    ("1880/1913", "year-mismatch"),
+    ("1885", "year-mismatch"),
+])
+def test_republished_work_is_cited_with_both_years(year, quality):
+    republished = Reference(index=0, text="Ebbinghaus, H. (1913). Memory. Teachers College. "
+                            "(Original work published 1885)", location=HERE,
+                            authors=(Author(family="Ebbinghaus", given="H."),), year="1913", year_number=1913,
+                            title="Memory")
+    (link,) = link_citations([cite(["Ebbinghaus"], year)], [republished])
+    assert link.quality == quality
+
+
 def test_abbreviation_defined_in_text_links_later_uses():
     first = cite(["World Health Organization"], "2021", abbreviation="WHO")
     later = cite(["WHO"], "2021")

@@ -457,6 +457,23 @@ CASES = [
              retrieved="March 3, 2020", retrieved_from=True),
         id="retrieved-with-date",
     ),
+    pytest.param(
+        "Ebbinghaus, H. (1913). Memory: A contribution to experimental psychology. Teachers College, "
+        "Columbia University. (Original work published 1885)",
+        dict(type="book", authors=people("Ebbinghaus|H."), authors_text="Ebbinghaus, H.", year="1913",
+             year_number=1913, title="Memory: A contribution to experimental psychology",
+             publisher="Teachers College, Columbia University"),
+        id="republished-work-note-is-not-the-publisher",
+    ),
+    pytest.param(
+        "Karasek, R. A., Jr. (1979). Job demands, job decision latitude, and mental strain. Administrative "
+        "Science Quarterly, 24(2), 285–308. https://doi.org/10.2307/2392498",
+        dict(type="article-journal", authors=people("Karasek|R. A., Jr."), authors_text="Karasek, R. A., Jr.",
+             year="1979", year_number=1979, title="Job demands, job decision latitude, and mental strain",
+             container_title="Administrative Science Quarterly", volume="24", issue="2", pages="285–308",
+             doi="10.2307/2392498", doi_text="https://doi.org/10.2307/2392498"),
+        id="name-suffix",
+    ),
 ]
 
 

@@ -93,6 +93,14 @@ def _given(token: str) -> str | None:
     return None
 
 
+def split_name_suffix(given: str) -> tuple[str, str]:
+    """("H. L.", "III") from a given part with a suffix ("H. L., III", "R. A. Jr."); (given, "") otherwise."""
+    match = _INITIALS_AND_SUFFIX.fullmatch(given.strip()) if len(given) <= 50 else None
+    if match and is_initials(match.group("initials")):
+        return match.group("initials"), match.group("suffix")
+    return given, ""
+
+
 def _is_family(token: str) -> bool:
     words = token.split()
     if not 0 < len(words) <= 5 or len(token) > 80 or is_initials(token):

@@ -11,6 +11,11 @@ _PAREN = re.compile(r"\(([^()]{1,60})\)")
 _NUMERIC = re.compile(r"(?P<num>\d{4})(?P<suffix>[a-z]?)(?:\s*,\s*(?P<extra>\S.*))?")
 _NO_DATE = re.compile(r"n\.\s?d\.?(?:\s?[-‐–]\s?(?P<suffix>[a-z]))?", re.IGNORECASE)
 _IN_PRESS = re.compile(r"in\s+press(?:\s?[-‐–]\s?(?P<suffix>[a-z]))?", re.IGNORECASE)
+# A republished or translated work ends with its first date (APA 7): "(Original work published 1885)".
+ORIGINAL_WORK = re.compile(
+    r"\(\s*(?:original\s+work|work\s+originally)\s+published\s+(?P<year>\d{4})\s*\)\.?",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True)
@@ -55,3 +60,9 @@ def iter_date_groups(text: str, limit: int | None = None) -> Iterator[DateGroup]
 def find_date_group(text: str, limit: int = 3000) -> DateGroup | None:
     """The first date group starting within the first ``limit`` characters."""
     return next(iter_date_groups(text, limit), None)
+
+
+def original_publication(text: str) -> str:
+    """The year in an entry's "(Original work published 1885)" note, or ""."""
+    notes = list(ORIGINAL_WORK.finditer(text[-400:]))
+    return notes[-1].group("year") if notes else ""

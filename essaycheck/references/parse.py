@@ -15,7 +15,7 @@ from ..model import Author, Location, Reference
 from .authors import (
     parse_editor_names, people_prefix_end, read_author_part,
 )
-from .dates import find_date_group
+from .dates import ORIGINAL_WORK, find_date_group
 from .doi import find_doi_span
 from .links import iter_urls
 
@@ -268,6 +268,8 @@ def _read_locators(rest: str, draft: _Draft) -> str:
             draft.warnings.append("more than one URL")
         for start, end, _ in reversed(urls):
             rest = _cut(rest, start, end)
+    for note in reversed(list(ORIGINAL_WORK.finditer(rest))):  # read by original_publication()
+        rest = _cut(rest, note.start(), note.end())
     retrieved = _RETRIEVED.search(rest)
     if retrieved:
         date = retrieved.group("date").strip(" ,")
