@@ -152,19 +152,19 @@ class Resolver:
             meter.wait()
         finally:
             meter.close()
-        results = []
-        for refs, essay_plans in zip(essays, plans):
-            records: dict[int, dict] = {}
-            problems: list[Diagnostic] = []
-            for ref, plan in zip(refs, essay_plans):
-                if plan.outcome is None:
-                    continue
-                self._finish(plan)
-                record, found = build(ref, plan.outcome, self.settings)
-                records[ref.index] = record
-                problems.extend(found)
-            results.append(Resolution(records, tuple(self._one_note_when_offline(problems))))
-        return results
+        return [self._resolution(essay_plans) for essay_plans in plans]
+
+    def _resolution(self, plans: list["_Plan"]) -> Resolution:
+        """One essay's records and problems, once all its lookups are done."""
+        records: dict[int, dict] = {}
+        problems: list[Diagnostic] = []
+        for plan in plans:
+            if plan.outcome is None:
+                continue  # nothing to look up for this entry
+            self._finish(plan)
+            records[plan.reference.index], found = build(plan.reference, plan.outcome, self.settings)
+            problems.extend(found)
+        return Resolution(records, tuple(self._one_note_when_offline(problems)))
 
     def _one_note_when_offline(self, problems: list[Diagnostic]) -> list[Diagnostic]:
         """With no network at all, one note for the essay instead of one per DOI and link."""
@@ -240,6 +240,8 @@ class Resolver:
 
 
 class _Plan:
+    """What is being looked up for one entry: its outcome so far and the pending lookups."""
+
     __slots__ = ("reference", "outcome", "doi_future", "url_future", "search_future")
 
     def __init__(self, reference: Reference):
