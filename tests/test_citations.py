@@ -138,6 +138,11 @@ MUST_FIND = [
     ('the term “professional identity” (Raj et al., 2017).', [dict(quoted=False)]),
     ('Smith (2019) wrote that "we need much more care" (p. 4).', [dict(quoted=True, locator="p. 4")]),
     ("Smith (2019) wrote that we need much more care (p. 4).", [dict(quoted=False, locator="p. 4")]),
+    # a group whose name starts with an initialism: "U.S." is part of the name, not the sentence before
+    ("The U.S. Department of Health and Human Services (2018) gives the same advice.",
+     [dict(authors=("U.S. Department of Health and Human Services",), narrative=True)]),
+    ("(U.S. Department of Health and Human Services, 2018)",
+     [dict(authors=("U.S. Department of Health and Human Services",), narrative=False)]),
 ]
 
 # Borderline candidates that only the reference list's names make acceptable.
@@ -157,6 +162,8 @@ MUST_FIND_WITH_KNOWN = [
     ("the National Academies of Sciences, Engineering, and Medicine (2018) report",
      {fold("National Academies of Sciences, Engineering, and Medicine")},
      [dict(authors=("National Academies of Sciences, Engineering, and Medicine",))]),
+    ("as the U.K. Office for Students (2020) reports", {fold("U.K. Office for Students")},
+     [dict(authors=("U.K. Office for Students",), narrative=True)]),
 ]
 
 MUST_NOT_FIND = [

@@ -24,6 +24,7 @@ _ABBREVIATION = re.compile(r"\s*\[\s*([^\[\]]{1,40}?)\s*\]\s*$")
 _ET_AL = re.compile(r",?\s+et\s+al(?:\.|(?!\w))\s*$", re.IGNORECASE)
 _INITIAL = re.compile(r"^[A-Z]\.(?:-?[A-Z]\.)*$")
 _WORD = re.compile(r"^[^\W\d_](?:[^\W\d_]|['’\-])*$")
+_INITIALISM = re.compile(r"^(?:[A-Z]\.){2,4}$")  # "U.S.", "U.K." in a group's name
 _HYPHENS = frozenset("-‐‑")
 _POSSESSIVE = frozenset(("'s", "’s", "'", "’"))
 
@@ -53,6 +54,10 @@ def _quoted_title(text: str) -> str | None:
 
 def _is_word(token) -> bool:
     return _WORD.match(token.text) is not None and not token.like_num
+
+
+def _is_initialism(token) -> bool:
+    return _INITIALISM.match(token.text) is not None
 
 
 def _is_capitalised(token) -> bool:
@@ -127,8 +132,8 @@ def read_names(text: str, known: frozenset[str] = frozenset(), *, bare: bool = F
 
 def _chunk_name(text: str, chunk: list, known: frozenset[str], *, group: bool) -> str | None:
     """One name from its tokens ("M. Chen" -> "Chen", "van Merriënboer"), or None."""
-    while chunk and _INITIAL.match(chunk[0].text) and len(chunk) > 1:
-        chunk = chunk[1:]
+    while chunk and _INITIAL.match(chunk[0].text) and len(chunk) > 1 and not (group and _is_initialism(chunk[0])):
+        chunk = chunk[1:]  # "M. Chen" -> "Chen", but "U.S. Department of Education" keeps "U.S."
     name = text[chunk[0].idx:chunk[-1].idx + len(chunk[-1].text)]
     if _is_known(name, known):
         return name
@@ -139,7 +144,7 @@ def _chunk_name(text: str, chunk: list, known: frozenset[str], *, group: bool) -
         if token.text in _HYPHENS:
             if i == 0 or i == len(chunk) - 1:
                 return None
-        elif _is_capitalised(token):
+        elif _is_capitalised(token) or group and _is_initialism(token):
             continue
         elif token.lower_ in PARTICLES and _is_word(token):
             continue
@@ -223,7 +228,7 @@ def _name_before(text: str, tokens: list, i: int, known: frozenset[str]) -> tupl
     end = tokens[i].idx + len(tokens[i].text)
     if known:
         for j in range(max(0, i - _KNOWN_SPAN_TOKENS), i + 1):
-            if _is_word(tokens[j]) and _is_known(text[tokens[j].idx:end], known):
+            if (_is_word(tokens[j]) or _is_initialism(tokens[j])) and _is_known(text[tokens[j].idx:end], known):
                 return j, text[tokens[j].idx:end]
     if not _is_capitalised(tokens[i]):
         return None
@@ -259,8 +264,8 @@ def _group_before(tokens: list, i: int) -> int | None:
     j = i - 1
     while j >= 0 and i - j < _KNOWN_SPAN_TOKENS:
         token = tokens[j]
-        if _is_capitalised(token) and not token.is_stop:
-            first = j
+        if _is_capitalised(token) and not token.is_stop or _is_initialism(token):
+            first = j  # "U.S. Department of Education"
         elif not (token.lower_ in GROUP_JOINERS or token.text in _HYPHENS):
             break
         j -= 1
@@ -268,7 +273,7 @@ def _group_before(tokens: list, i: int) -> int | None:
     if joins and not any(t.lower_ in GROUP_HEADS for t in tokens[first:joins[-1]]):
         first = joins[-1] + 1  # "Smith and Page Group": the group starts after "and"
     while first < i and (fold(tokens[first].text) in DISCOURSE or fold(tokens[first].text) in TITLES
-                         or not _is_capitalised(tokens[first])):
+                         or not (_is_capitalised(tokens[first]) or _is_initialism(tokens[first]))):
         first += 1  # "According to …", "Professor …"
     words = [t for t in tokens[first:i + 1] if _is_word(t)]
     if len(words) < 2 or not any(t.lower_ in GROUP_HEADS for t in words):
