@@ -137,6 +137,9 @@ CORRECT_ENTRIES = {
     "republished work": "Ebbinghaus, H. (1913). Memory: A contribution to experimental psychology (H. A. Ruger & "
                         "C. E. Bussenius, Trans.). Teachers College, Columbia University. (Original work "
                         "published 1885)",
+    "group report with an edition, online": "U.S. Department of Health and Human Services. (2018). Physical "
+                                            "activity guidelines for Americans (2nd ed.). https://health.gov/sites/"
+                                            "default/files/2019-09/Physical_Activity_Guidelines_2nd_edition.pdf",
 }
 
 

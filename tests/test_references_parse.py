@@ -474,6 +474,15 @@ CASES = [
              doi="10.2307/2392498", doi_text="https://doi.org/10.2307/2392498"),
         id="name-suffix",
     ),
+    pytest.param(
+        "U.S. Department of Health and Human Services. (2018). Physical activity guidelines for Americans "
+        "(2nd ed.). https://health.gov/sites/default/files/2019-09/Physical_Activity_Guidelines_2nd_edition.pdf",
+        dict(type="book", authors=group("U.S. Department of Health and Human Services"),
+             authors_text="U.S. Department of Health and Human Services.", year="2018", year_number=2018,
+             title="Physical activity guidelines for Americans", edition="2nd",
+             url="https://health.gov/sites/default/files/2019-09/Physical_Activity_Guidelines_2nd_edition.pdf"),
+        id="edition-online-without-publisher-is-not-a-web-page",
+    ),
 ]
 
 

@@ -307,10 +307,10 @@ def _decide_type(draft: _Draft) -> str:
         if not web or draft.get("edition"):
             return "book"
         return "webpage"
+    if title and draft.get("edition"):
+        return "book"  # a web page has no edition: "Guidelines (2nd ed.). https://…" is a book or report
     if title and draft.get("url"):
         return "webpage"
-    if title and draft.get("edition"):
-        return "book"
     return "other"
 
 
