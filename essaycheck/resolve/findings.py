@@ -110,11 +110,10 @@ def _doi_findings(reference: Reference, outcome: Outcome, record: dict, out: _Em
         return
     if lookup.status == "not-found":
         record["status"] = "not-found"
-        fix = outcome.found_doi
-        tail = (f" The work in your entry has the DOI {doi_link(fix)}." if fix else
-                " Copy the DOI again from the article's first page or the journal's website.")
-        out.emit("doi-not-found", f"The DOI {doi} does not exist: doi.org does not know it, so the link in your "
-                 f"entry leads nowhere.{tail}", here, doi_link(fix) if fix and here else None)
+        _wrong_doi("doi-not-found", f"The DOI {doi} does not exist: doi.org does not know it, so the link in your "
+                   "entry leads nowhere.", outcome.found_doi, here, out,
+                   found="The work in your entry has the DOI",
+                   not_found="Copy the DOI again from the article's first page or the journal's website.")
         return
     record["status"] = "ok"
     if lookup.record is None:
@@ -124,11 +123,10 @@ def _doi_findings(reference: Reference, outcome: Outcome, record: dict, out: _Em
     comparison = outcome.comparison
     if comparison is not None and comparison.verdict == "different":
         record["status"] = "mismatch"
-        fix = outcome.found_doi
-        tail = (f" The DOI of the work in your entry is {doi_link(fix)}." if fix else
-                " Find the right DOI on the article's page or at https://search.crossref.org.")
-        out.emit("doi-mismatch", f"The DOI {doi} belongs to a different work: {_describe(real)}. "
-                 f"Your entry is for \"{reference.title}\".{tail}", here, doi_link(fix) if fix and here else None)
+        _wrong_doi("doi-mismatch", f"The DOI {doi} belongs to a different work: {_describe(real)}. "
+                   f"Your entry is for \"{reference.title}\".", outcome.found_doi, here, out,
+                   found="The DOI of the work in your entry is",
+                   not_found="Find the right DOI on the article's page or at https://search.crossref.org.")
         return
     updates = csl.updates(real)
     record["updates"] = updates
@@ -140,6 +138,16 @@ def _doi_findings(reference: Reference, outcome: Outcome, record: dict, out: _Em
     if updates:
         record["status"] = "retracted"
         _retraction(doi, updates, out)
+
+
+def _wrong_doi(rule: str, message: str, right_doi: str, here: Location | None, out: _Emitter, *,
+               found: str, not_found: str) -> None:
+    """Report a DOI that leads nowhere or to another work; a DOI the search found is the suggestion.
+
+    ``found`` introduces the right DOI in the message; ``not_found`` says what to do without one.
+    """
+    tail = f" {found} {doi_link(right_doi)}." if right_doi else f" {not_found}"
+    out.emit(rule, message + tail, here, doi_link(right_doi) if right_doi and here else None)
 
 
 def _retraction(doi: str, updates: list[dict], out: _Emitter) -> None:
