@@ -116,6 +116,31 @@ def test_italic_article_title_flagged():
     assert "is not in italics" in finding.message and finding.location.text == "Identity and professional networking"
 
 
+OSC = ("Open Science Collaboration. (2015). Estimating the reproducibility of psychological science. "
+       "{journal}, {volume}(6251), Article aac4716. https://doi.org/10.1126/science.aac4716")
+
+
+def _markdown_context(entry: str) -> CheckContext:
+    document = document_from_text("Title\n\nIt failed (Open Science Collaboration, 2015).\n\n# References\n\n"
+                                  + entry + "\n", kind="md")
+    sections = split_sections(document)
+    return CheckContext(document, sections, (), parse_reference_list(sections.references), (), {})
+
+
+@pytest.mark.parametrize("journal, volume, reported", [
+    # the journal is in italics; "Science" in the group's name is not, and need not be
+    ("*Science*", "*349*", []),
+    # neither is: the journal's "Science" is reported, not the group's (the text after each finding shows where)
+    ("Science", "349", ["Science, 349", "349(6251)"]),
+])
+def test_italics_finds_the_journal_not_the_same_word_earlier(journal, volume, reported):
+    ctx = _markdown_context(OSC.format(journal=journal, volume=volume))
+    paragraph = next(p for p in ctx.document.paragraphs if p.text.startswith("Open Science"))
+    findings = list(italics.check(ctx))
+    assert [paragraph.text[f.location.start:f.location.start + len(want)] for f, want in zip(findings, reported)] \
+        == reported and len(findings) == len(reported)
+
+
 CORRECT_ENTRIES = {
     "book": "Bandura, A. (1977). Social learning theory. Prentice Hall.",
     "article with article number": "Smith, J. (2021). Networking after the pandemic. Journal of Library "

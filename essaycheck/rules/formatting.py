@@ -142,6 +142,15 @@ def _find(text: str, piece: str, start: int) -> int:
     return text.translate(fold).lower().find(piece.translate(fold).lower(), start)
 
 
+def _find_all(text: str, piece: str, start: int, limit: int = 20) -> list[int]:
+    places: list[int] = []
+    found = _find(text, piece, start)
+    while found >= 0 and len(places) < limit:
+        places.append(found)
+        found = _find(text, piece, found + 1)
+    return places
+
+
 def _at(ref: Reference, start: int, end: int) -> Location:
     text = ref.location.text[start:end]
     return replace(ref.location, start=ref.location.start + start, end=ref.location.start + end, text=text)
@@ -173,12 +182,20 @@ def italics(ctx: CheckContext):
             piece = entry.text[start:end].strip().rstrip(".,")
             if len(piece) < 2 and not piece.isdigit():
                 continue
-            found = _find(text, piece, position)
-            if found < 0:
+            # The same words may also stand elsewhere in plain type ("Open Science Collaboration. (2015).
+            # Estimating … psychological science. *Science*, *349*"): any italic one will do, else the
+            # one placed most like the piece in the APA rendering is the one to report.
+            places = _find_all(text, piece, position)
+            if not places:
                 continue
+            italic_at = next((at for at in places if _coverage(spans, at, at + len(piece), text) >= 0.5), None)
+            if italic_at is not None:
+                position = italic_at + len(piece)
+                continue
+            like = start / max(len(entry.text), 1) * len(text)
+            found = min(places, key=lambda at: abs(at - like))
             position = found + len(piece)
-            if _coverage(spans, found, position, text) < 0.5:
-                yield Finding(f"Set “{piece}” in italics (APA 7).", _at(ref, found, position), reference=index)
+            yield Finding(f"Set “{piece}” in italics (APA 7).", _at(ref, found, position), reference=index)
         title = entry.item.get("title", "")
         title_italic = any(entry.text[s:e].strip(" .").lower() == str(title).strip(" .").lower()
                            for s, e in entry.italic)
