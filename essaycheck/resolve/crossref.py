@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from urllib.parse import quote, urlencode
 
-from .fetch import Fetcher, FetchError
+from .fetch import Fetched, Fetcher, FetchError
 
 SEARCH_FIELDS = "DOI,title,subtitle,author,issued,published-print,published-online,container-title,volume,page,type"
 
 
 def _url(base: str, path: str, params: dict[str, str]) -> str:
+    """``base + path`` with the non-empty ``params`` as its query."""
     query = urlencode({k: v for k, v in params.items() if v})
     return f"{base}{path}" + (f"?{query}" if query else "")
 
@@ -20,10 +21,7 @@ def fetch_work(fetcher: Fetcher, base: str, doi: str, mailto: str | None) -> tup
                         headers={"Accept": "application/json"})
     if got.status == 404:
         return "not-found", None
-    if got.status != 200:
-        raise FetchError("server", f"Crossref answered {got.status} {got.reason}".strip())
-    data = got.json()
-    message = data.get("message") if isinstance(data, dict) else None
+    message = _message(got)
     if not isinstance(message, dict):
         raise FetchError("bad-answer", "Crossref's answer had no record in it")
     return "found", message
@@ -33,11 +31,16 @@ def search(fetcher: Fetcher, base: str, text: str, rows: int, mailto: str | None
     """The best few Crossref works for a reference written as text (query.bibliographic)."""
     params = {"query.bibliographic": text[:1000], "rows": str(rows), "select": SEARCH_FIELDS, "mailto": mailto or ""}
     got = fetcher.fetch(_url(base, "/works", params), headers={"Accept": "application/json"})
-    if got.status != 200:
-        raise FetchError("server", f"Crossref answered {got.status} {got.reason}".strip())
-    data = got.json()
-    message = data.get("message") if isinstance(data, dict) else None
+    message = _message(got)
     items = message.get("items") if isinstance(message, dict) else None
     if not isinstance(items, list):
         raise FetchError("bad-answer", "Crossref's search answer had no list of works")
     return [item for item in items if isinstance(item, dict)]
+
+
+def _message(got: Fetched) -> object:
+    """The ``message`` of a Crossref answer (None when absent); FetchError unless it is a 200 with JSON."""
+    if got.status != 200:
+        raise FetchError("server", f"Crossref answered {got.status} {got.reason}".strip())
+    data = got.json()
+    return data.get("message") if isinstance(data, dict) else None
