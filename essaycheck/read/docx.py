@@ -28,24 +28,28 @@ _BOLD_HEADING_WORDS = 12  # a whole-bold paragraph this short, on its own, is a 
 
 def docx_paragraphs(data: bytes, path: str) -> tuple[Paragraph, ...]:
     """The paragraphs of the .docx in ``data``: body (with tables and text boxes), then footnotes, then endnotes."""
-    package = Package(data, path)
-    main = _main_part(package)
-    relationships = package.relationships(main)
-    targets = {kind: target for kind, target, external in relationships.values() if not external}
-    styles = StyleSheet(package.xml(targets["styles"]) if package.has(targets.get("styles", "")) else None)
-    reader = _Reader(path, styles)
-    body = package.xml(main).find(w("body"))
-    if body is None:
-        raise package.damaged(f"{main} has no body")
-    reader.read_blocks(body, "body", relationships)
-    for kind, part in (("footnotes", "footnote"), ("endnotes", "endnote")):
-        name = targets.get(kind, "")
-        if package.has(name):
-            notes_relationships = package.relationships(name)
-            for note in package.xml(name):
-                if short_tag(note) == f"w:{part}" and note.get(w("type"), "normal") not in _SEPARATOR_NOTES:
-                    reader.read_blocks(note, part, notes_relationships)
+    with Package(data, path) as package:
+        main = _main_part(package)
+        relationships = package.relationships(main)
+        targets = {kind: target for kind, target, external in relationships.values() if not external}
+        styles = StyleSheet(package.xml(targets["styles"]) if package.has(targets.get("styles", "")) else None)
+        reader = _Reader(path, styles)
+        body = package.xml(main).find(w("body"))
+        if body is None:
+            raise package.damaged(f"{main} has no body")
+        reader.read_blocks(body, "body", relationships)
+        for kind, part in (("footnotes", "footnote"), ("endnotes", "endnote")):
+            if package.has(targets.get(kind, "")):
+                _read_notes(package, targets[kind], part, reader)
     return tuple(reader.paragraphs)
+
+
+def _read_notes(package: Package, name: str, part: str, reader: "_Reader") -> None:
+    """Read the foot- or endnotes in part ``name`` (each a w:footnote / w:endnote), skipping separators."""
+    relationships = package.relationships(name)
+    for note in package.xml(name):
+        if short_tag(note) == f"w:{part}" and note.get(w("type"), "normal") not in _SEPARATOR_NOTES:
+            reader.read_blocks(note, part, relationships)
 
 
 def _main_part(package: Package) -> str:

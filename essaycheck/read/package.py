@@ -24,7 +24,7 @@ _ZIP_ERRORS = (zipfile.BadZipFile, zipfile.LargeZipFile, zlib.error, NotImplemen
 
 
 class Package:
-    """The parts of a zip package, read on demand and within the limits."""
+    """The parts of a zip package, read on demand and within the limits; close it (or use ``with``)."""
 
     def __init__(self, data: bytes, path: str) -> None:
         self.path = path
@@ -34,16 +34,34 @@ class Package:
             raise self.hostile(f"it holds {claimed:,} files (a Word document has a few dozen)")
         try:
             self._zip = zipfile.ZipFile(io.BytesIO(data))
-            members = self._zip.infolist()
         except _ZIP_ERRORS:
             raise self.damaged("the file is damaged or incomplete (not a valid zip archive)") from None
+        try:
+            self._members = self._checked_members()
+        except InputError:
+            self.close()
+            raise
+
+    def _checked_members(self) -> dict[str, zipfile.ZipInfo]:
+        """Name -> entry of every member, once their count and declared sizes are within the limits."""
+        members = self._zip.infolist()
         if len(members) > MAX_ZIP_MEMBERS:
             raise self.hostile(f"it holds {len(members):,} files (a Word document has a few dozen)")
         if sum(member.file_size for member in members) > MAX_DECLARED_BYTES:
             raise self.hostile(f"it claims to unpack to more than {MAX_DECLARED_BYTES // 1_000_000_000} GB")
-        self._members = {member.filename: member for member in members}
+        return {member.filename: member for member in members}
+
+    def close(self) -> None:
+        self._zip.close()
+
+    def __enter__(self) -> "Package":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
 
     def has(self, name: str) -> bool:
+        """Whether the package holds a part called ``name``."""
         return name in self._members
 
     def read(self, name: str) -> bytes:
@@ -92,9 +110,11 @@ class Package:
         return found
 
     def damaged(self, reason: str) -> InputError:
+        """The error for a package that is broken (not hostile)."""
         return unreadable(self.path, reason)
 
     def hostile(self, reason: str) -> InputError:
+        """The error for a package refused because it exceeds a limit."""
         return InputError(f"{self.path} was not read because {reason}; it is not an ordinary essay. {RESAVE}")
 
 
