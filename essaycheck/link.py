@@ -19,6 +19,7 @@ from .references.dates import original_publication
 
 _MINOR_WORDS = {"of", "for", "and", "the", "on", "in", "to", "a", "an", "&", "de", "des", "du", "la", "le"}
 _NOT_REQUIRED_ROLES = {"personal-communication", "secondary-original"}
+_INITIAL_BEFORE_NAME = re.compile(r"([^\W\d_])\.[\s\-‐]")
 
 
 def acronym(group_name: str) -> str:
@@ -72,6 +73,7 @@ class _Entry:
     title: str
     by_title: bool  # no author: cited by the first words of its title
     original: str = ""  # "(Original work published 1885)": cited as "1885/1913"
+    initial: str = ""  # the first author's first initial, folded: "(E. Smith, 2019)" is not J. Smith's
 
 
 def _entry(ref: Reference, abbreviations: dict[str, str]) -> _Entry:
@@ -85,8 +87,9 @@ def _entry(ref: Reference, abbreviations: dict[str, str]) -> _Entry:
         group = people[0].literal
         aliases.add(fold(acronym(group)))
         aliases.update(abbr for abbr, full in abbreviations.items() if full == fold(group))
+    initial = fold(people[0].given[:1]) if people and not people[0].is_group else ""
     return _Entry(ref.index, names, frozenset(a for a in aliases if a), ref.year, fold(ref.title), by_title,
-                  original_publication(ref.text))
+                  original_publication(ref.text), initial)
 
 
 class _Matcher:
@@ -175,6 +178,11 @@ def _link_one(index: int, citation: Citation, matcher: _Matcher) -> Link:
     if not same_year:  # only then can a spelling slip be what links them
         same_year = _same_year([(entry, "close") for entry in matcher.close(citation.authors[0])], citation.year)
     if same_year:
+        # APA 7 writes initials when first authors share a surname: "(E. Smith, 2019; J. Smith, 2019)"
+        cited_initial = _INITIAL_BEFORE_NAME.match(citation.text)
+        if cited_initial:
+            initial = fold(cited_initial.group(1))
+            same_year = [s for s in same_year if s[0].initial == initial] or same_year
         same_year.sort(key=rank)
         best_entry, best_name = same_year[0]
         # entries the citation cannot tell apart (a repeated entry is not a second work)

@@ -67,6 +67,18 @@ def test_republished_work_is_cited_with_both_years(year, quality):
     assert link.quality == quality
 
 
+def test_initials_tell_first_authors_with_the_same_surname_apart():
+    smiths = [Reference(index=i, text=f"Smith, {given} (2019). {title}.", location=HERE,
+                        authors=(Author(family="Smith", given=given),), year="2019", year_number=2019, title=title)
+              for i, (given, title) in enumerate([("E.", "Libraries"), ("J.", "Schools")])]
+
+    def written(text):
+        return Citation(text=text, authors=("Smith",), year="2019", narrative=False, location=HERE, group=HERE)
+
+    links = link_citations([written("E. Smith, 2019"), written("J. Smith, 2019"), written("Smith, 2019")], smiths)
+    assert [(link.reference, link.quality) for link in links] == [(0, "exact"), (1, "exact"), (0, "ambiguous")]
+
+
 def test_abbreviation_defined_in_text_links_later_uses():
     first = cite(["World Health Organization"], "2021", abbreviation="WHO")
     later = cite(["WHO"], "2021")

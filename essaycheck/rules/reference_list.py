@@ -95,14 +95,18 @@ def duplicate_reference(ctx: CheckContext):
                    "Granovetter, M. S. (1973). Getting a job: A study of contacts and careers. Harvard University Press.")],
       passes=[essay("Ties matter (Granovetter, 1973a, 1973b).",
                     "Granovetter, M. S. (1973a). Getting a job: A study of contacts and careers. Harvard University Press.",
-                    GRANOVETTER.replace("(1973)", "(1973b)"))])
+                    GRANOVETTER.replace("(1973)", "(1973b)")),
+              # same surname, different initials: two authors, told apart by initials in the text, not letters
+              essay("Spaces differ (E. Smith, 2019; J. Smith, 2019).",
+                    "Smith, E. (2019). Libraries as learning spaces. Library Trends, 67(3), 400–415.",
+                    "Smith, J. (2019). Learning spaces in schools. Educational Researcher, 48(2), 90–98.")])
 def suffix_needed(ctx: CheckContext):
     """Works by the same authors in the same year get letters after the year (2019a, 2019b),
     assigned in the order of their titles, in the list and in every citation."""
     groups: dict[tuple, list[Reference]] = {}
     for ref in ctx.references:
         if ref.family_names and ref.year_number is not None:
-            groups.setdefault((tuple(fold(n) for n in ref.family_names), ref.year.casefold()), []).append(ref)
+            groups.setdefault((_same_authors_key(ref), ref.year.casefold()), []).append(ref)
     for refs in groups.values():
         titles = {fold_words(r.title) for r in refs}
         if len(refs) < 2 or len(titles) < 2:
@@ -114,6 +118,12 @@ def suffix_needed(ctx: CheckContext):
                 f"You list {len(refs)} works by the same author(s) from {ref.year}. Tell them apart with "
                 f"letters in title order: this one is ({year}). Use {year} in its citations too.",
                 _year_in(ref), reference=ref.index, suggestion=year)
+
+
+def _same_authors_key(ref: Reference) -> tuple:
+    """Family names with first initials: "Smith, E." and "Smith, J." are different authors (APA 7)."""
+    people = ref.authors or (ref.editors if ref.editors_as_authors else ())
+    return tuple((fold(a.name), fold(a.given[:1])) for a in people)
 
 
 def _year_in(ref: Reference) -> Location:
