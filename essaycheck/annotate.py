@@ -16,19 +16,18 @@ from pathlib import Path
 
 from .errors import InputError
 from .model import Diagnostic, Report
+from .read.docx import DROPPED_ELEMENTS, RUN_CHARACTERS
+from .read.wordml import M_NS, MC_NS, W_NS
 
 __all__ = ["annotate_docx", "comment_text", "AUTHOR", "INITIALS"]
 
 AUTHOR, INITIALS = "essaycheck", "EC"
 
-_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-_MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
-_M = "{http://schemas.openxmlformats.org/officeDocument/2006/math}"
-# The reader's rules, mirrored (tests/test_annotate.py checks the texts stay identical).
-_DROPPED = {f"{_W}{name}" for name in ("del", "moveFrom", "pPr", "rPr", "sdtPr", "sdtEndPr", "delText",
-                                       "delInstrText", "instrText", "sectPr", "tblPr", "trPr", "tcPr", "tblGrid")}
-_RUN_CHARACTERS = {f"{_W}{name}": ch for name, ch in
-                   (("tab", " "), ("ptab", " "), ("br", " "), ("cr", " "), ("noBreakHyphen", "-"))}
+_W, _MC, _M = (f"{{{namespace}}}" for namespace in (W_NS, MC_NS, M_NS))
+# The reader's own tables in Clark names (python-docx elements carry full tags); the walk
+# below mirrors the reader's, and tests/test_annotate.py checks the texts stay identical.
+_DROPPED = {_W + name.removeprefix("w:") for name in DROPPED_ELEMENTS}
+_RUN_CHARACTERS = {_W + name.removeprefix("w:"): character for name, character in RUN_CHARACTERS.items()}
 
 
 @dataclass

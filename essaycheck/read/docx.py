@@ -19,9 +19,11 @@ from .wordml import r, short_tag, toggle, w
 
 _SEPARATOR_NOTES = {"separator", "continuationSeparator", "continuationNotice"}
 _HYPERLINK_FIELD = re.compile(r'\s*HYPERLINK\s+"([^"]+)"')
-_DROPPED = {"w:del", "w:moveFrom", "w:pPr", "w:rPr", "w:sdtPr", "w:sdtEndPr", "w:delText", "w:delInstrText",
-            "w:instrText", "w:sectPr", "w:tblPr", "w:trPr", "w:tcPr", "w:tblGrid"}
-_RUN_CHARACTERS = {"w:tab": " ", "w:ptab": " ", "w:br": " ", "w:cr": " ", "w:noBreakHyphen": "-"}
+# Elements whose content is never text of the essay (deleted, moved away, properties, field codes).
+DROPPED_ELEMENTS = frozenset({"w:del", "w:moveFrom", "w:pPr", "w:rPr", "w:sdtPr", "w:sdtEndPr", "w:delText",
+                              "w:delInstrText", "w:instrText", "w:sectPr", "w:tblPr", "w:trPr", "w:tcPr", "w:tblGrid"})
+# Run elements that stand for one character of text.
+RUN_CHARACTERS = {"w:tab": " ", "w:ptab": " ", "w:br": " ", "w:cr": " ", "w:noBreakHyphen": "-"}
 _PPR, _RPR = w("pPr"), w("rPr")
 _BOLD_HEADING_WORDS = 12  # a whole-bold paragraph this short, on its own, is a heading
 
@@ -167,7 +169,7 @@ class _Reader:
                 self._blocks(child, "table")
             elif tag == "mc:AlternateContent":
                 self._blocks(child[:1], part)  # the first choice only: the others repeat it
-            elif tag not in _DROPPED:
+            elif tag not in DROPPED_ELEMENTS:
                 self._blocks(child, part)
 
     def _paragraph(self, p, part: str) -> None:
@@ -213,7 +215,7 @@ class _Reader:
                     line.add(child.text or "")
             elif tag == "mc:AlternateContent":
                 self._inline(child[:1], line, style_id)
-            elif tag not in _DROPPED:
+            elif tag not in DROPPED_ELEMENTS:
                 self._inline(child, line, style_id)
 
     def _run(self, run, line: _Line, style_id: str) -> None:
@@ -228,14 +230,14 @@ class _Reader:
             if tag == "w:t":
                 if self.fields.showing_result:
                     line.add(child.text or "", italic, bold)
-            elif tag in _RUN_CHARACTERS:
+            elif tag in RUN_CHARACTERS:
                 if self.fields.showing_result:
-                    line.add(_RUN_CHARACTERS[tag], italic, bold)
+                    line.add(RUN_CHARACTERS[tag], italic, bold)
             elif tag == "w:fldChar":
                 self.fields.char(child.get(w("fldCharType"), ""), line)
             elif tag == "w:instrText":
                 self.fields.instruction(child.text or "")
-            elif tag not in _DROPPED:
+            elif tag not in DROPPED_ELEMENTS:
                 self._inline([child], line, style_id)  # drawings may hold text boxes
 
 
