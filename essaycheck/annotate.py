@@ -16,6 +16,7 @@ from pathlib import Path
 
 from .errors import InputError
 from .model import Diagnostic, Report
+from .outputs import atomic_path
 from .read.docx import DROPPED_ELEMENTS, RUN_CHARACTERS
 from .read.wordml import M_NS, MC_NS, W_NS
 
@@ -46,6 +47,8 @@ class _Piece:
 
 @dataclass
 class _Para:
+    """One non-empty w:p and the visible pieces of its text, in order."""
+
     element: object
     pieces: list[_Piece]
 
@@ -220,18 +223,13 @@ def annotate_docx(report: Report, source_path, target_path, *, durable: bool = T
     paragraphs = body_paragraphs(document)
     if not paragraphs:
         raise InputError(f"{source} has no paragraph to attach comments to")
-    count = 0
     for problem in sorted(report.problems, key=Diagnostic.sort_key):
-        anchor, note = _anchor(paragraphs, problem)
-        first, last = anchor
+        (first, last), note = _anchor(paragraphs, problem)
         document.add_comment([Run(first, None), Run(last, None)], text=comment_text(problem, unplaced=note),
                              author=AUTHOR, initials=INITIALS)
-        count += 1
-    from .outputs import atomic_path
-
     with atomic_path(target, durable=durable) as tmp:
         document.save(str(tmp))
-    return count
+    return len(report.problems)
 
 
 def _anchor(paragraphs: list[_Para], problem: Diagnostic) -> tuple[tuple[object, object], str]:
@@ -253,14 +251,11 @@ def _anchor(paragraphs: list[_Para], problem: Diagnostic) -> tuple[tuple[object,
             return runs, f"\u201c{loc.text}\u201d: " if loc.text else ""
     first = paragraphs[0]
     runs = _runs_covering(first, 0, len(first.text))
-    where = ""
-    if loc is not None:
-        where = f"At {loc.describe()}" + (f", \u201c{loc.text}\u201d" if loc.text else "") + ": "
-    else:
-        where = "About the whole essay: "
     if runs is None:  # a first paragraph of only math: give up on anchoring inside it
         raise InputError("no run of text to attach a comment to")
-    return runs, where
+    if loc is None:
+        return runs, "About the whole essay: "
+    return runs, f"At {loc.describe()}" + (f", \u201c{loc.text}\u201d" if loc.text else "") + ": "
 
 
 def _reread(para: _Para) -> list[_Piece]:
