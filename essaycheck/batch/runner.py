@@ -12,6 +12,7 @@ from ..outputs import write_text
 from ..settings import Settings
 from .discover import find_essays
 from .pool import StopFlag, WorkerPool, chunked, default_workers
+from .progress import Progress
 from .resolution import references_of, resolve_class
 from .state import BatchState, content_hash, settings_fingerprint
 from .summary import (INTERNAL, UNCHANGED, UNREADABLE, EssayRow, exit_code, failed_row, mark_duplicates,
@@ -60,6 +61,32 @@ def run_batch(folder: str | Path, outdir: str | Path | None = None, settings: Se
     outdir = Path(outdir) if outdir is not None else folder / DEFAULT_OUTDIR
     outdir.mkdir(parents=True, exist_ok=True)
     state = BatchState.load(outdir, settings_fingerprint(settings, annotate))
+    rows, digests, todo = _sort_essays(folder, outdir, state, force=force, annotate=annotate)
+    state.forget_missing(set(digests))
+
+    workers = min(settings.jobs or default_workers(), max(1, len(todo)))
+    finished = 0
+    with StopFlag() as stop, WorkerPool(workers, stop) as pool:
+        todo = _with_resolutions(pool, todo, settings, workers, log)
+        with Progress(len(todo), bar=settings.progress, stream=log) as progress:
+            for chunk, results, error in pool.run(check_chunk, chunked(todo, workers), settings):
+                for job, result in zip(chunk, results or [_crashed(job, error) for job in chunk]):
+                    rows[job.file] = result.row
+                    if result.row.has_report:
+                        state.record(result.row, digests[job.file], list(result.outputs))
+                    progress.advance(result.row)
+                    finished += 1
+        state.save()
+
+    ordered = mark_duplicates([rows[name] for name in sorted(rows, key=str.lower)], digests)
+    result = BatchResult(folder, outdir, tuple(ordered), not_checked=len(todo) - finished)
+    write_class_outputs(result)
+    return result
+
+
+def _sort_essays(folder: Path, outdir: Path, state: BatchState, *, force: bool,
+                 annotate: bool) -> tuple[dict[str, EssayRow], dict[str, str], list[EssayJob]]:
+    """Every essay below ``folder``: rows already known (unreadable, unchanged), content hashes, jobs to run."""
     rows: dict[str, EssayRow] = {}
     digests: dict[str, str] = {}
     todo: list[EssayJob] = []
@@ -75,33 +102,18 @@ def run_batch(folder: str | Path, outdir: str | Path | None = None, settings: Se
             rows[file] = replace(saved, status=UNCHANGED)
         else:
             todo.append(EssayJob(str(path), file, str(outdir), annotate))
-    state.forget_missing(set(digests))
+    return rows, digests, todo
 
-    workers = min(settings.jobs or default_workers(), max(1, len(todo)))
-    finished = 0
-    with StopFlag() as stop, WorkerPool(workers, stop) as pool:
-        references: dict[str, tuple] = {}
-        if settings.resolve and todo:
-            for _, found, _error in pool.run(references_of, chunked([job.source for job in todo], workers)):
-                references.update(found or ())
-        resolutions = resolve_class(settings, references, log=log)
-        todo = [replace(job, resolution=resolutions.get(job.source)) for job in todo]
-        from .progress import Progress
 
-        with Progress(len(todo), bar=settings.progress, stream=log) as progress:
-            for chunk, results, error in pool.run(check_chunk, chunked(todo, workers), settings):
-                for job, result in zip(chunk, results or [_crashed(job, error) for job in chunk]):
-                    rows[job.file] = result.row
-                    if result.row.has_report:
-                        state.record(result.row, digests[job.file], list(result.outputs))
-                    progress.advance(result.row)
-                    finished += 1
-        state.save()
-
-    ordered = mark_duplicates([rows[name] for name in sorted(rows, key=str.lower) if name in rows], digests)
-    result = BatchResult(folder, outdir, tuple(ordered), not_checked=len(todo) - finished)
-    write_class_outputs(result)
-    return result
+def _with_resolutions(pool: WorkerPool, todo: list[EssayJob], settings: Settings, workers: int,
+                      log: TextIO) -> list[EssayJob]:
+    """The jobs, each with its essay's part of the class's DOI and URL lookups (phase one)."""
+    references: dict[str, tuple] = {}
+    if settings.resolve and todo:
+        for _, found, _error in pool.run(references_of, chunked([job.source for job in todo], workers)):
+            references.update(found or ())  # an essay missing here resolves on its own when checked
+    resolutions = resolve_class(settings, references, log=log)
+    return [replace(job, resolution=resolutions.get(job.source)) for job in todo]
 
 
 def _crashed(job: EssayJob, error: BaseException | None) -> EssayResult:
