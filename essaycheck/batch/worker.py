@@ -22,6 +22,8 @@ __all__ = ["EssayJob", "EssayResult", "output_names", "check_essay", "check_chun
 
 @dataclass(frozen=True)
 class EssayJob:
+    """One essay to check in a worker process, and where its outputs go."""
+
     source: str  # the essay's path
     file: str  # its name relative to the class folder
     outdir: str
@@ -31,6 +33,8 @@ class EssayJob:
 
 @dataclass(frozen=True)
 class EssayResult:
+    """One essay's summary row and the files written for it."""
+
     row: EssayRow
     outputs: tuple[str, ...] = ()  # files written, relative to the output folder
 
@@ -65,6 +69,7 @@ def write_essay_outputs(report: Report, job: EssayJob) -> tuple[EssayRow, tuple[
 
         try:
             annotate_docx(report, job.source, outdir / names["annotated"], durable=False)
+        # python-docx on a student's file: a copy it cannot write costs the copy, not the report.
         except (EssaycheckError, OSError, ValueError, KeyError) as error:
             row = replace(row, reason=f"no annotated copy: {error}")
         else:
