@@ -23,7 +23,7 @@ from .config import ResolveConfig
 from .ratelimit import parse_retry_after
 from .safety import ALLOWED_SCHEMES, Guard, UnknownHost, UnsafeURL
 from .session import is_cached_session
-from .transport import GUARD_ATTR, LIMIT_ATTR, TRUNCATED_HEADER, BlockedURL, HostNotFound, SafeAdapter
+from .transport import GUARD_ATTR, LIMIT_ATTR, BlockedURL, HostNotFound, SafeAdapter
 
 REDIRECT_STATUSES = (301, 302, 303, 307, 308)
 PERMANENT_REDIRECTS = (301, 308)
@@ -55,8 +55,6 @@ class Fetched:
     headers: dict[str, str]  # lower-case names
     body: bytes
     redirects: tuple[tuple[int, str], ...] = ()  # (status, target) of each hop
-    from_cache: bool = False
-    truncated: bool = False
 
     @property
     def content_type(self) -> str:
@@ -85,7 +83,7 @@ class Fetcher:
     _environment: dict = field(default_factory=dict)  # origin -> proxies/verify from the environment
 
     def fetch(self, url: str, *, method: str = "GET", headers: dict[str, str] | None = None,
-              max_bytes: int | None = None, follow: bool = True) -> Fetched:
+              max_bytes: int | None = None) -> Fetched:
         """Send ``method`` to ``url`` and follow up to ``config.max_redirects`` redirects by hand."""
         redirects: list[tuple[int, str]] = []
         visits = {url: 1}
@@ -98,7 +96,7 @@ class Fetcher:
                     raise FetchError(exc.kind, exc.detail, address=exc.address, redirects=tuple(redirects)) from exc
                 raise
             location = response.headers.get("Location")
-            if follow and response.status_code in REDIRECT_STATUSES and location:
+            if response.status_code in REDIRECT_STATUSES and location:
                 target = urljoin(current, location.strip())
                 redirects.append((response.status_code, target))
                 # A second visit is normal (a site setting a cookie, then sending us back); a third is a loop.
@@ -111,9 +109,7 @@ class Fetcher:
                 continue
             return Fetched(
                 url=url, final_url=current, status=response.status_code, reason=response.reason or "",
-                headers={k.lower(): v for k, v in response.headers.items()}, body=body,
-                redirects=tuple(redirects), from_cache=bool(getattr(response, "from_cache", False)),
-                truncated=response.headers.get(TRUNCATED_HEADER) == "1" or len(body) >= (max_bytes or self.config.max_bytes),
+                headers={k.lower(): v for k, v in response.headers.items()}, body=body, redirects=tuple(redirects),
             )
         raise FetchError("too-many-redirects", f"the address redirects more than {self.config.max_redirects} times",
                          redirects=tuple(redirects))

@@ -19,7 +19,6 @@ from .safety import Guard, UnknownHost, UnsafeURL
 
 GUARD_ATTR = "essaycheck_guard"  # on a PreparedRequest: a Guard, or None for trusted endpoints
 LIMIT_ATTR = "essaycheck_max_bytes"
-TRUNCATED_HEADER = "X-Essaycheck-Truncated"
 _STRICT = Guard()
 
 
@@ -82,8 +81,6 @@ class SafeAdapter(HTTPAdapter):
             response.close()  # the rest of the body is not wanted: drop the connection
         response._content = body
         response._content_consumed = True
-        if truncated:
-            response.headers[TRUNCATED_HEADER] = "1"
         return response
 
 
