@@ -19,18 +19,14 @@ def read_file_bytes(path: str) -> bytes:
         info = os.stat(path)
     except FileNotFoundError:
         raise InputError(f"{path}: file not found. Check the name and the folder.") from None
-    except PermissionError:
-        raise InputError(f"{path}: permission denied; essaycheck may not open this file.") from None
     except OSError as error:
-        raise InputError(f"{path}: cannot be opened ({error.strerror or error}).") from None
+        raise _cannot_open(path, error) from None
     _require_regular(path, info.st_mode)
     _require_size(path, info.st_size)
     try:
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
-    except PermissionError:
-        raise InputError(f"{path}: permission denied; essaycheck may not open this file.") from None
     except OSError as error:
-        raise InputError(f"{path}: cannot be opened ({error.strerror or error}).") from None
+        raise _cannot_open(path, error) from None
     try:
         _require_regular(path, os.fstat(fd).st_mode)
         chunks, total = [], 0
@@ -46,6 +42,13 @@ def read_file_bytes(path: str) -> bytes:
         os.close(fd)
     _require_size(path, total)
     return b"".join(chunks)
+
+
+def _cannot_open(path: str, error: OSError) -> InputError:
+    """The error for a file that exists but cannot be opened."""
+    if isinstance(error, PermissionError):
+        return InputError(f"{path}: permission denied; essaycheck may not open this file.")
+    return InputError(f"{path}: cannot be opened ({error.strerror or error}).")
 
 
 def _require_regular(path: str, mode: int) -> None:

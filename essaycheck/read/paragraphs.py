@@ -15,13 +15,19 @@ class TextBudget:
         self.total = 0
 
     def spend(self, text: str) -> None:
+        """Count ``text`` (one paragraph or line) against the limits."""
         if len(text) > MAX_PARAGRAPH_CHARS:
             raise InputError(f"{self.path} has a single paragraph or line longer than {MAX_PARAGRAPH_CHARS:,} "
                              "characters; that is not an essay. Check that you picked the right file.")
         self.total += len(text)
         if self.total > MAX_CHARS:
-            raise InputError(f"{self.path} has more than {MAX_CHARS:,} characters of text, far beyond any essay. "
-                             "Check that you picked the right file.")
+            raise too_much_text(self.path)
+
+
+def too_much_text(path: str) -> InputError:
+    """The error for a document with more than ``MAX_CHARS`` characters of text."""
+    return InputError(f"{path} has more than {MAX_CHARS:,} characters of text, far beyond any essay. "
+                      "Check that you picked the right file.")
 
 
 def trimmed_paragraph(index: int, text: str, italic=(), links=(), **fields) -> Paragraph | None:

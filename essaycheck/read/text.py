@@ -7,7 +7,7 @@ import re
 from ..errors import InputError
 from ..model import Paragraph
 from .limits import MAX_CHARS, MAX_TEXT_FILE_BYTES
-from .paragraphs import TextBudget, trimmed_paragraph
+from .paragraphs import TextBudget, too_much_text, trimmed_paragraph
 
 SAVE_AS_UTF8 = "Open it in your editor and save it as UTF-8 text, then try again."
 # Control characters that never occur in real text (tab, newlines, form feed and Ctrl-Z are fine).
@@ -37,8 +37,7 @@ def decode_text(data: bytes, path: str) -> str:
 def normalise_text(text: str, path: str) -> str:
     """``text`` with ``\\r\\n`` / ``\\r`` as ``\\n`` and no BOM; InputError if too large or binary."""
     if len(text) > MAX_CHARS:
-        raise InputError(f"{path} has more than {MAX_CHARS:,} characters of text, far beyond any essay. "
-                         "Check that you picked the right file.")
+        raise too_much_text(path)
     if len(_CONTROL.findall(text[:100_000])) > 10 or "\x00" in text:
         raise InputError(f"{path} {_BINARY}")
     return text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
