@@ -33,6 +33,8 @@ class Mismatch:
 
 @dataclass(frozen=True)
 class Comparison:
+    """Whether a record is the entry's work, how alike the titles are, and the fields that differ."""
+
     verdict: str  # same | different | unknown (the entry has too little to compare)
     title_score: float
     mismatches: tuple[Mismatch, ...] = ()
@@ -64,6 +66,7 @@ def same_author(entry_name: str, record: dict) -> bool | None:
 
 
 def same_year(entry_year: int | None, record: dict) -> bool | None:
+    """Is the entry's year one of the record's publication years? None when either side has none."""
     years = csl.years_of(record)
     if entry_year is None or not years:
         return None

@@ -80,4 +80,5 @@ class RateLimiter:
             self._next[host] = max(self._next.get(host, until), until)
 
     def spacing(self, host: str) -> float:
+        """Seconds kept between requests to ``host`` (0 until it announces a limit)."""
         return self._spacing.get(host, 0.0)

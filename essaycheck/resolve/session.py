@@ -41,6 +41,7 @@ def contact_address(settings: Settings) -> str | None:
 
 
 def user_agent(settings: Settings) -> str:
+    """'essaycheck/<version> (<project URL>; mailto:<contact>)', as Crossref's etiquette asks."""
     from .. import __version__
 
     address = contact_address(settings)
@@ -120,6 +121,7 @@ def _cacheable(response) -> bool:
 
 
 def is_cached_session(session) -> bool:
+    """Whether ``session`` is a requests-cache CachedSession (so offline can answer from it)."""
     try:
         from requests_cache import CachedSession
     except ImportError:  # pragma: no cover - requests-cache is a dependency
