@@ -15,7 +15,6 @@ from rapidfuzz.distance import DamerauLevenshtein
 
 from .model import Citation, Link, Reference
 from .names import fold
-from .references.dates import original_publication
 
 _MINOR_WORDS = {"of", "for", "and", "the", "on", "in", "to", "a", "an", "&", "de", "des", "du", "la", "le"}
 _NOT_REQUIRED_ROLES = {"personal-communication", "secondary-original"}
@@ -89,7 +88,7 @@ def _entry(ref: Reference, abbreviations: dict[str, str]) -> _Entry:
         aliases.update(abbr for abbr, full in abbreviations.items() if full == fold(group))
     initial = fold(people[0].given[:1]) if people and not people[0].is_group else ""
     return _Entry(ref.index, names, frozenset(a for a in aliases if a), ref.year, fold(ref.title), by_title,
-                  original_publication(ref.text), initial)
+                  ref.original_year, initial)
 
 
 class _Matcher:

@@ -134,6 +134,7 @@ class Reference:
     year_number: int | None = None
     year_suffix: str = ""
     date_extra: str = ""  # "March 3" in "(2020, March 3)"
+    original_year: str = ""  # "1885" from "(Original work published 1885)": cited as (Author, 1885/1913)
     title: str = ""
     container_title: str = ""
     volume: str = ""

@@ -62,7 +62,7 @@ def test_republished_work_is_cited_with_both_years(year, quality):
     republished = Reference(index=0, text="Ebbinghaus, H. (1913). Memory. Teachers College. "
                             "(Original work published 1885)", location=HERE,
                             authors=(Author(family="Ebbinghaus", given="H."),), year="1913", year_number=1913,
-                            title="Memory")
+                            title="Memory", original_year="1885")
     (link,) = link_citations([cite(["Ebbinghaus"], year)], [republished])
     assert link.quality == quality
 

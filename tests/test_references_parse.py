@@ -462,7 +462,7 @@ CASES = [
         "Columbia University. (Original work published 1885)",
         dict(type="book", authors=people("Ebbinghaus|H."), authors_text="Ebbinghaus, H.", year="1913",
              year_number=1913, title="Memory: A contribution to experimental psychology",
-             publisher="Teachers College, Columbia University"),
+             publisher="Teachers College, Columbia University", original_year="1885"),
         id="republished-work-note-is-not-the-publisher",
     ),
     pytest.param(

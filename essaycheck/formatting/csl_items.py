@@ -9,7 +9,6 @@ from pathlib import Path
 from ..errors import InputError
 from ..model import Author, Reference
 from ..references.authors import split_name_suffix
-from ..references.dates import original_publication
 from ..references.doi import doi_as_written
 
 _MONTHS = {m: n for n, m in enumerate(
@@ -79,9 +78,8 @@ def reference_to_csl(ref: Reference) -> dict:
         item["issued"] = {"date-parts": [_date_parts(ref.year_number, ref.date_extra)]}
     elif ref.year.lower().startswith("in press"):
         item["status"] = "in press"
-    original = original_publication(ref.text)
-    if original:
-        item["original-date"] = {"date-parts": [[int(original)]]}
+    if ref.original_year:
+        item["original-date"] = {"date-parts": [[int(ref.original_year)]]}
     fields = {"title": ref.title, "container-title": ref.container_title, "volume": ref.volume,
               "issue": ref.issue, "page": ref.pages, "number": ref.article_number,
               "publisher": ref.publisher, "DOI": doi_as_written(ref.doi_text) or ref.doi, "genre": ref.genre}

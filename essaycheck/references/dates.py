@@ -60,9 +60,3 @@ def iter_date_groups(text: str, limit: int | None = None) -> Iterator[DateGroup]
 def find_date_group(text: str, limit: int = 3000) -> DateGroup | None:
     """The first date group starting within the first ``limit`` characters."""
     return next(iter_date_groups(text, limit), None)
-
-
-def original_publication(text: str) -> str:
-    """The year in an entry's "(Original work published 1885)" note, or ""."""
-    notes = list(ORIGINAL_WORK.finditer(text[-400:]))
-    return notes[-1].group("year") if notes else ""

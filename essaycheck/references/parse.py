@@ -268,7 +268,8 @@ def _read_locators(rest: str, draft: _Draft) -> str:
             draft.warnings.append("more than one URL")
         for start, end, _ in reversed(urls):
             rest = _cut(rest, start, end)
-    for note in reversed(list(ORIGINAL_WORK.finditer(rest))):  # read by original_publication()
+    for note in reversed(list(ORIGINAL_WORK.finditer(rest))):
+        draft.set(original_year=note.group("year"))
         rest = _cut(rest, note.start(), note.end())
     retrieved = _RETRIEVED.search(rest)
     if retrieved:
