@@ -91,3 +91,13 @@ def test_pasting_the_suggested_fixes_silences_the_rule(rule, essay):
 ADVICE_ONLY = {"no-reference-list", "missing-reference", "uncited-reference", "ambiguous-citation",
                "personal-communication-listed", "quote-without-page", "group-abbreviation", "reference-order",
                "et-al-in-reference"}
+
+
+def test_different_authors_sharing_a_surname_are_told_apart_by_initials():
+    essay = ("Essay\nBoth agree (Smith, 2019).\nReferences\n"
+             "Smith, E. (2019). Alpha networks. Journal of Library Studies, 3(1), 1–10.\n"
+             "Smith, J. (2019). Beta networks. Journal of Library Studies, 3(2), 11–20.\n")
+    (problem,) = check_text(essay, OFFLINE.updated(select=("ambiguous-citation",))).problems
+    assert "write the first author's initials, for example (E. Smith, 2019)" in problem.message
+    fixed = essay.replace("(Smith, 2019)", "(E. Smith, 2019; J. Smith, 2019)")
+    assert check_text(fixed, OFFLINE).problems == ()

@@ -104,15 +104,23 @@ def author_mismatch(ctx: CheckContext):
                     GRANOVETTER.replace("(1973)", "(1973b)"))])
 def ambiguous_citation(ctx: CheckContext):
     """When the list has several works by the same authors in the same year, each citation must say which one
-    (2019a, 2019b), so a reader can tell them apart."""
+    (2019a, 2019b), so a reader can tell them apart. When the first authors only share a surname, APA 7
+    adds their initials instead: (E. Smith, 2019; J. Smith, 2019)."""
     for i, (citation, link, _) in enumerate(ctx.linked()):
-        if link.quality == "ambiguous":
-            count = len(link.candidates)
-            yield Finding(
-                f"{quote(citation.text)} could mean any of {count} entries by the same author(s) from "
-                f"{citation.year}. Add a letter after the year (for example {citation.year[:4]}a, "
-                f"{citation.year[:4]}b) in the text and in the list, ordering the entries by title.",
-                citation.location, citation=i, reference=link.reference)
+        if link.quality != "ambiguous":
+            continue
+        firsts = [ctx.references[c].authors[0] for c in link.candidates if ctx.references[c].authors]
+        initials = sorted({a.given.split()[0] for a in firsts if a.given and not a.is_group})
+        if len(initials) == len(link.candidates) > 1:
+            advice = (f"These are different people who share a surname: write the first author's initials, "
+                      f"for example ({initials[0]} {citation.authors[0]}, {citation.year}).")
+        else:
+            advice = (f"Add a letter after the year (for example {citation.year[:4]}a, {citation.year[:4]}b) in "
+                      "the text and in the list, ordering the entries by title.")
+        yield Finding(
+            f"{quote(citation.text)} could mean any of {len(link.candidates)} entries by "
+            f"{citation.authors[0]} from {citation.year}. {advice}",
+            citation.location, citation=i, reference=link.reference)
 
 
 @rule("personal-communication-listed", Severity.WARNING,
