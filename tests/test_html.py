@@ -6,7 +6,7 @@ from html.parser import HTMLParser
 import essaycheck.formatting
 from essaycheck.model import Diagnostic, Document, Location, Paragraph, Report, Severity
 from essaycheck.references import parse_reference_list
-from essaycheck.render.html import _formatted, highlight_paragraph, render_html
+from essaycheck.render.html import highlight_paragraph, render_html
 
 BODY = "Networking matters (Smith 2019; <b>Lee</b> & Ng, 2020) & more."
 ENTRY = "Smith, J. (2019). Networks <script>alert(1)</script>. Journal of Things, 1(2), 3–4."
@@ -107,14 +107,14 @@ def test_counts_and_reference_list_with_italics():
     assert '<ol class="refs">' in page
     assert "<i>Journal of Things</i>" in page  # corrected by the formatter, italics included
     assert "you wrote: Smith, J. (2019). Networks &lt;script&gt;" in page
+    assert "in the text: (Smith, 2019) or Smith (2019)" in page
 
 
 def test_reference_list_as_written_when_the_formatter_fails(monkeypatch):
-    def broken(items, style="apa", in_text=False):
+    def broken(references, records=None, style="apa"):
         raise RuntimeError("citeproc choked")
 
-    monkeypatch.setattr(essaycheck.formatting, "render_entries", broken)
-    _formatted.cache_clear()
+    monkeypatch.setattr(essaycheck.formatting, "format_references", broken)
     page = render_html(make_report())
     assert "could not be formatted: RuntimeError" in page
     assert "<i>Journal of Things</i>" in page and "you wrote" not in page  # the student's italics

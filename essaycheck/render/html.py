@@ -7,8 +7,6 @@ opened from a USB stick. Everything taken from the essay is escaped.
 
 from __future__ import annotations
 
-import functools
-import json
 from collections import defaultdict
 from html import escape
 from pathlib import Path
@@ -46,6 +44,7 @@ ol.problems li{margin-bottom:.7rem}
 .fix code{background:#e8f5e9;padding:0 .2em;white-space:pre-wrap}
 ol.refs li{margin-bottom:.6rem;padding-left:.2rem}
 ol.refs .as-written{display:block;color:#777;font-size:.85rem}
+ol.refs .in-text{display:block;color:#35506b;font-size:.85rem}
 .note{color:#666;font-size:.85rem}
 footer{padding:0 1.5rem 1.5rem;color:#777;font-size:.8rem}
 """
@@ -187,35 +186,19 @@ def _problems_section(problems: list[Diagnostic]) -> str:
     return "\n".join(out)
 
 
-def corrected_references(report: Report, style: str = "apa") -> tuple[list[tuple[str, int]] | None, str]:
-    """The reference list formatted by ``essaycheck.formatting``, as ``(html, reference index)``
-    pairs in list order, with a label; ``(None, reason)`` when the formatter is unavailable or fails.
-    """
+def corrected_references(report: Report) -> tuple[list | None, str]:
+    """The reference list formatted in APA 7, in APA order, as ``(html, reference index, parenthetical,
+    narrative)``, with a label; ``(None, reason)`` when the formatter fails on this list."""
+    from ..formatting import format_references
+
     try:
-        from ..formatting import reference_to_csl
-    except ImportError:
-        return None, "Entries as written (the formatter is not available in this version)."
-    by_id = {}
-    items = []
-    for i, ref in enumerate(report.references):
-        item = reference_to_csl(ref)
-        by_id[item["id"]] = i
-        items.append(item)
-    try:
-        entries = _formatted(json.dumps(items, sort_keys=True, default=str), style)
+        entries = format_references(report.references, report.records)
     except Exception as error:  # a third-party engine on student input: show the entries as written instead
         return None, f"Entries as written (they could not be formatted: {type(error).__name__})."
-    pairs = [(_italic_html(text, italic), by_id.get(entry_id, -1)) for entry_id, text, italic in entries]
-    return pairs, "Formatted in APA 7 from what essaycheck read in your list; check each against your source."
-
-
-@functools.lru_cache(maxsize=256)
-def _formatted(items_json: str, style: str) -> tuple[tuple[str, str, tuple], ...]:
-    """(id, text, italic spans) per entry; memoised because classes share whole reference lists."""
-    from .. import formatting
-
-    entries = formatting.render_entries(json.loads(items_json), style)
-    return tuple((entry.id, entry.text, tuple(entry.italic)) for entry in entries)
+    rows = [(_italic_html(entry.text, entry.italic), index, entry.parenthetical, entry.narrative)
+            for index, entry in entries.items()]
+    source = "the DOI records where they were found, else " if report.records else ""
+    return rows, f"Formatted in APA 7 from {source}what essaycheck read in your list; check each against your source."
 
 
 def _references_section(report: Report) -> str:
@@ -226,9 +209,11 @@ def _references_section(report: Report) -> str:
     corrected, label = corrected_references(report)
     out.append(f'<p class="note">{escape(label)}</p><ol class="refs">')
     if corrected is not None:
-        for html_entry, index in corrected:
+        for html_entry, index, parenthetical, narrative in corrected:
             written = report.references[index].text if 0 <= index < len(report.references) else ""
-            out.append(f'<li>{html_entry}<span class="as-written">you wrote: {escape(written)}</span></li>')
+            in_text = (f'<span class="in-text">in the text: {escape(parenthetical)} or {escape(narrative)}</span>'
+                       if parenthetical else "")
+            out.append(f'<li>{html_entry}{in_text}<span class="as-written">you wrote: {escape(written)}</span></li>')
     else:
         for ref in report.references:
             spans = _italic_spans(report, ref.location.paragraph, ref.location.start)
