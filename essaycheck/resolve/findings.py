@@ -10,23 +10,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ..model import Diagnostic, Location, Reference, Severity
+from ..model import Diagnostic, Location, Reference
+from ..rules.resolution import RESOLUTION_RULES
 from ..settings import Settings
 from . import csl
 from .compare import Comparison, Mismatch
 from .doi import DoiLookup, doi_link
 from .urls import UrlCheck
 
-RULES: dict[str, tuple[Severity, str]] = {
-    "doi-not-found": (Severity.ERROR, "The DOI does not exist."),
-    "doi-mismatch": (Severity.ERROR, "The DOI belongs to a different work."),
-    "metadata-mismatch": (Severity.WARNING, "Author, year, title, journal, volume or pages differ from the real record."),
-    "retracted": (Severity.ERROR, "The work was retracted or has an expression of concern."),
-    "missing-doi": (Severity.WARNING, "A journal article or chapter has a DOI the entry leaves out."),
-    "broken-url": (Severity.ERROR, "The URL does not lead to a page."),
-    "redirected-url": (Severity.INFO, "The URL has permanently moved."),
-    "unresolved": (Severity.INFO, "A DOI or URL could not be checked (network, offline)."),
-}
+RULES = RESOLUTION_RULES  # id -> (default severity, summary); listed with the other rules
 _FIELD_NAMES = {"author": "first author's family name", "year": "year", "title": "title",
                 "journal": "journal name", "volume": "volume", "pages": "page range"}
 _UNRESOLVED_WHY = {

@@ -41,6 +41,7 @@ from .reference_list import (
     retrieved_from,
     suffix_needed,
 )
+from .resolution import RESOLUTION_RULES
 
 RULES: tuple[Rule, ...] = (
     # citations and entries finding each other
@@ -75,18 +76,6 @@ RULES: tuple[Rule, ...] = (
 )
 
 RULES_BY_ID = {r.id: r for r in RULES}
-
-# Findings of the resolution stage (essaycheck.resolve), which checks entries against the real records.
-RESOLUTION_RULES: dict[str, str] = {
-    "doi-not-found": "The DOI does not exist.",
-    "doi-mismatch": "The DOI belongs to a different work.",
-    "metadata-mismatch": "The entry's year, title, authors or journal differ from the real record.",
-    "retracted": "The work was retracted or has an expression of concern.",
-    "missing-doi": "A journal article or chapter has a DOI that the entry leaves out.",
-    "broken-url": "The URL does not open (not found, gone, DNS or TLS failure).",
-    "redirected-url": "The URL moved permanently to a new address.",
-    "unresolved": "A DOI or URL could not be checked (no network, offline, server fault).",
-}
 
 ALL_RULE_IDS = frozenset(RULES_BY_ID) | frozenset(RESOLUTION_RULES)
 
