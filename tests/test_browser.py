@@ -1,6 +1,6 @@
 """The class index and an essay report in a real browser (Debian's chromium, headless).
 
-Skipped only when /usr/bin/chromium is absent; .ci/run installs it. Screenshots go to
+Skipped only when /usr/bin/chromium or /usr/bin/chromedriver is absent; .ci/run installs it. Screenshots go to
 test-artifacts/ at the repository root (git-ignored).
 """
 
@@ -19,7 +19,8 @@ ROOT = Path(__file__).resolve().parents[1]
 SAMPLES = ROOT / "samples"
 ARTIFACTS = ROOT / "test-artifacts"
 
-pytestmark = pytest.mark.skipif(not CHROMIUM.exists(), reason="/usr/bin/chromium is not installed")
+pytestmark = pytest.mark.skipif(not (CHROMIUM.exists() and CHROMEDRIVER.exists()),
+                                reason="Debian's chromium and chromium-driver are not installed")
 
 
 @pytest.fixture(scope="module")
