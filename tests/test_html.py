@@ -124,3 +124,11 @@ def test_problems_without_location_are_listed_and_clean_essay_says_so():
     page = render_html(make_report([Diagnostic("no-references", Severity.ERROR, "No reference list")]))
     assert "No reference list" in page
     assert "No problems found." in render_html(make_report())
+
+
+def test_the_essay_keeps_its_italics_around_and_inside_problems():
+    para = Paragraph(index=0, text="Journal of Things, 4(2), 1-9.", italic=((0, 20),))
+    out = highlight_paragraph(para, [(1, Diagnostic("italics", Severity.WARNING, "m",
+                                                    Location(0, 11, 18, "Things,")))])
+    assert out.startswith('<i>Journal of </i><a id="at-1"></a><mark')
+    assert '"><i>Things,</i></mark><i> 4</i>(2), 1-9.' in out

@@ -109,7 +109,7 @@ def _essay_section(report: Report, problems: list[Diagnostic]) -> str:
 
 
 def highlight_paragraph(paragraph: Paragraph, problems: list[tuple[int, Diagnostic]]) -> str:
-    """The paragraph's text, escaped, with ``<mark>`` around each problem's span.
+    """The paragraph's text, escaped, in its italics, with ``<mark>`` around each problem's span.
 
     Overlapping spans are cut into segments; a segment takes the colour of the most
     severe problem covering it and lists every covering problem in its title.
@@ -122,7 +122,9 @@ def highlight_paragraph(paragraph: Paragraph, problems: list[tuple[int, Diagnost
         start = min(max(loc.start, 0), n)
         end = min(max(loc.end, start), n)
         spans.append((start, end, number, problem))
-    cuts = sorted({0, n, *(s for s, _, _, _ in spans), *(e for _, e, _, _ in spans)})
+    italic = [(min(max(s, 0), n), min(max(e, 0), n)) for s, e in paragraph.italic if s < e]
+    cuts = sorted({0, n, *(s for s, _, _, _ in spans), *(e for _, e, _, _ in spans),
+                   *(s for s, _ in italic), *(e for _, e in italic)})
     points = defaultdict(list)  # zero-length problems: a caret at the offset
     starts = defaultdict(list)  # where each problem begins: an anchor for links
     for start, end, number, problem in spans:
@@ -141,6 +143,8 @@ def highlight_paragraph(paragraph: Paragraph, problems: list[tuple[int, Diagnost
             break
         end = cuts[i + 1]
         segment = escape(text[cut:end], quote=False)
+        if any(s <= cut and end <= e for s, e in italic):
+            segment = f"<i>{segment}</i>"
         covering = [(num, p) for s, e, num, p in spans if s <= cut and end <= e and s < e]
         if covering:
             worst = min(covering, key=lambda item: item[1].severity.rank)[1].severity.value
