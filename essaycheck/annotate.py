@@ -17,7 +17,8 @@ from pathlib import Path
 from .errors import InputError
 from .model import Diagnostic, Report
 from .outputs import atomic_path
-from .read.docx import DROPPED_ELEMENTS, RUN_CHARACTERS
+from .read.docx import DROPPED_ELEMENTS, RUN_CHARACTERS, SOFT_HYPHEN, is_hidden_run
+from .read.styles import StyleSheet
 from .read.wordml import M_NS, MC_NS, W_NS
 
 __all__ = ["annotate_docx", "comment_text", "AUTHOR", "INITIALS"]
@@ -60,7 +61,9 @@ class _Para:
 class _Walker:
     """The reader's walk over the body, keeping for each paragraph its w:p and its pieces."""
 
-    def __init__(self) -> None:
+    def __init__(self, styles: StyleSheet) -> None:
+        self.styles = styles
+        self._style_id = ""  # of the paragraph being walked: hidden text may come from its style
         self.paragraphs: list[_Para] = []
         self._fields: list[bool] = []  # per open complex field: showing its result yet?
 
@@ -77,6 +80,8 @@ class _Walker:
     def _paragraph(self, p) -> None:
         para = _Para(p, [])
         boxes: list = []
+        style = p.find(f"{_W}pPr/{_W}pStyle")
+        self._style_id = style.get(f"{_W}val", "") if style is not None else ""
         self._inline(p, para, boxes)
         if para.text.strip():
             self.paragraphs.append(para)
@@ -87,6 +92,7 @@ class _Walker:
         return all(self._fields)
 
     def _add(self, para: _Para, element, run, text: str) -> None:
+        text = text.replace(SOFT_HYPHEN, "")
         if text and self._showing():
             para.pieces.append(_Piece(element, run, len(para.text), text))
 
@@ -105,12 +111,15 @@ class _Walker:
                 self._inline(child, para, boxes)
 
     def _run(self, run, para: _Para, boxes: list) -> None:
+        visible = not is_hidden_run(run.find(f"{_W}rPr"), self._style_id, self.styles)
         for child in run:
             tag = child.tag
             if tag == f"{_W}t":
-                self._add(para, child, run, child.text or "")
+                if visible:
+                    self._add(para, child, run, child.text or "")
             elif tag in _RUN_CHARACTERS:
-                self._add(para, child, run, _RUN_CHARACTERS[tag])
+                if visible:
+                    self._add(para, child, run, _RUN_CHARACTERS[tag])
             elif tag == f"{_W}fldChar":
                 kind = child.get(f"{_W}fldCharType", "")
                 if kind == "begin":
@@ -123,9 +132,9 @@ class _Walker:
                 self._inline([child], para, boxes)
 
 
-def body_paragraphs(document) -> list[_Para]:
+def body_paragraphs(document, styles: StyleSheet | None = None) -> list[_Para]:
     """The non-empty paragraphs of a python-docx document's body, in the reader's order."""
-    walker = _Walker()
+    walker = _Walker(styles or StyleSheet(document.styles.element))
     walker.blocks(document.element.body)
     return walker.paragraphs
 
@@ -159,9 +168,23 @@ def _split_run_at(para: _Para, offset: int) -> None:
         right.remove(child)
     if cut:
         left_t, right_t = left_children[index], right_children[index]
-        left_t.text, right_t.text = piece.text[:cut], piece.text[cut:]
+        raw = left_t.text or ""
+        raw_cut = _raw_offset(raw, cut)
+        left_t.text, right_t.text = raw[:raw_cut], raw[raw_cut:]
         for t in (left_t, right_t):
             t.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+
+
+def _raw_offset(raw: str, cut: int) -> int:
+    """Where visible offset ``cut`` falls in a w:t's own text, which may hold soft hyphens the reader skips."""
+    seen = 0
+    for position, character in enumerate(raw):
+        if character == SOFT_HYPHEN:
+            continue  # stays with the syllable before it
+        if seen == cut:
+            return position
+        seen += 1
+    return len(raw)
 
 
 def _runs_covering(para: _Para, start: int, end: int) -> tuple[object, object] | None:
@@ -220,11 +243,12 @@ def annotate_docx(report: Report, source_path, target_path, *, durable: bool = T
     if target.exists() and os.path.samefile(source, target):
         raise InputError("the annotated copy must not overwrite the essay itself")
     document = _open(source)
-    paragraphs = body_paragraphs(document)
+    styles = StyleSheet(document.styles.element)
+    paragraphs = body_paragraphs(document, styles)
     if not paragraphs:
         raise InputError(f"{source} has no paragraph to attach comments to")
     for problem in sorted(report.problems, key=Diagnostic.sort_key):
-        (first, last), note = _anchor(paragraphs, problem)
+        (first, last), note = _anchor(paragraphs, problem, styles)
         document.add_comment([Run(first, None), Run(last, None)], text=comment_text(problem, unplaced=note),
                              author=AUTHOR, initials=INITIALS)
     with atomic_path(target, durable=durable) as tmp:
@@ -232,7 +256,7 @@ def annotate_docx(report: Report, source_path, target_path, *, durable: bool = T
     return len(report.problems)
 
 
-def _anchor(paragraphs: list[_Para], problem: Diagnostic) -> tuple[tuple[object, object], str]:
+def _anchor(paragraphs: list[_Para], problem: Diagnostic, styles: StyleSheet) -> tuple[tuple[object, object], str]:
     """The runs to anchor ``problem`` on, and a prefix for the comment when it is not at its place."""
     loc = problem.location
     if loc is not None and 0 <= loc.paragraph < len(paragraphs):
@@ -240,9 +264,9 @@ def _anchor(paragraphs: list[_Para], problem: Diagnostic) -> tuple[tuple[object,
         span = _span_in(para.text, problem)
         if span is not None:
             _split_run_at(para, span[1])
-            para.pieces = _reread(para)
+            para.pieces = _reread(para, styles)
             _split_run_at(para, span[0])
-            para.pieces = _reread(para)
+            para.pieces = _reread(para, styles)
             runs = _runs_covering(para, *span)
             if runs is not None:
                 return runs, ""
@@ -258,9 +282,9 @@ def _anchor(paragraphs: list[_Para], problem: Diagnostic) -> tuple[tuple[object,
     return runs, f"At {loc.describe()}" + (f", \u201c{loc.text}\u201d" if loc.text else "") + ": "
 
 
-def _reread(para: _Para) -> list[_Piece]:
+def _reread(para: _Para, styles: StyleSheet) -> list[_Piece]:
     """The pieces of one paragraph again, after its runs were split."""
-    walker = _Walker()
+    walker = _Walker(styles)
     walker._paragraph(para.element)
     for found in walker.paragraphs:
         if found.element is para.element:

@@ -148,3 +148,24 @@ def test_refuses_to_overwrite_the_essay(tmp_path):
     _, report = report_for(essay, [])
     with pytest.raises(InputError):
         annotate_docx(report, essay, essay)
+
+
+def test_walker_skips_hidden_text_and_soft_hyphens_like_the_reader(tmp_path):
+    doc = docx.Document()
+    paragraph = doc.add_paragraph("Pub\u00adlic networks (Smith 2019)")
+    paragraph.add_run(" (Hidden, 2018)").font.hidden = True
+    paragraph.add_run(" matter.")
+    doc.add_paragraph("").add_run("All hidden").font.hidden = True
+    doc.add_paragraph("Last")
+    essay = tmp_path / "essay.docx"
+    doc.save(essay)
+    document = read_document(essay)
+    assert [p.text for p in document.paragraphs] == ["Public networks (Smith 2019) matter.", "Last"]
+    walked = body_paragraphs(docx.Document(str(essay)))
+    assert [p.text.strip() for p in walked] == [p.text for p in document.paragraphs]
+    _, report = report_for(essay, [at(document, 0, "Smith 2019"), at(document, 0, "lic net")])
+    target = tmp_path / "copy.docx"
+    annotate_docx(report, essay, target)
+    assert sorted(anchored_texts(target).values()) == ["Smith 2019", "lic net"]
+    # splitting a run keeps its soft hyphen where it was
+    assert [p.text for p in docx.Document(str(target)).paragraphs][0].startswith("Pub\u00adlic networks")

@@ -138,6 +138,49 @@ def test_smart_tags_custom_xml_tabs_and_breaks(tmp_path):
     assert texts(docx_from_xml(tmp_path / "s.docx", [p("In ", smart), p(breaks)])) == ["In Sydney", "a b c-d"]
 
 
+HIDDEN_STYLES = ('<w:style w:type="character" w:styleId="HiddenX"><w:name w:val="Hidden X"/>'
+                 "<w:rPr><w:vanish/></w:rPr></w:style>"
+                 '<w:style w:type="paragraph" w:styleId="HiddenPara"><w:name w:val="Hidden Para"/>'
+                 "<w:rPr><w:vanish/></w:rPr></w:style>")
+
+
+def test_hidden_text_is_not_read(tmp_path):
+    # Word neither prints nor (by default) shows w:vanish text: a hidden "(Jones, 2018)" or a
+    # hidden old entry must not become a citation or a reference.
+    hidden = '<w:r><w:rPr><w:vanish/></w:rPr><w:t xml:space="preserve"> (Jones, 2018)</w:t></w:r>'
+    shown = '<w:r><w:rPr><w:vanish w:val="0"/></w:rPr><w:t xml:space="preserve"> shown</w:t></w:r>'
+    path = docx_from_xml(tmp_path / "v.docx", [
+        p("Claim.", hidden, shown, run(" (by style)", style="HiddenX")),
+        p("Jones, K. (2018). Old entry. Pub.", style="HiddenPara"),
+        p(run("Kept", style="HiddenX"), '<w:r><w:rPr><w:vanish w:val="false"/></w:rPr><w:t> too</w:t></w:r>',
+          style="HiddenPara"),
+    ], styles=HIDDEN_STYLES)
+    assert texts(path) == ["Claim. shown", "too"]
+
+
+def test_hidden_field_runs_keep_the_field_in_step(tmp_path):
+    hidden_begin = '<w:r><w:rPr><w:vanish/></w:rPr><w:fldChar w:fldCharType="begin"/></w:r>'
+    path = docx_from_xml(tmp_path / "hf.docx", [
+        p("See ", hidden_begin, '<w:r><w:instrText> CITATION Lee19 </w:instrText></w:r>',
+          '<w:r><w:fldChar w:fldCharType="separate"/></w:r>', run("(Lee, 2019)"),
+          '<w:r><w:fldChar w:fldCharType="end"/></w:r>', "."),
+    ])
+    assert texts(path) == ["See (Lee, 2019)."]
+
+
+def test_typed_soft_hyphens_are_dropped(tmp_path):
+    # Text pasted from a PDF keeps U+00AD; Word shows none of them mid-line, so neither
+    # the heading nor a name may keep one.
+    path = docx_from_xml(tmp_path / "sh.docx", [
+        p("Ameri\u00adcan (Ameri\u00adcan Psycho\u00adlogical Association, 2020)."),
+        p("Refer\u00adences", style="Heading1"),
+        p(run("Pub\u00adlication", italic=True), " manual\u00ad"),
+    ])
+    document = read_document(path)
+    assert [x.text for x in document.paragraphs] == [
+        "American (American Psychological Association, 2020).", "References", "Publication manual"]
+    assert document.paragraphs[2].italic == ((0, 11),)
+
 def test_footnotes_skip_separators_and_keep_italics(tmp_path):
     path = docx_from_xml(tmp_path / "fn.docx", [p("Claim.", footnote_ref(1))],
                          footnotes=[p('<w:r><w:footnoteRef/></w:r>', " See ", run("Book", italic=True), ".")])

@@ -1,7 +1,8 @@
 """Word .docx: the paragraphs of the body, tables, content controls, text boxes and notes, in order.
 
 Tracked changes read as accepted (insertions kept, deletions and moved-away text
-dropped); fields show their result, never their instruction; hyperlinks keep their
+dropped); hidden text (w:vanish) and soft hyphens are not read, as Word does not print
+them; fields show their result, never their instruction; hyperlinks keep their
 text and record the URL; italic comes from the run, its character style, the
 paragraph style or the document defaults.
 """
@@ -24,6 +25,8 @@ DROPPED_ELEMENTS = frozenset({"w:del", "w:moveFrom", "w:pPr", "w:rPr", "w:sdtPr"
                               "w:delInstrText", "w:instrText", "w:sectPr", "w:tblPr", "w:trPr", "w:tcPr", "w:tblGrid"})
 # Run elements that stand for one character of text.
 RUN_CHARACTERS = {"w:tab": " ", "w:ptab": " ", "w:br": " ", "w:cr": " ", "w:noBreakHyphen": "-"}
+# Typed into w:t (text pasted from PDFs and web pages); Word shows it only at a line end.
+SOFT_HYPHEN = "\u00ad"
 _PPR, _RPR = w("pPr"), w("rPr")
 _BOLD_HEADING_WORDS = 12  # a whole-bold paragraph this short, on its own, is a heading
 
@@ -83,6 +86,7 @@ class _Line:
         self.text_boxes: list = []
 
     def add(self, text: str, italic: bool = False, bold: bool = False) -> None:
+        text = text.replace(SOFT_HYPHEN, "")
         if text:
             self.pieces.append((text, italic, bold))
             self.size += len(text)
@@ -221,6 +225,7 @@ class _Reader:
     def _run(self, run, line: _Line, style_id: str) -> None:
         properties = run.find(_RPR)
         run_style = _val(properties, "rStyle")
+        visible = not is_hidden_run(properties, style_id, self.styles)
         italic = toggle(properties, "i")
         bold = toggle(properties, "b")
         italic = self.styles.run_flag("italic", run_style, style_id) if italic is None else italic
@@ -228,10 +233,10 @@ class _Reader:
         for child in run:
             tag = short_tag(child)
             if tag == "w:t":
-                if self.fields.showing_result:
+                if visible and self.fields.showing_result:
                     line.add(child.text or "", italic, bold)
             elif tag in RUN_CHARACTERS:
-                if self.fields.showing_result:
+                if visible and self.fields.showing_result:
                     line.add(RUN_CHARACTERS[tag], italic, bold)
             elif tag == "w:fldChar":
                 self.fields.char(child.get(w("fldCharType"), ""), line)
@@ -239,6 +244,14 @@ class _Reader:
                 self.fields.instruction(child.text or "")
             elif tag not in DROPPED_ELEMENTS:
                 self._inline([child], line, style_id)  # drawings may hold text boxes
+
+
+def is_hidden_run(properties, paragraph_style: str, styles: StyleSheet) -> bool:
+    """Whether a run with ``w:rPr`` ``properties`` is hidden text (w:vanish: its own, its styles' or the default)."""
+    hidden = toggle(properties, "vanish")
+    if hidden is None:
+        hidden = styles.run_flag("hidden", _val(properties, "rStyle"), paragraph_style)
+    return hidden
 
 
 def _val(properties, local: str) -> str:

@@ -1,4 +1,4 @@
-"""Word styles (styles.xml): names, inheritance, italic / bold and outline levels."""
+"""Word styles (styles.xml): names, inheritance, italic / bold / hidden and outline levels."""
 
 from __future__ import annotations
 
@@ -16,6 +16,7 @@ class Style:
     based_on: str = ""
     italic: bool | None = None
     bold: bool | None = None
+    hidden: bool | None = None
     outline_level: int | None = None
 
 
@@ -27,12 +28,14 @@ class StyleSheet:
         self.default_paragraph = ""
         self.default_italic: bool | None = None
         self.default_bold: bool | None = None
+        self.default_hidden: bool | None = None
         self._cache: dict[tuple, object] = {}  # answers per style, asked once per paragraph or run
         if root is None:
             return
         run_defaults = root.find(f"{w('docDefaults')}/{w('rPrDefault')}/{w('rPr')}")
         self.default_italic = toggle(run_defaults, "i")
         self.default_bold = toggle(run_defaults, "b")
+        self.default_hidden = toggle(run_defaults, "vanish")
         for style in root.iter(w("style")):
             style_id = style.get(w("styleId"), "")
             name = style.find(w("name"))
@@ -44,6 +47,7 @@ class StyleSheet:
                 based_on=based_on.get(w("val"), "") if based_on is not None else "",
                 italic=toggle(run, "i"),
                 bold=toggle(run, "b"),
+                hidden=toggle(run, "vanish"),
                 outline_level=_int(level.get(w("val"))) if level is not None else None,
             )
             if style.get(w("type")) == "paragraph" and style.get(w("default")) in ("1", "true", "on"):
@@ -58,7 +62,7 @@ class StyleSheet:
         return self._cached(("heading", style_id), self._is_heading, style_id)
 
     def run_flag(self, flag: str, run_style: str, paragraph_style: str) -> bool:
-        """Whether ``flag`` ("italic" / "bold") is on through the run style, paragraph style or defaults."""
+        """Whether ``flag`` ("italic" / "bold" / "hidden") is on through the run style, paragraph style or defaults."""
         return self._cached((flag, run_style, paragraph_style), self._run_flag, flag, run_style, paragraph_style)
 
     def _cached(self, key: tuple, compute, *arguments):
