@@ -11,13 +11,13 @@ from __future__ import annotations
 
 import copy
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import InputError
 from .model import Diagnostic, Report
 from .outputs import atomic_path
-from .read.docx import DROPPED_ELEMENTS, RUN_CHARACTERS, SOFT_HYPHEN, is_hidden_run
+from .read.docx import DROPPED_ELEMENTS, RUN_CHARACTERS, SOFT_HYPHEN, is_hidden_run, paragraph_mark_removed
 from .read.styles import StyleSheet
 from .read.wordml import M_NS, MC_NS, W_NS
 
@@ -48,10 +48,15 @@ class _Piece:
 
 @dataclass
 class _Para:
-    """One non-empty w:p and the visible pieces of its text, in order."""
+    """One non-empty w:p and the visible pieces of its text, in order.
+
+    ``joined`` holds the w:p elements before it whose marks are tracked deletions: the reader
+    reads them as one paragraph with this one.
+    """
 
     element: object
     pieces: list[_Piece]
+    joined: list = field(default_factory=list)
 
     @property
     def text(self) -> str:
@@ -66,27 +71,53 @@ class _Walker:
         self._style_id = ""  # of the paragraph being walked: hidden text may come from its style
         self.paragraphs: list[_Para] = []
         self._fields: list[bool] = []  # per open complex field: showing its result yet?
+        self._pending: tuple[_Para, list] | None = None  # a paragraph whose mark was deleted, and its boxes
 
     def blocks(self, element) -> None:
         for child in element:
             tag = child.tag
             if tag == f"{_W}p":
                 self._paragraph(child)
+            elif tag == f"{_W}tbl":
+                self.flush()
+                self.blocks(child)
+                self.flush()
+            elif tag == f"{_W}tc":
+                self.blocks(child)
+                self.flush()
             elif tag == f"{_MC}AlternateContent":
                 self.blocks(child[:1])
             elif isinstance(tag, str) and tag not in _DROPPED:
                 self.blocks(child)
 
     def _paragraph(self, p) -> None:
-        para = _Para(p, [])
-        boxes: list = []
-        style = p.find(f"{_W}pPr/{_W}pStyle")
+        if self._pending is not None:
+            (para, boxes), self._pending = self._pending, None
+            para.joined.append(para.element)
+            para.element = p
+        else:
+            para, boxes = _Para(p, []), []
+        properties = p.find(f"{_W}pPr")
+        style = properties.find(f"{_W}pStyle") if properties is not None else None
         self._style_id = style.get(f"{_W}val", "") if style is not None else ""
         self._inline(p, para, boxes)
+        if paragraph_mark_removed(properties):
+            self._pending = (para, boxes)
+        else:
+            self._emit(para, boxes)
+
+    def flush(self) -> None:
+        """End a joined paragraph that has no next paragraph to join here (as the reader does)."""
+        if self._pending is not None:
+            (para, boxes), self._pending = self._pending, None
+            self._emit(para, boxes)
+
+    def _emit(self, para: _Para, boxes: list) -> None:
         if para.text.strip():
             self.paragraphs.append(para)
         for box in boxes:
             self.blocks(box)
+            self.flush()
 
     def _showing(self) -> bool:
         return all(self._fields)
@@ -136,6 +167,7 @@ def body_paragraphs(document, styles: StyleSheet | None = None) -> list[_Para]:
     """The non-empty paragraphs of a python-docx document's body, in the reader's order."""
     walker = _Walker(styles or StyleSheet(document.styles.element))
     walker.blocks(document.element.body)
+    walker.flush()
     return walker.paragraphs
 
 
@@ -285,7 +317,9 @@ def _anchor(paragraphs: list[_Para], problem: Diagnostic, styles: StyleSheet) ->
 def _reread(para: _Para, styles: StyleSheet) -> list[_Piece]:
     """The pieces of one paragraph again, after its runs were split."""
     walker = _Walker(styles)
-    walker._paragraph(para.element)
+    for element in para.joined + [para.element]:
+        walker._paragraph(element)
+    walker.flush()
     for found in walker.paragraphs:
         if found.element is para.element:
             return found.pieces

@@ -169,3 +169,23 @@ def test_walker_skips_hidden_text_and_soft_hyphens_like_the_reader(tmp_path):
     assert sorted(anchored_texts(target).values()) == ["Smith 2019", "lic net"]
     # splitting a run keeps its soft hyphen where it was
     assert [p.text for p in docx.Document(str(target)).paragraphs][0].startswith("Pub\u00adlic networks")
+
+
+def test_walker_joins_paragraphs_whose_mark_was_deleted_like_the_reader(tmp_path):
+    doc = docx.Document()
+    doc.add_paragraph("Intro.")
+    first = doc.add_paragraph("Later work agreed (Smith ")
+    first._p.get_or_add_pPr().append(docx.oxml.parse_xml(  # the paragraph mark, deleted with tracking on
+        f'<w:rPr xmlns:w="{W[1:-1]}"><w:del w:id="7" w:author="T" w:date="2026-01-01T00:00:00Z"/></w:rPr>'))
+    doc.add_paragraph("2019) too.")
+    essay = tmp_path / "essay.docx"
+    doc.save(essay)
+    document = read_document(essay)
+    assert [p.text for p in document.paragraphs] == ["Intro.", "Later work agreed (Smith 2019) too."]
+    walked = body_paragraphs(docx.Document(str(essay)))
+    assert [p.text.strip() for p in walked] == [p.text for p in document.paragraphs]
+    _, report = report_for(essay, [at(document, 1, "Smith 2019", "missing-comma"), at(document, 1, "too")])
+    target = tmp_path / "copy.docx"
+    annotate_docx(report, essay, target)
+    assert sorted(anchored_texts(target).values()) == ["Smith 2019", "too"]
+    assert [p.text for p in read_document(target).paragraphs] == [p.text for p in document.paragraphs]

@@ -85,6 +85,32 @@ def test_word_bibliography_content_control(tmp_path):
     assert document.paragraphs[2].italic == ((18, 22),)
 
 
+def joined(*content: str, style: str | None = None) -> str:
+    """A w:p whose paragraph mark is a tracked deletion (Word's record of joining it to the next)."""
+    style_xml = f'<w:pStyle w:val="{style}"/>' if style else ""
+    return (f'<w:p><w:pPr>{style_xml}<w:rPr><w:del w:id="905" w:author="Tester" w:date="2026-01-01T00:00:00Z"/>'
+            f"</w:rPr></w:pPr>{''.join(c if c.startswith('<') else run(c) for c in content)}</w:p>")
+
+
+def test_deleted_paragraph_mark_joins_the_next_paragraph(tmp_path):
+    # Accepted, a deleted paragraph mark joins the two paragraphs: a citation split over them
+    # is one citation, and a wholly deleted paragraph leaves nothing behind.
+    path = docx_from_xml(tmp_path / "j.docx", [
+        p("First."),
+        joined("Later work agreed (Smith & Lee, "),
+        p("2019), and ", run("so", italic=True), " on."),
+        joined(deleted("An old paragraph, deleted whole.")),
+        p("References", style="Heading1"),
+        table([[joined("Cell one"), "Cell two"]]),
+        joined("Last words"),
+    ])
+    document = read_document(path)
+    assert [(x.text, x.part, x.is_heading) for x in document.paragraphs] == [
+        ("First.", "body", False), ("Later work agreed (Smith & Lee, 2019), and so on.", "body", False),
+        ("References", "body", True), ("Cell one", "table", False), ("Cell two", "table", False),
+        ("Last words", "body", False)]
+    assert document.paragraphs[1].italic == ((43, 45),)  # "so"
+
 def test_inline_content_control(tmp_path):
     inline = "<w:sdt><w:sdtPr><w:alias w:val='cite'/></w:sdtPr><w:sdtContent>" + run("(Lee, 2019)") + \
         "</w:sdtContent></w:sdt>"

@@ -1,7 +1,7 @@
 """Word .docx: the paragraphs of the body, tables, content controls, text boxes and notes, in order.
 
 Tracked changes read as accepted (insertions kept, deletions and moved-away text
-dropped); hidden text (w:vanish) and soft hyphens are not read, as Word does not print
+dropped, a paragraph whose mark was deleted joined to the next); hidden text (w:vanish) and soft hyphens are not read, as Word does not print
 them; fields show their result, never their instruction; hyperlinks keep their
 text and record the URL; italic comes from the run, its character style, the
 paragraph style or the document defaults.
@@ -156,12 +156,14 @@ class _Reader:
         self.paragraphs: list[Paragraph] = []
         self.fields = _Fields()
         self.relationships: dict = {}
+        self.pending: tuple | None = None  # (line, pPr, part) of a paragraph whose mark is a tracked deletion
 
     def read_blocks(self, element, part: str, relationships: dict) -> None:
         """Read the block content (paragraphs, tables, content controls …) of ``element``."""
         self.relationships = relationships
         self.fields = _Fields()
         self._blocks(element, part)
+        self._flush()
 
     # Recursion depth is bounded by the XML parser's own nesting limit (256 levels).
     def _blocks(self, element, part: str) -> None:
@@ -170,19 +172,38 @@ class _Reader:
             if tag == "w:p":
                 self._paragraph(child, part)
             elif tag == "w:tbl":
+                self._flush()
                 self._blocks(child, "table")
+                self._flush()
+            elif tag == "w:tc":
+                self._blocks(child, part)
+                self._flush()  # a paragraph never runs on into the next cell
             elif tag == "mc:AlternateContent":
                 self._blocks(child[:1], part)  # the first choice only: the others repeat it
             elif tag not in DROPPED_ELEMENTS:
                 self._blocks(child, part)
 
     def _paragraph(self, p, part: str) -> None:
-        if not len(p):
+        if not len(p) and self.pending is None:
             return  # <w:p/>: an empty line, the commonest element of all
         properties = p.find(_PPR)
+        line = self.pending[0] if self.pending else _Line()
+        self.pending = None
+        self._inline(p, line, _val(properties, "pStyle"))
+        if paragraph_mark_removed(properties):
+            self.pending = (line, properties, part)  # accepted, the text runs on into the next paragraph
+        else:
+            self._emit(line, properties, part)
+
+    def _flush(self) -> None:
+        """End a paragraph whose mark was deleted but that has no next paragraph to join here."""
+        if self.pending is not None:
+            line, properties, part = self.pending
+            self.pending = None
+            self._emit(line, properties, part)
+
+    def _emit(self, line: _Line, properties, part: str) -> None:
         style_id = _val(properties, "pStyle")
-        line = _Line()
-        self._inline(p, line, style_id)
         text = line.text()
         if text.strip():
             self.budget.spend(text)
@@ -194,6 +215,7 @@ class _Reader:
                 style=self.styles.name(style_id), part=part, is_heading=is_heading))
         for box in line.text_boxes:
             self._blocks(box, "textbox")
+            self._flush()
 
     def _inline(self, element, line: _Line, style_id: str) -> None:
         for child in element:
@@ -252,6 +274,12 @@ def is_hidden_run(properties, paragraph_style: str, styles: StyleSheet) -> bool:
     if hidden is None:
         hidden = styles.run_flag("hidden", _val(properties, "rStyle"), paragraph_style)
     return hidden
+
+
+def paragraph_mark_removed(properties) -> bool:
+    """Whether a paragraph's mark is a tracked deletion (or moved away): accepted, it joins the next one."""
+    mark = properties.find(_RPR) if properties is not None else None
+    return mark is not None and (mark.find(w("del")) is not None or mark.find(w("moveFrom")) is not None)
 
 
 def _val(properties, local: str) -> str:
