@@ -150,6 +150,16 @@ def test_refuses_to_overwrite_the_essay(tmp_path):
         annotate_docx(report, essay, essay)
 
 
+def _read_both_ways(doc, tmp_path):
+    """Save ``doc``; read it with the reader; check the annotator walks the same paragraphs."""
+    essay = tmp_path / "essay.docx"
+    doc.save(essay)
+    document = read_document(essay)
+    walked = body_paragraphs(docx.Document(str(essay)))
+    assert [p.text.strip() for p in walked] == [p.text for p in document.paragraphs]
+    return essay, document
+
+
 def test_walker_skips_hidden_text_and_soft_hyphens_like_the_reader(tmp_path):
     doc = docx.Document()
     paragraph = doc.add_paragraph("Pub\u00adlic networks (Smith 2019)")
@@ -157,12 +167,8 @@ def test_walker_skips_hidden_text_and_soft_hyphens_like_the_reader(tmp_path):
     paragraph.add_run(" matter.")
     doc.add_paragraph("").add_run("All hidden").font.hidden = True
     doc.add_paragraph("Last")
-    essay = tmp_path / "essay.docx"
-    doc.save(essay)
-    document = read_document(essay)
+    essay, document = _read_both_ways(doc, tmp_path)
     assert [p.text for p in document.paragraphs] == ["Public networks (Smith 2019) matter.", "Last"]
-    walked = body_paragraphs(docx.Document(str(essay)))
-    assert [p.text.strip() for p in walked] == [p.text for p in document.paragraphs]
     _, report = report_for(essay, [at(document, 0, "Smith 2019"), at(document, 0, "lic net")])
     target = tmp_path / "copy.docx"
     annotate_docx(report, essay, target)
@@ -178,12 +184,8 @@ def test_walker_joins_paragraphs_whose_mark_was_deleted_like_the_reader(tmp_path
     first._p.get_or_add_pPr().append(docx.oxml.parse_xml(  # the paragraph mark, deleted with tracking on
         f'<w:rPr xmlns:w="{W[1:-1]}"><w:del w:id="7" w:author="T" w:date="2026-01-01T00:00:00Z"/></w:rPr>'))
     doc.add_paragraph("2019) too.")
-    essay = tmp_path / "essay.docx"
-    doc.save(essay)
-    document = read_document(essay)
+    essay, document = _read_both_ways(doc, tmp_path)
     assert [p.text for p in document.paragraphs] == ["Intro.", "Later work agreed (Smith 2019) too."]
-    walked = body_paragraphs(docx.Document(str(essay)))
-    assert [p.text.strip() for p in walked] == [p.text for p in document.paragraphs]
     _, report = report_for(essay, [at(document, 1, "Smith 2019", "missing-comma"), at(document, 1, "too")])
     target = tmp_path / "copy.docx"
     annotate_docx(report, essay, target)
