@@ -66,25 +66,25 @@ def entry(index: int = 0, text: str = "", **fields) -> Reference:
                      **fields)
 
 
+RAJ_LINK = f"https://doi.org/{RAJ_DOI}"
 RAJ_TEXT = ("Raj, M., Fast, N. J., & Fisher, O. (2017). Identity and professional networking. "
-            "Personality and Social Psychology Bulletin, 43(6), 772\u2013784. https://doi.org/10.1177/0146167217697299")
+            f"Personality and Social Psychology Bulletin, 43(6), 772\u2013784. {RAJ_LINK}")
 
 
 def raj(index: int = 0, **changes) -> Reference:
     fields = dict(type="article-journal", authors=(Author("Raj", "M."), Author("Fast", "N. J."), Author("Fisher", "O.")),
                   authors_text="Raj, M., Fast, N. J., & Fisher, O.", year="2017", year_number=2017,
                   title="Identity and professional networking", container_title="Personality and Social Psychology Bulletin",
-                  volume="43", issue="6", pages="772\u2013784", doi=RAJ_DOI, doi_text="https://doi.org/10.1177/0146167217697299")
+                  volume="43", issue="6", pages="772\u2013784", doi=RAJ_DOI, doi_text=RAJ_LINK)
     fields.update(changes)
     text = RAJ_TEXT
     if fields["year"] != "2017":
         text = text.replace("(2017)", f"({fields['year']})")
-    if fields["doi"] != RAJ_DOI:
+    if not fields["doi"]:  # the entry without its DOI
+        text, fields["doi_text"] = text.replace(f" {RAJ_LINK}", ""), ""
+    elif fields["doi"] != RAJ_DOI:
         text = text.replace(RAJ_DOI, fields["doi"])
         fields["doi_text"] = fields["doi_text"].replace(RAJ_DOI, fields["doi"])
-    if not fields["doi"]:
-        text = text.replace(" https://doi.org/", "")
-        fields["doi_text"] = ""
     return entry(index, text, **fields)
 
 
