@@ -52,7 +52,7 @@ def test_a_doi_that_does_not_exist_is_an_error_and_the_search_offers_the_right_o
     [problem] = result.problems
     assert problem.rule == "doi-not-found" and problem.severity is Severity.ERROR
     assert typo in problem.message and "does not exist" in problem.message
-    assert problem.suggestion == f"https://doi.org/{S.RAJ_DOI}"
+    assert problem.suggestion == S.RAJ_LINK
     assert problem.location.text.lower() == f"https://doi.org/{typo}" and problem.reference == 0
     assert result.records[0]["status"] == "not-found"
     search = S.requests_to(server, "/crossref/works")[0]
@@ -67,7 +67,7 @@ def test_a_doi_of_another_work_is_a_mismatch_naming_that_work_and_the_right_doi(
     [problem] = result.problems
     assert problem.rule == "doi-mismatch"
     assert "Braun & Clarke (2006)" in problem.message and "Using thematic analysis in psychology" in problem.message
-    assert problem.suggestion == f"https://doi.org/{S.RAJ_DOI}"
+    assert problem.suggestion == S.RAJ_LINK
     assert result.records[0]["status"] == "mismatch" and result.records[0]["suggested_doi"] == S.RAJ_DOI
 
 
@@ -122,8 +122,8 @@ def test_a_missing_doi_is_found_by_a_confident_search(server, tmp_path):
     result = run(server, tmp_path, [S.raj(doi="")])
     [problem] = result.problems
     assert problem.rule == "missing-doi" and problem.severity is Severity.WARNING
-    assert f"https://doi.org/{S.RAJ_DOI}" in problem.message
-    assert problem.suggestion == f"{S.raj(doi='').text} https://doi.org/{S.RAJ_DOI}"
+    assert S.RAJ_LINK in problem.message
+    assert problem.suggestion == f"{S.raj(doi='').text} {S.RAJ_LINK}"
     assert result.records[0]["status"] == "missing-doi"
     search = S.requests_to(server, "/crossref/works")[0]
     assert search.args["rows"] == "5" and search.args["mailto"] == "teacher@example.edu"
