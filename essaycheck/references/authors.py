@@ -23,7 +23,13 @@ _INITIALS_AND_SUFFIX = re.compile(r"(?P<initials>.+?),?\s+(?P<suffix>(?:Jr|Sr)\.
 # Separators between names: commas, "&" and "and", in any of the combinations students write.
 _SEPARATOR = re.compile(r"\s*(?:,\s*(?:&|and\b)|&|\band\b(?=\s)|,)\s*", re.IGNORECASE)
 _ELLIPSIS = re.compile(r"(?<![^\W\d_])\.\s?\.\s?\.|…")
-_EDITOR_MARK = re.compile(r"\s*\((?:Eds?|eds?)\.?\)\s*\.?\s*$")
+_EDITOR_MARK = re.compile(r"\s*(?:\((?:Eds?|eds?|Hrsg|Hg)\.?\)|,?\s(?:Eds?|eds?|Hrsg|Hg)\.)\s*[.:,]?\s*$")
+# "———. (2004)." or "--- (1986)": the same authors as the entry before (not APA 7, which repeats them).
+REPEATED_AUTHORS = re.compile(r"[-‐‑–—_]{2,}\.?")
+# Looser separators for other author–date styles: semicolons, "und", slashes.
+_LOOSE_SEPARATOR = re.compile(r"\s*(?:[,;]\s*(?:&|and\b|und\b)|&|\b(?:and|und)\b(?=\s)|[,;/])\s*", re.IGNORECASE)
+# Vancouver-style initials with no periods: "RG" in "Halliday RG".
+_BARE_INITIALS = re.compile(r"[A-Z]{1,3}")
 # Other roles after a name: "Nolan, C. (Director), & Thomas, E. (Producer)."
 _ROLE = re.compile(r"\s*\([A-Z][a-z]{1,20}\.?(?:\s[A-Z][a-z]{1,20}\.?)?\)")
 # A group's abbreviation, which belongs in the citation, not the list: "American Psychological Association [APA]."
@@ -55,17 +61,18 @@ class AuthorPart:
     title: str = ""  # no author: the title stands in the author position
     editors: bool = False  # "(Ed.)." / "(Eds.)." after the names
     ellipsis: bool = False  # ". . ." before the last of 21+ authors
+    repeated: bool = False  # "———." : the same authors as the entry before
     warnings: tuple[str, ...] = ()
 
 
-def _tokens(text: str) -> list[tuple[str, bool]]:
+def _tokens(text: str, separator: re.Pattern = _SEPARATOR) -> list[tuple[str, bool]]:
     """Split a name list at its separators: [(token, follows "&" or "and"), ...]."""
     tokens: list[tuple[str, bool]] = []
     position = 0
     after_and = False
-    for match in _SEPARATOR.finditer(text):
+    for match in separator.finditer(text):
         tokens.append((text[position:match.start()].strip(), after_and))
-        after_and = match.group().strip(" ,") != ""
+        after_and = match.group().strip(" ,;/") != ""
         position = match.end()
     tokens.append((text[position:].strip(), after_and))
     return [(token, amp) for token, amp in tokens if token]
@@ -118,7 +125,7 @@ def parse_people(text: str) -> tuple[Author, ...] | None:
     i = 0
     while i < len(tokens):
         family, _ = tokens[i]
-        if not _is_family(family) or i + 1 >= len(tokens):
+        if not _is_family(family) or i + 1 >= len(tokens) or _ends_in_bare_initials(family):
             return None
         token, after_and = tokens[i + 1]
         given = None if after_and else _given(token)
@@ -130,6 +137,99 @@ def parse_people(text: str) -> tuple[Author, ...] | None:
             i += 1
         people.append(Author(family=family, given=given))
     return tuple(people) or None
+
+
+def _ends_in_bare_initials(token: str) -> bool:
+    """"Halliday RG": a Vancouver name, never the family part of an APA pair."""
+    words = token.split()
+    return len(words) > 1 and _BARE_INITIALS.fullmatch(words[-1]) is not None
+
+
+def _capitals_first(token: str) -> Author | None:
+    """"APPELBAUM Eileen", "DURAND Jean-Pierre": the family name in capitals, then given names."""
+    words = token.split()
+    k = 0
+    while k < len(words) and len(words[k]) > 1 and words[k].isupper() and words[k].replace("-", "").isalpha():
+        k += 1
+    if k == 0 or k == len(words) or not all(_is_given_name(w) or _loose_initials(w) for w in words[k:]) or (
+            _names_organisation(token)):
+        return None
+    return Author(family=" ".join(w.title() for w in words[:k]), given=" ".join(words[k:]))
+
+
+def _loose_initials(token: str) -> bool:
+    return is_initials(token) or _BARE_INITIALS.fullmatch(token) is not None
+
+
+def _natural_name(token: str) -> Author | None:
+    """"Jacques Thomassen", "L. Leustean", "Mary Ann van Dyke": given names first."""
+    words = token.split()
+    if not 2 <= len(words) <= 5 or not words[-1][:1].isupper() or not _is_family(words[-1]):
+        return None
+    given = []
+    for k, word in enumerate(words[:-1]):
+        if word.lower() in _MINOR_WORDS:  # a particle starts the family name: "Ludwig van Beethoven"
+            return Author(family=" ".join(words[k:]), given=" ".join(given)) if given else None
+        if not (_loose_initials(word) or _is_given_name(word)):
+            return None
+        given.append(word)
+    return Author(family=words[-1], given=" ".join(given))
+
+
+def _family_then_initials(token: str) -> Author | None:
+    """"Halliday RG", "Smith J. K." (no comma between family name and initials)."""
+    words = token.split()
+    k = len(words)
+    while k > 1 and (_loose_initials(words[k - 1]) or k == len(words) and _SUFFIX.fullmatch(words[k - 1])):
+        k -= 1
+    family = " ".join(words[:k])
+    if k == len(words) or not _is_family(family) or family.isupper() or _names_organisation(family):
+        return None  # "KPMG UK", "Council UK" are groups
+    return Author(family=family, given=" ".join(words[k:]))
+
+
+def _names_organisation(text: str) -> bool:
+    return any(w.lower().strip(".,") in _ORGANISATION_WORDS for w in text.split())
+
+
+def parse_people_leniently(text: str) -> tuple[Author, ...] | None:
+    """People as other author–date styles write them, or None.
+
+    Accepts what :func:`parse_people` refuses: semicolons ("Ademczyk, Grzegorz; Gostmann, Peter"),
+    Vancouver names ("Halliday RG, Darba J"), given names first after the first author ("Andeweg,
+    Rudy B. and Jacques Thomassen"), full given names ("Okafor, Chinedu, Amara Obi") and initials
+    split by a stray comma ("Xu, Q, X."). Only names that read as people are accepted.
+    """
+    if len(text) > _MAX_PART:
+        return None
+    text = text.strip().rstrip(",;: ")
+    if text.endswith(".") and not is_initials(text.rsplit(None, 1)[-1]):
+        text = text[:-1]
+    tokens = _tokens(text, _LOOSE_SEPARATOR)
+    people: list[Author] = []
+    i = 0
+    while i < len(tokens):
+        token, after_and = tokens[i]
+        following = tokens[i + 1] if i + 1 < len(tokens) else None
+        capitals = _capitals_first(token) if len(tokens) > 1 else None
+        if capitals:
+            people.append(capitals)
+            i += 1
+        elif following and not following[1] and _is_family(token) and not _family_then_initials(token) and (
+                _loose_initials(following[0]) or _is_given_name(following[0])):
+            people.append(Author(family=token, given=following[0]))
+            i += 2
+        elif people and not after_and and (_loose_initials(token) or _SUFFIX.fullmatch(token)) and people[-1].given:
+            people[-1] = Author(family=people[-1].family, given=f"{people[-1].given} {token}")
+            i += 1
+        elif person := _family_then_initials(token) or (_natural_name(token) if people else None):
+            people.append(person)
+            i += 1
+        else:
+            return None
+    if not people or any(len(p.family) < 2 for p in people):
+        return None
+    return tuple(people)
 
 
 def parse_editor_names(text: str) -> tuple[tuple[Author, ...], tuple[str, ...]]:
@@ -252,6 +352,12 @@ def read_author_part(text: str) -> AuthorPart:
     if uncommaed:
         warnings.append("no comma between family name and initials")
         return AuthorPart(people=uncommaed, editors=names.editors, ellipsis=names.ellipsis, warnings=tuple(warnings))
+    if REPEATED_AUTHORS.fullmatch(names.text):
+        return AuthorPart(repeated=True, editors=names.editors, warnings=("authors replaced by a dash",))
+    loose = parse_people_leniently(names.text)
+    if loose:
+        warnings.append("author names not written the APA way")
+        return AuthorPart(people=loose, editors=names.editors, ellipsis=names.ellipsis, warnings=tuple(warnings))
     name = names.text.rstrip(". ").strip() or names.text
     if names.ellipsis:
         warnings.append("ellipsis in a name that is not a list of people")

@@ -13,11 +13,12 @@ from dataclasses import dataclass, field
 
 from ..model import Author, Location, Reference
 from .authors import (
-    parse_editor_names, people_prefix_end, read_author_part,
+    parse_editor_names, parse_people_leniently, people_prefix_end, read_author_part,
 )
-from .dates import ORIGINAL_WORK, find_date_group
+from .dates import ORIGINAL_WORK, find_date_group, is_two_years, iter_bare_years
 from .doi import find_doi_span
 from .links import iter_urls
+from .source import looks_like_series, read_journal_leniently, read_place_publisher, trailing_pages
 
 # At the end only (the URL has been taken out already): "memories retrieved from sleep" is a title.
 _RETRIEVED = re.compile(r"\bRetrieved\b(?P<date>[^()]{0,80}?)\bfrom\b[\s:.,]*$", re.IGNORECASE)
@@ -27,7 +28,12 @@ _CLOSING_QUOTES = "\"'”’"
 _ABBREVIATIONS = frozenset(
     "al cf ch dept dr e.g ed eds fig i.e jr mr mrs ms mt no nos p pp pt rev sr st trans univ vol vols vs".split()
 )
-_EDITORS_MARK = re.compile(r"\((?:Eds?|eds?)\.?\)")
+_EDITORS_MARK = re.compile(r"\((?:Eds?|eds?|Hrsg|Hg)\.?\)(?:\s*\(\d{4}\))?")
+_IN_PREFIX = re.compile(r"in\s*:\s*|in\s+(?=\S)", re.IGNORECASE)
+# "Pp. 214–230 in Book, edited by A. Editor. London: Routledge." (the ASA/Chicago chapter form)
+_PAGES_IN = re.compile(r"pp?\.\s*(?P<pages>\d+\s*[-–]\s*\d+)\s+in\s+(?P<rest>.+)", re.IGNORECASE)
+_EDITED_BY = re.compile(r",?\s*(?:edited|ed\.)\s+by\s+(?P<editors>[^.]+(?:\.[^.\s][^.]*)*?)(?:\.\s|$)", re.IGNORECASE)
+_QUOTES = {"“": "”", "\"": "\"", "‘": "’", "'": "'", "„": "“”", "‚": "‘’", "«": "»"}
 _EDITION = re.compile(r"(?P<ed>\d+(?:st|nd|rd|th)|rev\.?|revised|[^\W\d_]+)\s+ed(?:ition)?\.?", re.IGNORECASE)
 _VOLUME_ITEM = re.compile(r"Vols?\.\s*(?P<volume>\S.*)", re.IGNORECASE)
 _PAGES_ITEM = re.compile(r"pp?\.\s*(?P<pages>\S.*)", re.IGNORECASE)
@@ -71,6 +77,7 @@ class _Draft:
     source: str = ""  # the sentence(s) after the title that were not a journal or "In …"
     group_author: bool = False
     description: str = ""  # a bracketed description other than a thesis: "[Film]", "[Fact sheet]"
+    repeated_authors: bool = False  # "———." stands for the authors of the entry before
 
     def set(self, **values: object) -> None:
         for key, value in values.items():
@@ -215,15 +222,92 @@ def _read_in_container(text: str, draft: _Draft) -> None:
     """"In E. Editor & F. Editor (Eds.), Book title (2nd ed., pp. 1–20). Publisher." (after "In ")."""
     mark = _EDITORS_MARK.search(text, 0, 3000)
     if mark:
-        editors, warnings = parse_editor_names(text[: mark.start()])
+        names = text[: mark.start()]
+        editors, warnings = parse_editor_names(names)
+        if warnings and (loose := parse_people_leniently(names)):
+            editors, warnings = loose, ()  # "In: Kleinfeld, Ralf; Plamper, Harald (Hrsg.): …"
         draft.set(editors=editors)
         draft.warnings.extend(warnings)
-        text = text[mark.end():].lstrip(" ,")
+        text = text[mark.end():].lstrip(" ,:")
     book, rest = split_sentence(text)
     _read_title(book, draft, into="container_title")
     draft.in_container = True
     if rest:
-        draft.set(publisher=rest.rstrip(". ").strip())
+        rest = rest.rstrip(". ").strip()
+        if not _read_book_tail(rest, draft, into="container_title"):
+            draft.set(publisher=rest)
+
+
+def _read_book_tail(text: str, draft: _Draft, *, into: str) -> bool:
+    """"[More title.] [Series.] Place: Publisher[, pp. 1-20]": True if it ends with a place and publisher.
+
+    Sentences between the title and the publisher continue the title (``into``), unless they
+    name a series.
+    """
+    pages = trailing_pages(text)
+    if pages:
+        text = pages[0]
+    sentences = _sentences(text)
+    if not sentences:
+        return False
+    last = sentences[-1]
+    found = read_place_publisher(last)
+    if found is None and len(sentences) > 1:
+        found = read_place_publisher(f"{sentences[-2]}. {last}")  # "Chapel Hill, N.C: X" cut at "N.C"
+        if found:
+            sentences = sentences[:-1]
+    if found is None:
+        split = _publisher_after_comma(last)
+        if split is None or not split[1]:
+            return False
+        sentences = sentences[:-1] + [split[0], ""]
+        found = split[1:]
+    draft.warnings.append("place of publication (APA 7 leaves it out)")
+    draft.set(publisher=found[1])
+    if pages:
+        draft.set(pages=pages[1])
+    _extend_title(draft, sentences[:-1], into)
+    return True
+
+
+def _sentences(text: str) -> list[str]:
+    """``text`` cut into its sentences (brackets respected), bounded in number."""
+    out: list[str] = []
+    for _ in range(12):
+        if not text:
+            break
+        head, text = split_sentence(text)
+        if head:
+            out.append(head)
+    if text:
+        out.append(text)
+    return out
+
+
+def _read_journal_sentences(sentences: list[str], draft: _Draft) -> list[str] | None:
+    """The shortest run of final sentences that reads as a journal; the sentences before it, or None."""
+    for k in range(len(sentences) - 1, -1, -1):
+        journal = read_journal_leniently(". ".join(sentences[k:]))
+        if journal is None:
+            continue
+        while k > 0 and _abbreviated(sentences[k - 1]):
+            k -= 1  # "J. Exp. Psychol. Learn. Mem. Cogn., 12" was cut at each abbreviation
+            journal = read_journal_leniently(". ".join(sentences[k:])) or journal
+        _set_journal(draft, journal)
+        return sentences[:k]
+    return None
+
+
+def _set_journal(draft: _Draft, journal) -> None:
+    draft.set(container_title=journal.container, volume=journal.volume, issue=journal.issue,
+              pages=journal.pages, article_number=journal.article_number)
+    draft.journal = True
+    draft.warnings.append("journal, volume and pages not written the APA way")
+
+
+def _abbreviated(sentence: str) -> bool:
+    words = sentence.split()
+    return 0 < len(words) <= 3 and all(len(w) <= 7 and (w[:1].isupper() or w == "&") for w in words)
 
 
 def _read_source(text: str, draft: _Draft) -> None:
@@ -231,8 +315,14 @@ def _read_source(text: str, draft: _Draft) -> None:
     text = text.strip().rstrip(".").strip()
     if not text:
         return
-    if text[:3].lower() == "in " and len(text) > 3:
-        _read_in_container(text[3:].strip(), draft)
+    prefix = _IN_PREFIX.match(text)
+    if prefix and len(text) > prefix.end():
+        inside = text[prefix.end():].strip()
+        journal = None if _EDITORS_MARK.search(inside, 0, 3000) else read_journal_leniently(inside)
+        if journal and journal.volume:
+            _set_journal(draft, journal)  # "In: Journal, 12(3), 4-9" names the journal itself
+        else:
+            _read_in_container(inside, draft)
         return
     first, tail = split_sentence(text)
     if tail and _read_journal(text, draft):  # an abbreviated name: "Proc. Natl. Acad. Sci., 117(5), 1–9"
@@ -242,12 +332,75 @@ def _read_source(text: str, draft: _Draft) -> None:
             draft.warnings.append(f"not understood after the journal: {tail[:40]}")
         return
     advance = tail and _ADVANCE.fullmatch(tail.rstrip(". "))
+    if not advance and _read_source_leniently(text, draft):
+        return
     named_like_journal = _JOURNAL_WORDS.search(first) and not _PUBLISHER_WORDS.search(first)
     if advance or not tail and named_like_journal and not draft.get("url"):
         draft.set(container_title=first.strip())
         draft.journal = True
         return
     draft.source = text
+
+
+def _read_source_leniently(text: str, draft: _Draft) -> bool:
+    """Sources in other author–date styles: "Journal 2 (3): 355-77", "Pp. 5-9 in Book, edited by …",
+    "More title. Place: Publisher"."""
+    pages_in = _PAGES_IN.fullmatch(text)
+    if pages_in:
+        book = pages_in.group("rest")
+        edited = _EDITED_BY.search(book)
+        tail = ""
+        if edited:
+            draft.set(editors=parse_people_leniently(edited.group("editors")) or ())
+            book, tail = book[:edited.start()], book[edited.end():]
+        else:
+            book, tail = split_sentence(book)
+        draft.set(container_title=book.strip(" ,."), pages=pages_in.group("pages"))
+        draft.in_container = True
+        draft.warnings.append("chapter not written the APA way")
+        if tail.strip() and not _read_book_tail(tail.strip(" ."), draft, into="container_title"):
+            draft.set(publisher=tail.strip(" ."))
+        return True
+    sentences = _sentences(text)
+    inside = next((k for k, sentence in enumerate(sentences) if k and _IN_PREFIX.match(sentence)
+                   and sentence[:1] == "I"), None)
+    if inside is not None:
+        _extend_title(draft, sentences[:inside])
+        _read_source(". ".join(sentences[inside:]), draft)
+        return True
+    before = _read_journal_sentences(sentences, draft)
+    if before is not None:
+        _extend_title(draft, before)
+        return True
+    return _read_book_tail(text, draft, into="title")
+
+
+def _extend_title(draft: _Draft, sentences: list[str], into: str = "title") -> None:
+    """Sentences between the title and the source continue the title, unless they name a series."""
+    more = [s for s in sentences if not looks_like_series(s)]
+    if more:
+        draft.values[into] = ". ".join([str(draft.get(into))] + more) if draft.get(into) else ". ".join(more)
+
+
+def _publisher_after_comma(text: str) -> tuple[str, str, str] | None:
+    """("Title", "Place", "Publisher") from "Title, Place: Publisher" or "Title (Place, Publisher)",
+    ("Title", "", "Publisher") from "Title, Cambridge University Press"."""
+    text = text.strip().rstrip(".")
+    if text.endswith(")"):
+        opener = _matching_opener(text, len(text) - 1)
+        if opener:
+            inner = text[opener + 1:-1]
+            place, _, publisher = inner.rpartition(",")
+            if place and _PUBLISHER_WORDS.search(publisher) and len(publisher.split()) <= 6:
+                return text[:opener].rstrip(" ,"), place.strip(), publisher.strip()
+    for comma in [m.start() for m in re.finditer(r",\s", text)][:12]:
+        found = read_place_publisher(text[comma + 1:])
+        if found and comma > 0:
+            return text[:comma].strip(), found[0], found[1]
+    head, _, last = text.rpartition(", ")
+    if head and _PUBLISHER_WORDS.search(last) and len(last.split()) <= 6 and last[:1].isupper():
+        return head.strip(), "", last.strip()
+    return None
 
 
 def _cut(text: str, start: int, end: int) -> str:
@@ -331,7 +484,7 @@ def _parse(text: str) -> _Draft:
     if marker and not text[marker.end():marker.end() + 1].islower():
         draft.warnings.append("numbered or bulleted entry")
         text = text[marker.end():]
-    date = find_date_group(text)
+    date = _find_date(text, draft)
     if date:
         lead, rest = text[: date.start], text[date.end:]
         draft.set(year=date.year, year_number=date.year_number, year_suffix=date.year_suffix,
@@ -341,9 +494,13 @@ def _parse(text: str) -> _Draft:
         end = people_prefix_end(text)
         lead, rest = text[:end], text[end:]
     rest = rest.strip()
+    if rest[:1] in ":;,":
+        draft.warnings.append("punctuation after the date")
+        rest = rest[1:].strip()
     if lead.strip():
         part = read_author_part(lead)
         draft.warnings.extend(part.warnings)
+        draft.repeated_authors = part.repeated
         if part.title:
             _read_title(part.title, draft)
         else:
@@ -358,7 +515,15 @@ def _parse(text: str) -> _Draft:
         draft.warnings.append("no author")
     rest = _read_locators(rest, draft)
     if not draft.get("title"):
-        title, rest = _title_with_inner_questions(*split_sentence(rest))
+        quoted = _quoted_title(rest)
+        if quoted:
+            draft.warnings.append("title in quotation marks")
+            title, rest = quoted
+        else:
+            title, rest = _title_with_inner_questions(*split_sentence(rest))
+        if not rest.strip() and (split := _publisher_after_comma(title)):
+            title, rest = split[0], f"{split[1]}: {split[2]}" if split[1] else split[2]
+            draft.warnings.append("no period between the title and the publisher")
         _read_title(title, draft)
         if not draft.get("title"):
             draft.warnings.append("no title")
@@ -369,6 +534,44 @@ def _parse(text: str) -> _Draft:
         draft.warnings.append("type of work not recognised")
     draft.values["type"] = kind
     return draft
+
+
+def _find_date(text: str, draft: _Draft):
+    """The date group "(2020)."; failing that, a year standing free after the authors ("Birch, S. 2001.")."""
+    date = find_date_group(text)
+    for bare in iter_bare_years(text, date.start if date else 600):
+        lead = text[:bare.start].strip()
+        part = read_author_part(lead) if lead else None
+        if part is None or not (part.people or part.repeated or date is None and part.group
+                                and len(part.group.split()) <= 8):
+            continue
+        draft.warnings.append("year not in parentheses")
+        return bare
+    if date and is_two_years(text[date.start + 1:date.end].split(")")[0]):
+        draft.warnings.append("two years in the date")
+    return date
+
+
+def _quoted_title(text: str) -> tuple[str, str] | None:
+    """('Title', rest) when ``text`` starts with a title in quotation marks: “Title,” Journal …"""
+    closers = _QUOTES.get(text[:1])
+    if not closers:
+        return None
+    at = 1
+    while True:
+        ends = [i for i in (text.find(c, at) for c in closers) if i > 0]
+        if not ends:
+            return None
+        end = min(ends)
+        after = text[end + 1:end + 2]
+        if text[end] in "’'" and after.isalpha():
+            at = end + 1  # an apostrophe: “Who’s …”
+            continue
+        title = text[1:end].strip().rstrip(",.;:").strip()
+        rest = text[end + 1:].lstrip(" ,.;:")
+        if not title or rest[:1].islower() and not _IN_PREFIX.match(rest):
+            return None  # “Trajectory” as a concept …: the quotation is only part of the title
+        return title, rest
 
 
 _JOURNAL_TAIL = re.compile(r",\s*\d+[A-Za-z]?\s*(?:\([^()]{1,30}\))?\s*,\s*(?:Article\s+)?[A-Za-z]{0,3}\d")

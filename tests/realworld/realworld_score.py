@@ -40,7 +40,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-GOLD_DIR = HERE / "gold"
+GOLD_DIR = Path(os.environ.get("ESSAYCHECK_GOLD_DIR") or HERE / "gold")
 VERDICTS = ("true", "allowed", "false")
 
 
