@@ -14,7 +14,7 @@ ROWS = [
 
 
 def test_rows_are_escaped_linked_and_sortable():
-    page = render_index(ROWS, title="INF 305 <2026>", summary="2 essays checked")
+    page = render_index(ROWS, common=common_problems(ROWS), title="INF 305 <2026>", summary="2 essays checked")
     assert "INF 305 &lt;2026&gt;" in page and "<x>" not in page
     assert 'href="a%20%3Cx%3E.docx.html"' in page and 'href="a%20%3Cx%3E.annotated.docx"' in page
     assert '<td class="n errors some" data-sort="2">2</td>' in page
@@ -25,9 +25,9 @@ def test_rows_are_escaped_linked_and_sortable():
 
 def test_common_problems_count_times_and_essays():
     assert common_problems(ROWS) == [("uncited-reference", 4, 2), ("missing-comma", 2, 1)]
-    page = render_index(ROWS)
+    page = render_index(ROWS, common=common_problems(ROWS))
     assert "uncited-reference</span>: 4 times in 2 essays" in page
-    assert "No problems found in any essay." in render_index(ROWS[2:])
+    assert "No problems found in any essay." in render_index(ROWS[2:], common=common_problems(ROWS[2:]))
 
 
 def test_summary_csv_columns():

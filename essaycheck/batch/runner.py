@@ -15,8 +15,8 @@ from .pool import StopFlag, WorkerPool, chunked, default_workers
 from .progress import Progress
 from .resolution import references_of, resolve_class
 from .state import BatchState, content_hash, settings_fingerprint
-from .summary import (INTERNAL, UNCHANGED, UNREADABLE, EssayRow, exit_code, failed_row, mark_duplicates,
-                      relative_name, summary_csv, summary_line)
+from .summary import (INTERNAL, UNCHANGED, UNREADABLE, EssayRow, common_problems, exit_code, failed_row,
+                      mark_duplicates, relative_name, summary_csv, summary_line)
 from .worker import EssayJob, EssayResult, check_chunk
 
 __all__ = ["BatchResult", "run_batch", "DEFAULT_OUTDIR"]
@@ -126,5 +126,6 @@ def write_class_outputs(result: BatchResult) -> None:
     from ..render.index_html import render_index
 
     write_text(result.outdir / "summary.csv", summary_csv(result.rows), newline="")
-    write_text(result.outdir / "index.html", render_index(result.rows, title=result.folder.resolve().name,
+    write_text(result.outdir / "index.html", render_index(result.rows, common=common_problems(result.rows),
+                                                          title=result.folder.resolve().name,
                                                           summary=result.summary_line))

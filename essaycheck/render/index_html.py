@@ -81,12 +81,10 @@ def _cell(row, attribute: str, numeric: bool) -> str:
     return f"<td{css}>{escape(str(value))}</td>"
 
 
-def render_index(rows: Sequence, *, title: str = "", summary: str = "",
-                 common: Sequence[tuple[str, int, int]] | None = None) -> str:
-    """The index page for ``rows`` (:class:`essaycheck.batch.summary.EssayRow`)."""
-    from ..batch.summary import common_problems
-
-    common = common_problems(rows) if common is None else common
+def render_index(rows: Sequence, *, common: Sequence[tuple[str, int, int]], title: str = "",
+                 summary: str = "") -> str:
+    """The index page for ``rows`` (:class:`essaycheck.batch.summary.EssayRow`) and the class's
+    ``common`` problems as (rule, times found, essays affected), most frequent first."""
     head = "".join(f'<th scope="col" data-type="{"number" if numeric else "text"}">{escape(name)}</th>'
                    for name, _, numeric in _COLUMNS)
     body = []

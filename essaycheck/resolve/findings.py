@@ -11,14 +11,14 @@ import re
 from dataclasses import dataclass, field
 
 from ..model import Diagnostic, Location, Reference
-from ..rules.resolution import RESOLUTION_RULES
+from ..resolution_rules import RESOLUTION_RULES
 from ..settings import Settings
 from . import csl
 from .compare import Comparison, Mismatch
 from .doi import DoiLookup, doi_link
 from .urls import UrlCheck
 
-RULES = RESOLUTION_RULES  # id -> (default severity, summary); listed with the other rules
+RULES = RESOLUTION_RULES  # id -> (default severity, summary); `essaycheck rules` lists them too
 _FIELD_NAMES = {"author": "first author's family name", "year": "year", "title": "title",
                 "journal": "journal name", "volume": "volume", "pages": "page range"}
 _UNRESOLVED_WHY = {

@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Iterable
 
 from ..model import Diagnostic
+from ..resolution_rules import RESOLUTION_RULES
 from ..settings import Settings
 from .base import CheckContext, Finding, Rule, rule
 from .citation_form import (
@@ -41,7 +42,6 @@ from .reference_list import (
     retrieved_from,
     suffix_needed,
 )
-from .resolution import RESOLUTION_RULES
 
 RULES: tuple[Rule, ...] = (
     # citations and entries finding each other

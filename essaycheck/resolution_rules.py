@@ -1,11 +1,13 @@
-"""The findings of the DOI and URL lookups (:mod:`essaycheck.resolve`), listed with the other rules.
+"""The findings of the DOI and URL lookups: their ids, default severities and summaries.
 
-They are made by the resolver, not by a check function, because they need the network; their
-ids and default severities live here so that configuration, ``essaycheck rules`` and the
-resolver share one table.
+They are made by the resolver (:mod:`essaycheck.resolve`), not by a check function, because
+they need the network. The table lives below both the rules and the resolver so that
+configuration, ``essaycheck rules`` and the resolver share it without either importing the other.
 """
 
-from ..model import Severity
+from .model import Severity
+
+__all__ = ["RESOLUTION_RULES"]
 
 RESOLUTION_RULES: dict[str, tuple[Severity, str]] = {
     "doi-not-found": (Severity.ERROR, "The DOI does not exist."),
