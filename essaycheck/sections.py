@@ -1,10 +1,13 @@
-"""Splitting an essay at its reference-list heading: body, heading, list.
+"""Splitting an essay at its reference-list headings: body, heading, list.
 
-The list starts at the LAST paragraph that says only "References" (or Reference list,
-Bibliography, Works Cited, Sources, Literature cited …, any case, with or without a
-trailing colon or a number such as "5." / "V.") and ends at the next Appendix,
-Footnotes, Tables, Figures or "Table 1" heading, or at the next heading paragraph that is not a
-sub-heading of the reference heading. Footnotes and endnotes always belong to the body.
+A list starts at a paragraph that says only "References" (or Reference list, Bibliography,
+Works Cited, Sources, Literature cited, "References for the appendix" …, any case, with or
+without a trailing colon or a number such as "5." / "V.") and that entries follow; with no such
+heading, at the LAST heading of that kind (a table of contents may name the list earlier). An
+essay may have several lists (one for an appendix). Each ends at the next Appendix, Footnotes,
+Tables, Figures or "Table 1" heading, or at the next heading paragraph that is neither a
+sub-heading of the reference heading nor followed by more entries ("Websites", "New
+citations:"). Footnotes and endnotes always belong to the body.
 """
 
 from __future__ import annotations
@@ -17,7 +20,7 @@ _NUMBER = r"(?:(?:\d+(?:\.\d+)*|[ivxlcdm]+|[a-z])[.)]?\s+)?"
 _DECORATION = "*#_ \t\u00a0"  # Markdown-ish marks a .txt may keep around a heading
 REFERENCE_HEADING = re.compile(
     _NUMBER + r"(?:references?(?:\s+(?:list|cited))?|list\s+of\s+references|bibliography|works\s+cited|"
-    r"works\s+consulted|sources(?:\s+cited)?|literature\s+cited)\s*:?",
+    r"works\s+consulted|sources(?:\s+cited)?|literature\s+cited|references\s+for\s+(?:the\s+)?[\w ]{3,60})\s*:?",
     re.IGNORECASE,
 )
 END_HEADING = re.compile(
@@ -32,20 +35,45 @@ _NOTES = ("footnote", "endnote")
 def split_sections(document: Document) -> Sections:
     """``document`` split into body, reference heading (None if absent) and list paragraphs."""
     paragraphs = document.paragraphs
-    start = next((i for i in range(len(paragraphs) - 1, -1, -1) if is_reference_heading(paragraphs[i])), None)
-    if start is None:
+    headings = [i for i, paragraph in enumerate(paragraphs) if is_reference_heading(paragraph)]
+    if not headings:
         return Sections(body=paragraphs, heading=None, references=())
-    heading = paragraphs[start]
-    end = start + 1
-    while end < len(paragraphs) and not _ends_list(paragraphs[end], heading):
-        end += 1
-    before, listed, after = paragraphs[:start], paragraphs[start + 1:end], paragraphs[end:]
-    notes = tuple(p for p in listed if p.part in _NOTES)
+    starts = [i for i in headings if _entries_follow(paragraphs, i)] or headings[-1:]
+    listed: list[Paragraph] = []
+    taken: set[int] = set()
+    for start in starts:
+        if start in taken:
+            continue
+        taken.add(start)
+        end = start + 1
+        while end < len(paragraphs) and end not in headings:
+            paragraph = paragraphs[end]
+            if _ends_list(paragraph, paragraphs[start]):
+                if not (paragraph.is_heading and _entries_follow(paragraphs, end)):
+                    break
+                taken.add(end)  # a sub-heading inside the list: "Websites", "New citations:"
+            elif paragraph.part not in _NOTES:
+                listed.append(paragraph)
+                taken.add(end)
+            end += 1
     return Sections(
-        body=before + notes + after,
-        heading=heading,
-        references=tuple(p for p in listed if p.part not in _NOTES),
+        body=tuple(p for i, p in enumerate(paragraphs) if i not in taken),
+        heading=paragraphs[starts[0]],
+        references=tuple(listed),
     )
+
+
+_LOOKAHEAD = 3
+_ENTRY_LIKE = re.compile(r"[\"'“‘\[_*(]?[^\W\d_].{0,250}?(?:\b(?:1[5-9]\d\d|20\d\d)\b|\bn\.\s?d\.)", re.DOTALL)
+
+
+def _entries_follow(paragraphs: tuple[Paragraph, ...], index: int) -> bool:
+    """Whether the next paragraph with text reads like a reference entry (a name or title, then a year)."""
+    for paragraph in paragraphs[index + 1:index + 1 + _LOOKAHEAD]:
+        if paragraph.part in _NOTES or not paragraph.text.strip():
+            continue
+        return not paragraph.is_heading and _ENTRY_LIKE.match(paragraph.text.strip()) is not None
+    return False
 
 
 def is_reference_heading(paragraph: Paragraph) -> bool:

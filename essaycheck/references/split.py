@@ -22,11 +22,27 @@ _LINE = re.compile(r"[^\n\r\v\f\x1c-\x1e\x85\u2028\u2029]+")
 _BOUNDARY = re.compile(r"(?:[.?!][\"'”’]?|https?://\S*|\bdoi:\s?\S*|(?<!\S)10\.\d{4,9}/\S*)\s+", re.IGNORECASE)
 # After "(2020). " comes a title, which starts with a capital, a digit or a quote, never lower case.
 _LOWER_AFTER = re.compile(r"\s*[^\W\d_]")
-_LIST_MARKER = re.compile(r"\s*(?:[-*•▪◦]|\(?\d{1,3}[.)])\s+")
+_LIST_MARKER = re.compile(r"\s*(?:[-*•▪◦]|\(?\d{1,3}[.)]|\[\d{1,3}\])\s+")
+# A line that can only continue the entry before: lower case, a number, a link, "Retrieved …".
+_CONTINUATION = re.compile(
+    r"[\"'“‘(\[_*\s]*[a-z]|\d|\(|https?://|www\.|doi\b|DOI\b|Retrieved\b|Available\b|Accessed\b|pp?\.\s|In[:\s]",
+)
+# How the names of an entry begin, in APA and in the shapes students paste from elsewhere:
+# "Smith, J." / "Smith, John" / "Blanco C, Hasin DS," / "C. Smith, D. Jones" / "APPELBAUM Eileen,".
+_NAME = r"[A-Z][\w'’\-‐‑]+(?:[ \-][A-Z][\w'’\-‐‑]+){0,2}"
+_NAMES_START = re.compile(
+    rf"(?:\[\d{{1,3}}\]\s*)?(?:{_NAME},\s*(?:[A-Z]\.|[A-Z](?=[,\s])|[A-Z][a-z]+\b(?![,.]?\s*\d))"
+    rf"|{_NAME}\s[A-Z]{{1,3}}[,.]\s"
+    rf"|(?:[A-Z]\.\s?){{1,3}}{_NAME},"
+    rf"|[A-Z]{{2,}}[A-Z\-]*,?\s+[A-Z][a-z]+)"
+)
+_LINK_END = re.compile(r"(?:https?://|www\.|doi:\s?|\b10\.\d{4,9}/)\S*$", re.IGNORECASE)
+_MAX_LEAD_WORDS = 40
 _MAX_LEAD = 3000  # an author part with 21 authors is ~600 characters
 _MAX_CANDIDATES = 60  # places to try before one date group (keeps the work linear)
 _URL_TAIL = re.compile(r"(?:https?://|www\.)\S*[/\-_=?&#%]$", re.IGNORECASE)
 _OPEN_ENDING = re.compile(r"(?:[,&;:\-–]|\band|[^\W\d_])$", re.IGNORECASE)
+_YEAR = re.compile(r"\b(?:1[5-9]\d\d|20\d\d)\b|\bn\.\s?d\b", re.IGNORECASE)
 
 
 def entry_starts(line: str) -> list[int]:
@@ -47,18 +63,55 @@ def entry_starts(line: str) -> list[int]:
             if group.start - candidate > _MAX_LEAD:
                 continue
             strict = candidate != 0 and not (marker and candidate == marker.end())
-            if strict and not group.period_after or _title_in_lower_case(line, group.end):
+            lead = line[candidate:group.start]
+            if strict and not group.period_after:
                 break
-            if looks_like_lead(line[candidate:group.start], strict=strict):
+            if _title_in_lower_case(line, group.end) and (strict or not looks_like_names(lead)):
+                break  # "Smith, J. (2019). psychmeta: An R package" starts an entry only at a line start
+            if _SEPARATOR_FIRST.match(lead):
+                break  # "and Ananiadou, S. (2018)": the end of an author list broken over two lines
+            if looks_like_lead(lead, strict=strict):
                 starts.append(0 if candidate == (marker.end() if marker else -1) else candidate)
                 break
         previous_end = group.end
     return starts
 
 
+_SEPARATOR_FIRST = re.compile(r"\s*(?:and|&|,)\s", re.IGNORECASE)
+
+
 def _title_in_lower_case(line: str, position: int) -> bool:
     after = _LOWER_AFTER.match(line, position)
-    return bool(after and after.group().strip().islower())
+    return bool(after and after.group().strip().islower() and not _LINK_START.match(line, position))
+
+
+_LINK_START = re.compile(r"\s*(?:https?://|www\.|doi:)", re.IGNORECASE)
+
+
+def begins_new_entry(line: str, previous: str) -> bool:
+    """Whether a line that shows no APA "Author. (Year)." start still begins a new entry.
+
+    In a list written one entry per paragraph, it does when the entry before is finished (it
+    does not stop inside a name list or a sentence) and the line starts the way names start
+    ("Hashimoto, Kazuma, et al.", "Blanco C, Hasin DS,", "[10] Woodford, C.") or as an entry
+    with a date group ("K., H. M. (2019).", "Group A, Group B (US). (1999)."), or the entry before
+    ends with its link and the line starts with a capital.
+    """
+    if _OPEN_ENDING.search(previous.rstrip()[-20:]) and not _LINK_END.search(previous.rstrip()[-300:]):
+        return False
+    if _CONTINUATION.match(line):
+        return False
+    if _NAMES_START.match(line):
+        return True
+    if _LINK_END.search(previous.rstrip()[-300:]) and line.lstrip("\"'“‘_*")[:1].isupper():
+        return True
+    group = next(iter_date_groups(line, 600), None)
+    return bool(group and group.period_after and len(line[:group.start].split()) <= _MAX_LEAD_WORDS
+                and "http" not in line[:group.start] and not _title_in_lower_case(line, group.end))
+
+
+def looks_like_names(text: str) -> bool:
+    return bool(_NAMES_START.match(text.strip()))
 
 
 @dataclass
@@ -76,12 +129,25 @@ class _Entry:
             out.append(piece)
         return " ".join("".join(out).split())
 
+    def awaiting_date(self) -> bool:
+        """Names (and maybe a title) but no year yet: "C. Smith, D. Jones" / "A title" / "Journal, 8 (2020)"."""
+        if self.dated or len(self.pieces) > 8:
+            return False
+        paragraph, start, end = self.pieces[0]
+        return looks_like_names(paragraph.text[start:end]) and not any(
+            _YEAR.search(p.text, s, e) for p, s, e in self.pieces)
+
+    def tail(self, size: int = 300) -> str:
+        """The last characters of the entry (enough to see how it ends)."""
+        paragraph, start, end = self.pieces[-1]
+        return paragraph.text[max(start, end - size):end]
+
     def open_ended(self) -> bool:
         """Still inside its author part: "Raj, M., Fast, N. J., &" then a line break."""
         if self.dated:
             return False
-        paragraph, start, end = self.pieces[-1]
-        return bool(_OPEN_ENDING.search(paragraph.text[max(start, end - 20):end]))
+        tail = self.tail()
+        return bool(_OPEN_ENDING.search(tail[-20:])) and not _LINK_END.search(tail)
 
     def location(self) -> Location:
         paragraph, start, end = self.pieces[0]
@@ -119,7 +185,7 @@ def split_entries(paragraphs: Sequence[Paragraph]) -> list[tuple[str, Location]]
     for paragraph in paragraphs:
         for line_start, line_end in _lines(paragraph):
             line = paragraph.text[line_start:line_end]
-            starts = entry_starts(line)
+            starts, dated_from = _line_starts(line, entries[-1] if entries else None)
             cuts = starts + [len(line)]
             if not starts or starts[0] != 0:
                 piece = _trimmed(paragraph, line_start, line_start + cuts[0])
@@ -127,14 +193,36 @@ def split_entries(paragraphs: Sequence[Paragraph]) -> list[tuple[str, Location]]
                     if entries:
                         entries[-1].pieces.append(piece)
                     else:
-                        entries.append(_Entry([piece]))
+                        entries.append(_Entry([piece], dated=bool(_YEAR.search(line, 0, cuts[0]))))
             for k, start in enumerate(starts):
                 piece = _trimmed(paragraph, line_start + start, line_start + cuts[k + 1])
                 if piece is None:
                     continue
+                dated = start >= dated_from or bool(_YEAR.search(line, start, cuts[k + 1]))
                 if start == 0 and entries and entries[-1].open_ended():
                     entries[-1].pieces.append(piece)
-                    entries[-1].dated = True
+                    entries[-1].dated = dated
                 else:
-                    entries.append(_Entry([piece], dated=True))
+                    entries.append(_Entry([piece], dated=dated))
     return [(entry.text(), entry.location()) for entry in entries]
+
+
+def _line_starts(line: str, previous: _Entry | None) -> tuple[list[int], int]:
+    """Where entries begin in ``line``, and the first of them found by its "Author. (Year)." start.
+
+    A start in the middle of a line needs a whole entry before it: "Title. Site. (n.d.). URL"
+    is one entry whose title stands first, not a title and an entry.
+    """
+    starts = entry_starts(line)
+    if previous and starts[:1] == [0] and previous.awaiting_date() and not looks_like_names(line):
+        starts = starts[1:]  # the line with the year finishes the entry whose names came first
+    dated_from = starts[0] if starts else len(line) + 1
+    if previous and starts[:1] != [0] and begins_new_entry(line, previous.tail()):
+        starts = [0] + starts
+    kept: list[int] = []
+    for start in starts:
+        before = line[kept[-1] if kept else 0:start]
+        continues = not kept and (previous is not None and previous.dated)
+        if start == 0 or continues or _YEAR.search(before):
+            kept.append(start)
+    return kept, dated_from
