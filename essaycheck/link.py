@@ -15,6 +15,7 @@ from rapidfuzz.distance import DamerauLevenshtein
 
 from .model import Citation, Link, Reference
 from .names import fold
+from .references import works_of
 
 _MINOR_WORDS = {"of", "for", "and", "the", "on", "in", "to", "a", "an", "&", "de", "des", "du", "la", "le"}
 _NOT_REQUIRED_ROLES = {"personal-communication", "secondary-original"}
@@ -73,9 +74,10 @@ class _Entry:
     by_title: bool  # no author: cited by the first words of its title
     original: str = ""  # "(Original work published 1885)": cited as "1885/1913"
     initial: str = ""  # the first author's first initial, folded: "(E. Smith, 2019)" is not J. Smith's
+    work: int = 0  # entries describing the same work (a repeated entry) share this
 
 
-def _entry(ref: Reference, abbreviations: dict[str, str]) -> _Entry:
+def _entry(ref: Reference, abbreviations: dict[str, str], work: int) -> _Entry:
     names = tuple(fold(n) for n in ref.family_names)
     by_title = not names and bool(ref.title)
     if by_title:
@@ -88,7 +90,7 @@ def _entry(ref: Reference, abbreviations: dict[str, str]) -> _Entry:
         aliases.update(abbr for abbr, full in abbreviations.items() if full == fold(group))
     initial = fold(people[0].given[:1]) if people and not people[0].is_group else ""
     return _Entry(ref.index, names, frozenset(a for a in aliases if a), ref.year, fold(ref.title), by_title,
-                  ref.original_year, initial)
+                  ref.original_year, initial, work)
 
 
 class _Matcher:
@@ -150,6 +152,25 @@ def _other_names_agree(citation: Citation, entry: _Entry) -> int:
     return sum(1 for w, n in zip(citation.authors[1:], entry.names[1:]) if fold(w) == n)
 
 
+def _count_fits(citation: Citation, entry: _Entry) -> bool:
+    """Whether the citation's form fits the entry's number of authors: "et al." means three or
+    more (APA 7), and a citation without it names every author."""
+    if entry.by_title or len(entry.names) <= 1 and not citation.et_al and len(citation.authors) <= 1:
+        return True
+    if citation.et_al:
+        return len(entry.names) >= 3
+    return len(entry.names) == len(citation.authors)
+
+
+def _name_words(written: str) -> list[str]:
+    """The words of a cited name that may be the family name when given names were written too:
+    "Huang Jianqing", "Zulhani Rasin", "V. Ayishwarya Bharathi", "AISHWARYA SINGH"."""
+    words = [w for w in written.replace(",", " ").split() if len(w.strip(".")) > 1]
+    if not 2 <= len(words) <= 4 or not all(w[:1].isupper() for w in words):
+        return []
+    return words
+
+
 def _abbreviations(citations: Sequence[Citation]) -> dict[str, str]:
     """'apa' -> 'americanpsychologicalassociation' from first-use forms like '(… [APA], 2020)'."""
     return {fold(c.abbreviation): fold(c.authors[0]) for c in citations if c.abbreviation and c.authors}
@@ -158,7 +179,8 @@ def _abbreviations(citations: Sequence[Citation]) -> dict[str, str]:
 def link_citations(citations: Sequence[Citation], references: Sequence[Reference]) -> tuple[Link, ...]:
     """One :class:`Link` per citation, in the same order."""
     abbreviations = _abbreviations(citations)
-    matcher = _Matcher([_entry(ref, abbreviations) for ref in references])
+    works = works_of(references)
+    matcher = _Matcher([_entry(ref, abbreviations, works[i]) for i, ref in enumerate(references)])
     return tuple(_link_one(i, c, matcher) for i, c in enumerate(citations))
 
 
@@ -170,12 +192,18 @@ def _link_one(index: int, citation: Citation, matcher: _Matcher) -> Link:
 
     def rank(item: tuple[_Entry, str]) -> tuple:
         entry, name = item
-        return (name != "exact", -_other_names_agree(citation, entry), entry.index)
+        return (name != "exact", not _count_fits(citation, entry), -_other_names_agree(citation, entry),
+                entry.index)
 
     exact = [(entry, "exact") for entry in matcher.exact(citation.authors[0])]
     same_year = _same_year(exact, citation.year)
     if not same_year:  # only then can a spelling slip be what links them
         same_year = _same_year([(entry, "close") for entry in matcher.close(citation.authors[0])], citation.year)
+    if not same_year and not exact:  # given names written too: "(Huang Jianqing, 2013)" for "Huang, J."
+        for word in _name_words(citation.authors[0]):
+            same_year = _same_year([(entry, "exact") for entry in matcher.exact(word)], citation.year)
+            if same_year:
+                break
     if same_year:
         # APA 7 writes initials when first authors share a surname: "(E. Smith, 2019; J. Smith, 2019)"
         cited_initial = _INITIAL_BEFORE_NAME.match(citation.text)
@@ -185,13 +213,14 @@ def _link_one(index: int, citation: Citation, matcher: _Matcher) -> Link:
         same_year.sort(key=rank)
         best_entry, best_name = same_year[0]
         # entries the citation cannot tell apart (a repeated entry is not a second work)
-        tied = [s[0] for s in same_year if rank(s)[:2] == rank(same_year[0])[:2]]
-        if len({e.title for e in tied}) > 1:
+        tied = [s[0] for s in same_year if rank(s)[:3] == rank(same_year[0])[:3]]
+        if len({e.work for e in tied}) > 1:
             return Link(index, best_entry.index, "ambiguous", tuple(e.index for e in tied))
         quality = "exact" if best_name == "exact" else "author-mismatch"
         return Link(index, best_entry.index, quality, tuple(s[0].index for s in same_year))
 
-    exact_names = sorted(exact, key=rank)
+    # Another year is a slip only for the same authors: "Kanfer (2010)" is not "Kanfer & Ackerman (1989)".
+    exact_names = sorted((s for s in exact if _count_fits(citation, s[0])), key=rank)
     if exact_names:
         return Link(index, exact_names[0][0].index, "year-mismatch", tuple(s[0].index for s in exact_names))
     return Link(index, None, "missing")

@@ -74,8 +74,15 @@ def test_record_corrects_a_wrong_volume():
     assert "“34(6),” → “43(6),”" in finding.message and "DOI record" in finding.message
 
 
-def test_entry_with_parser_warnings_is_left_alone():
+def test_entry_in_another_style_is_told_what_to_change_but_not_rewritten():
     ctx = context(essay("Raj M Fast N Fisher O 2017 Identity and professional networking Personality 43 772"))
+    (finding,) = reference_format.check(ctx)
+    assert finding.suggestion is None
+    assert "put the year in parentheses right after the authors, then a period: (2017)" in finding.message
+
+
+def test_entry_the_parser_could_not_place_at_all_is_left_alone():
+    ctx = context(essay("Identity and professional networking, personality and more"))
     assert not list(reference_format.check(ctx))
 
 

@@ -69,14 +69,12 @@ def essay_items(path: Path, settings) -> list[dict]:
     """
     from ..formatting.csl_items import best_item
     from ..read import read_document
-    from ..references import parse_reference_list, work_key
+    from ..references import parse_reference_list, works_of
     from ..sections import split_sections
 
     parsed = parse_reference_list(split_sections(read_document(path)).references)
-    works = {}
-    for ref in parsed:  # a repeated entry is listed once
-        works.setdefault(work_key(ref), ref)
-    references = tuple(works.values())
+    works = works_of(parsed)
+    references = tuple(ref for ref in parsed if works[ref.index] == ref.index)  # a repeated entry once
     records: dict = {}
     if settings.resolve and references:
         from ..resolve import resolve_references

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from . import slips
 from ..model import Author
 
 _LETTER = r"[^\W\d_]"
@@ -183,7 +184,8 @@ def _family_then_initials(token: str) -> Author | None:
     while k > 1 and (_loose_initials(words[k - 1]) or k == len(words) and _SUFFIX.fullmatch(words[k - 1])):
         k -= 1
     family = " ".join(words[:k])
-    if k == len(words) or not _is_family(family) or family.isupper() or _names_organisation(family):
+    if k == len(words) or not _is_family(family) or family.isupper() or _names_organisation(family) or any(
+            len(w) == 1 for w in words[:k]):
         return None  # "KPMG UK", "Council UK" are groups
     return Author(family=family, given=" ".join(words[k:]))
 
@@ -230,6 +232,66 @@ def parse_people_leniently(text: str) -> tuple[Author, ...] | None:
     if not people or any(len(p.family) < 2 for p in people):
         return None
     return tuple(people)
+
+
+_INITIALS_FIRST = re.compile(rf"(?:{_LETTER}\.[\s\-‐]?){{1,3}}\s?(?P<family>[A-Z][\w'’\-‐‑]+(?:\s(?:van|von|de|der|da|di|del|le|la)\s[A-Z][\w'’\-‐‑]+)?)")
+_NATURAL = re.compile(r"(?P<given>[A-Z][\w'’\-‐‑]+(?:\s[A-Z]\.)?(?:\s[A-Z][\w'’\-‐‑]+)?)\s(?P<family>[A-Z][\w'’\-‐‑]+)")
+_VANCOUVER = re.compile(r"(?P<family>[A-Z][\w'’\-‐‑]+(?:\s[A-Z][\w'’\-‐‑]+)?)\s(?P<given>[A-Z]{1,3})")
+_NAME_SEPARATOR = re.compile(r"\s*(?:,\s*(?:and\s|&\s*)?|\s&\s|\sand\s|;\s*)")
+_ET_AL_AFTER = re.compile(r",?\s*et\s+al\.?,?\s*")
+_MAX_LEADING_PEOPLE = 60
+
+
+def leading_people(text: str) -> tuple[tuple[Author, ...], int] | None:
+    """People at the start of an entry that has no APA author part, and where they end.
+
+    "C. Szegedy, V. Vanhoucke, Z. Wojna Rethinking …" (initials first, as Elsevier and IEEE
+    write), "Tricia M. Farwell, Richard D. Waters. Exploring …" (given names first),
+    "Joseph RV, Mohanty A, Tyagi S. A hybrid …" (Vancouver). Names given in full and first
+    count only when there are two or more of them, so a group author is not taken for a person.
+    """
+    text = text[:_MAX_PART]
+    marker = re.match(r"\[\d{1,3}\]\s*", text)
+    position = marker.end() if marker else 0
+    people: list[Author] = []
+    natural_only = True
+    while len(people) < _MAX_LEADING_PEOPLE:
+        for kind, pattern in (("initials", _INITIALS_FIRST), ("natural", _NATURAL), ("vancouver", _VANCOUVER)):
+            match = pattern.match(text, position)
+            if match is None:
+                continue
+            after = text[match.end():match.end() + 1]
+            if kind == "vancouver" and after not in (",", ".", ";", " ", "") or kind == "natural" and (
+                    match.group("family").isupper() or after not in (",", ".", ";", "")
+                    and not text.startswith((" and ", " & ", " et al"), match.end())):
+                continue
+            family = match.group("family")
+            if family.lower() in _ORGANISATION_WORDS or _names_organisation(match.group()):
+                return None
+            given = text[match.start():match.start("family")].strip() if kind != "vancouver" else match.group("given")
+            people.append(Author(family=family, given=given))
+            natural_only = natural_only and kind == "natural" and "." not in match.group()
+            position = match.end()
+            break
+        else:
+            break
+        et_al = _ET_AL_AFTER.match(text, position)
+        if et_al:
+            position = et_al.end()
+            break
+        separator = _NAME_SEPARATOR.match(text, position)
+        if separator is None:
+            break
+        following = text[separator.end():separator.end() + 40]
+        if not re.match(r"[A-Z]", following):
+            break
+        position = separator.end()
+    if not people or natural_only and len(people) < 2:
+        return None
+    end = position
+    while end < len(text) and text[end] in " ,.;:":
+        end += 1
+    return tuple(people), end
 
 
 def parse_editor_names(text: str) -> tuple[tuple[Author, ...], tuple[str, ...]]:
@@ -346,17 +408,17 @@ def read_author_part(text: str) -> AuthorPart:
     people = _people(names)
     if people:
         if names.ellipsis and len(people) < 20:
-            warnings.append("ellipsis with fewer than 20 names")
+            warnings.append(slips.SHORT_ELLIPSIS)
         return AuthorPart(people=people, editors=names.editors, ellipsis=names.ellipsis, warnings=tuple(warnings))
     uncommaed = _people_without_commas(names.text)
     if uncommaed:
-        warnings.append("no comma between family name and initials")
+        warnings.append(slips.NO_COMMA_BEFORE_INITIALS)
         return AuthorPart(people=uncommaed, editors=names.editors, ellipsis=names.ellipsis, warnings=tuple(warnings))
     if REPEATED_AUTHORS.fullmatch(names.text):
-        return AuthorPart(repeated=True, editors=names.editors, warnings=("authors replaced by a dash",))
+        return AuthorPart(repeated=True, editors=names.editors, warnings=(slips.AUTHORS_REPEATED_BY_DASH,))
     loose = parse_people_leniently(names.text)
     if loose:
-        warnings.append("author names not written the APA way")
+        warnings.append(slips.AUTHOR_NAMES)
         return AuthorPart(people=loose, editors=names.editors, ellipsis=names.ellipsis, warnings=tuple(warnings))
     name = names.text.rstrip(". ").strip() or names.text
     if names.ellipsis:

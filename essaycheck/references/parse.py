@@ -11,9 +11,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from . import slips
 from ..model import Author, Location, Reference
 from .authors import (
-    parse_editor_names, parse_people_leniently, people_prefix_end, read_author_part,
+    leading_people, parse_editor_names, parse_people_leniently, people_prefix_end, read_author_part,
 )
 from .dates import ORIGINAL_WORK, find_date_group, is_two_years, iter_bare_years
 from .doi import find_doi_span
@@ -22,7 +23,7 @@ from .source import looks_like_series, read_journal_leniently, read_place_publis
 
 # At the end only (the URL has been taken out already): "memories retrieved from sleep" is a title.
 _RETRIEVED = re.compile(r"\bRetrieved\b(?P<date>[^()]{0,80}?)\bfrom\b[\s:.,]*$", re.IGNORECASE)
-_LIST_MARKER = re.compile(r"(?:[-*•▪◦]|\(?\d{1,3}[.)])\s+")
+_LIST_MARKER = re.compile(r"(?:[-*•▪◦]|\(?\d{1,3}[.)]|\[\d{1,3}\])\s+")
 _PUNCT = re.compile(r"[()\[\]]|[.?!](?=[\"'”’]?(?:\s|$))")
 _CLOSING_QUOTES = "\"'”’"
 _ABBREVIATIONS = frozenset(
@@ -262,7 +263,7 @@ def _read_book_tail(text: str, draft: _Draft, *, into: str) -> bool:
             return False
         sentences = sentences[:-1] + [split[0], ""]
         found = split[1:]
-    draft.warnings.append("place of publication (APA 7 leaves it out)")
+    draft.warnings.append(slips.PLACE_OF_PUBLICATION)
     draft.set(publisher=found[1])
     if pages:
         draft.set(pages=pages[1])
@@ -302,7 +303,7 @@ def _set_journal(draft: _Draft, journal) -> None:
     draft.set(container_title=journal.container, volume=journal.volume, issue=journal.issue,
               pages=journal.pages, article_number=journal.article_number)
     draft.journal = True
-    draft.warnings.append("journal, volume and pages not written the APA way")
+    draft.warnings.append(slips.JOURNAL_FORM)
 
 
 def _abbreviated(sentence: str) -> bool:
@@ -357,7 +358,7 @@ def _read_source_leniently(text: str, draft: _Draft) -> bool:
             book, tail = split_sentence(book)
         draft.set(container_title=book.strip(" ,."), pages=pages_in.group("pages"))
         draft.in_container = True
-        draft.warnings.append("chapter not written the APA way")
+        draft.warnings.append(slips.CHAPTER_FORM)
         if tail.strip() and not _read_book_tail(tail.strip(" ."), draft, into="container_title"):
             draft.set(publisher=tail.strip(" ."))
         return True
@@ -482,20 +483,29 @@ def _parse(text: str) -> _Draft:
     draft = _Draft()
     marker = _LIST_MARKER.match(text)
     if marker and not text[marker.end():marker.end() + 1].islower():
-        draft.warnings.append("numbered or bulleted entry")
+        draft.warnings.append(slips.NUMBERED)
         text = text[marker.end():]
     date = _find_date(text, draft)
-    if date:
+    leading = _leading_people_instead(text, date)
+    if leading:
+        people, end = leading
+        draft.warnings.append(slips.AUTHOR_NAMES)
+        draft.set(authors=people, authors_text=text[:end].strip())
+        date = date or _year_anywhere(text, end)
+        lead, rest = "", text[end:]
+    elif date:
         lead, rest = text[: date.start], text[date.end:]
-        draft.set(year=date.year, year_number=date.year_number, year_suffix=date.year_suffix,
-                  date_extra=date.date_extra)
     else:
-        draft.warnings.append("no date in parentheses")
         end = people_prefix_end(text)
         lead, rest = text[:end], text[end:]
+    if date:
+        draft.set(year=date.year, year_number=date.year_number, year_suffix=date.year_suffix,
+                  date_extra=date.date_extra)
+    if not date or leading:
+        draft.warnings.append(slips.NO_DATE)
     rest = rest.strip()
     if rest[:1] in ":;,":
-        draft.warnings.append("punctuation after the date")
+        draft.warnings.append(slips.PUNCTUATION_AFTER_DATE)
         rest = rest[1:].strip()
     if lead.strip():
         part = read_author_part(lead)
@@ -511,19 +521,19 @@ def _parse(text: str) -> _Draft:
                 draft.set(editors=people, editors_as_authors=True)
             else:
                 draft.set(authors=people)
-    elif date:
+    elif date and not leading:
         draft.warnings.append("no author")
     rest = _read_locators(rest, draft)
     if not draft.get("title"):
         quoted = _quoted_title(rest)
         if quoted:
-            draft.warnings.append("title in quotation marks")
+            draft.warnings.append(slips.QUOTED_TITLE)
             title, rest = quoted
         else:
             title, rest = _title_with_inner_questions(*split_sentence(rest))
         if not rest.strip() and (split := _publisher_after_comma(title)):
             title, rest = split[0], f"{split[1]}: {split[2]}" if split[1] else split[2]
-            draft.warnings.append("no period between the title and the publisher")
+            draft.warnings.append(slips.NO_PERIOD_BEFORE_PUBLISHER)
         _read_title(title, draft)
         if not draft.get("title"):
             draft.warnings.append("no title")
@@ -545,11 +555,43 @@ def _find_date(text: str, draft: _Draft):
         if part is None or not (part.people or part.repeated or date is None and part.group
                                 and len(part.group.split()) <= 8):
             continue
-        draft.warnings.append("year not in parentheses")
+        draft.warnings.append(slips.YEAR_NOT_IN_PARENTHESES)
         return bare
     if date and is_two_years(text[date.start + 1:date.end].split(")")[0]):
-        draft.warnings.append("two years in the date")
+        draft.warnings.append(slips.TWO_YEARS)
     return date
+
+
+def _leading_people_instead(text: str, date) -> tuple[tuple[Author, ...], int] | None:
+    """Names written another way than APA's ("C. Szegedy, V. Vanhoucke, Title … (2016)") when the
+    text before the date is no author part."""
+    if date is not None:
+        lead = text[:date.start]
+        if len(lead.split()) <= 8 and "," not in lead.rstrip(" .,"):
+            return None
+        part = read_author_part(lead)
+        if part.people or part.repeated or part.title and len(lead.split()) <= 12:
+            return None
+    found = leading_people(text)
+    if found is None or date is not None and found[1] > date.start:
+        return None
+    return found
+
+
+def _year_anywhere(text: str, start: int):
+    """The first year standing free after ``start``, outside links ("…, Volume 7, 2024, 123")."""
+    bare = _cut_links(text)
+    return next((group for group in iter_bare_years(bare, len(bare)) if group.start >= start), None)
+
+
+def _cut_links(text: str) -> str:
+    """``text`` with every URL and DOI blanked out (same length, so offsets still hold)."""
+    for start, end, _ in iter_urls(text):
+        text = text[:start] + " " * (end - start) + text[end:]
+    found = find_doi_span(text)
+    if found:
+        text = text[:found[2]] + " " * (found[3] - found[2]) + text[found[3]:]
+    return text
 
 
 def _quoted_title(text: str) -> tuple[str, str] | None:

@@ -48,6 +48,13 @@ class CheckContext:
                 cited.setdefault(link.reference, []).append(link.citation)
         return cited
 
+    @cached_property
+    def works(self) -> tuple[int, ...]:
+        """For each entry, the index of the first entry describing the same work (a repeated entry)."""
+        from ..references import works_of
+
+        return works_of(self.references)
+
     def linked_reference(self, citation_index: int) -> Reference | None:
         link = self.links[citation_index]
         return self.references[link.reference] if link.reference is not None else None

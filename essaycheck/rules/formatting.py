@@ -7,7 +7,7 @@ import re
 from dataclasses import replace
 
 from ..model import Location, Reference, Severity
-from ..references import work_key
+from ..references import slips
 from .base import CheckContext, Finding, rule
 from .examples import BRAUN, RAJ, WENGER, essay, markdown_essay
 
@@ -54,11 +54,10 @@ def formatted(ctx: CheckContext) -> dict[int, tuple]:
         return ctx.memo["formatted"]
     from ..formatting import render_entries
 
-    items, sources, works = [], {}, set()
+    items, sources = [], {}
     for ref in ctx.references:
-        if work_key(ref) in works:
+        if ctx.works[ref.index] != ref.index:
             continue  # a repeated entry is duplicate-reference's; rendering it would add a/b letters
-        works.add(work_key(ref))
         record = _record_csl(ctx, ref.index)
         if _trustworthy(ref, record is not None):
             items.append(expected_item(ref, record))
@@ -79,18 +78,29 @@ def formatted(ctx: CheckContext) -> dict[int, tuple]:
 @rule("reference-format", Severity.WARNING, "An entry is not formatted the APA 7 way.",
       fires=[essay(_CITE, BRAUN, RAJ.replace("N. J., &", "N. J. &"), WENGER),
              essay(_CITE, BRAUN.replace("3(2)", "3 (2)"), RAJ, WENGER),
-             essay(_CITE, BRAUN, RAJ, WENGER.replace("Wenger, E.", "Wenger, Etienne"))],
+             essay(_CITE, BRAUN, RAJ, WENGER.replace("Wenger, E.", "Wenger, Etienne")),
+             essay(_CITE, BRAUN, RAJ, "Wenger E 1998 Communities of practice"),
+             essay(_CITE, BRAUN, RAJ, "Wenger, E. 1998. Communities of practice. Cambridge: Cambridge University Press.")],
       passes=[essay(_CITE, BRAUN, RAJ, WENGER),
               essay(_CITE, BRAUN, RAJ.replace("772–784", "772-784").replace("O. (2017)", "O.  (2017)"), WENGER),
-              essay(_CITE, BRAUN, RAJ, "Wenger E 1998 Communities of practice")])
+              essay(_CITE, BRAUN, RAJ, WENGER, "Climate change and health. (2021, October 30). World Health "
+                    "Organization. https://www.who.int/news-room/fact-sheets/detail/climate-change-and-health")])
 def reference_format(ctx: CheckContext):
     """Each entry is compared, word by word, with the same work formatted in APA 7 from the DOI
     record (when it was looked up) or from what was read in the entry. White space, straight vs
-    curly quotes and a hyphen for the en dash of a page range do not count. Entries that could not
-    be read with confidence are left alone."""
+    curly quotes and a hyphen for the en dash of a page range do not count.
+
+    An entry written in another style (the year not in parentheses, names given first, "Journal
+    12: 4-9") gets no rewritten entry, which could be wrong; it is told once what to change."""
     from ..formatting.diff import summarize, title_words, word_changes
 
-    for index, (entry, source) in sorted(formatted(ctx).items()):
+    compared = formatted(ctx)
+    for ref in ctx.references:
+        if ref.index not in compared and (ref.authors or ref.editors or ref.title):
+            advice = slip_advice(ref)
+            if advice:
+                yield Finding(f"Not quite APA 7: {advice}.", ref.location, reference=ref.index)
+    for index, (entry, source) in sorted(compared.items()):
         ref = ctx.references[index]
         written = ref.location.text
         loose = title_words(entry.item.get("title", ""), entry.item.get("container-title", ""))
@@ -103,6 +113,24 @@ def reference_format(ctx: CheckContext):
         yield Finding(
             f"Not quite APA 7: {summarize(changes)}. The entry in APA 7 (from {origin}): {entry.text}",
             ref.location, reference=index, suggestion=entry.text)
+
+
+def slip_advice(ref: Reference) -> str:
+    """What to change in an entry written in another style, from what the parser noticed."""
+    people = ref.authors or ref.editors
+    # a line with neither names nor date may be no entry at all ("Top of Form"): say nothing of its date
+    found = [advice for slip, advice in slips.ADVICE.items() if slip in ref.warnings
+             and (people or slip != slips.NO_DATE)]
+    if not found:
+        return ""
+    first = people[0] if people else None
+    if first is not None and not first.is_group and len(first.family.split()) <= 2:
+        initials = " ".join(f"{part[0]}." for part in first.given.replace(".", " ").replace("-", " ").split() if part)
+        name = f"{first.family}, {initials}" if initials else first.family
+    else:
+        name = "Smith, J. A."
+    year = ref.year if ref.year_number or ref.year.startswith("n.d") else "2020"
+    return "; ".join(found).format(name=name, year=year)
 
 
 def _with_specific_fixes(written: str, ref: Reference) -> str:

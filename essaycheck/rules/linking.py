@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from ..model import Severity
-from ..references import work_key
-from ..names import fold
+from ..names import fold, fold_words
 from .base import CheckContext, Finding, rule
 from .examples import BRAUN, GRANOVETTER, PAGE, RAJ, essay
 from .wording import citation_form, quote, written_names
@@ -54,15 +54,55 @@ def no_reference_list(ctx: CheckContext):
       fires=[essay("Networks matter (Raj et al., 2017).", PAGE, RAJ)],
       passes=[essay("Networks matter (Page Group, 2022; Raj et al., 2017).", PAGE, RAJ)])
 def uncited_reference(ctx: CheckContext):
-    """APA 7 lists only the works you cite. Cite this work in the text, or remove the entry."""
+    """APA 7 lists only the works you cite. Cite this work in the text, or remove the entry.
+
+    An entry whose author, group or title the essay names outside any citation, or whose text holds
+    the name of a citation that found no entry ("(Forbes, 2019)" for an article on forbes.com), is
+    left alone: the work is referred to, only not in APA form, and that is said at the citation."""
     cited = ctx.citations_by_reference
     ambiguous = {i for link in ctx.links for i in link.candidates if link.quality == "ambiguous"}
-    cited_works = {work_key(ctx.references[i]) for i in cited}  # a repeated entry is duplicate-reference's
+    cited_works = {ctx.works[i] for i in cited}  # a repeated entry is duplicate-reference's
     for ref in ctx.references:
-        if ref.index not in cited and ref.index not in ambiguous and work_key(ref) not in cited_works:
+        if ref.index in cited or ref.index in ambiguous or ctx.works[ref.index] in cited_works:
+            continue
+        if not _referred_to(ctx, ref):
             yield Finding(
                 "This entry is never cited in your essay. APA 7 lists only the works you cite: "
                 "cite it where you use it, or delete the entry.", ref.location, reference=ref.index)
+
+
+def _referred_to(ctx: CheckContext, ref) -> bool:
+    """Whether the essay names this work without an APA citation that links to it."""
+    body = ctx.memo.get("uncited-body")
+    if body is None:
+        body = ctx.memo["uncited-body"] = _text_outside_citations(ctx)
+    folded_body = ctx.memo.setdefault("uncited-folded", f" {fold_words(body)} ")
+    folded_entry = fold(ref.text)
+    for citation, link, _ in ctx.linked():
+        name = fold(citation.authors[0]) if citation.authors else ""
+        if link.quality == "missing" and len(name) >= 4 and name in folded_entry:
+            return True
+    people = ref.authors or ref.editors
+    if people and not people[0].is_group:
+        family = people[0].family
+        return len(family) >= 3 and re.search(rf"(?<!\w){re.escape(family)}(?!\w)", body) is not None
+    name = people[0].literal if people else " ".join(ref.title.split()[:4])
+    phrase = fold_words(name)
+    return len(phrase) >= 4 and f" {phrase} " in folded_body
+
+
+def _text_outside_citations(ctx: CheckContext) -> str:
+    """The body's text with every found citation blanked out, paragraphs joined by newlines."""
+    groups: dict[int, list[tuple[int, int]]] = {}
+    for citation in ctx.citations:
+        groups.setdefault(citation.group.paragraph, []).append((citation.group.start, citation.group.end))
+    texts = []
+    for paragraph in ctx.sections.body:
+        text = paragraph.text
+        for start, end in groups.get(paragraph.index, ()):
+            text = text[:start] + " " * (end - start) + text[end:]
+        texts.append(text)
+    return "\n".join(texts)
 
 
 @rule("year-mismatch", Severity.ERROR, "The citation's year differs from its entry's year.",

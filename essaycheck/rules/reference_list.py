@@ -6,7 +6,7 @@ import re
 from dataclasses import replace
 
 from ..model import Location, Reference, Severity
-from ..references import work_key
+from ..references import slips
 from ..names import fold, fold_words
 from .base import CheckContext, Finding, rule
 from .examples import BRAUN, GRANOVETTER, PAGE, RAJ, WENGER, essay
@@ -77,17 +77,12 @@ def retrieved_from(ctx: CheckContext):
       passes=[essay("Themes emerged (Braun & Clarke, 2006).", BRAUN)])
 def duplicate_reference(ctx: CheckContext):
     """Each work appears once in the reference list, however often it is cited."""
-    seen: dict[tuple, Reference] = {}
     for ref in ctx.references:
-        if not ref.title and not ref.family_names:
-            continue
-        key = work_key(ref)
-        if key in seen:
+        first = ctx.works[ref.index]
+        if first != ref.index:
             yield Finding(
-                f"This entry repeats entry {seen[key].index + 1} of your list. Delete one of them.",
+                f"This entry repeats entry {first + 1} of your list. Delete one of them.",
                 ref.location, reference=ref.index, suggestion="")
-        else:
-            seen[key] = ref
 
 
 @rule("suffix-needed", Severity.ERROR, "Two works by the same authors in the same year without a, b.",
@@ -105,12 +100,11 @@ def suffix_needed(ctx: CheckContext):
     assigned in the order of their titles, in the list and in every citation."""
     groups: dict[tuple, list[Reference]] = {}
     for ref in ctx.references:
-        if ref.family_names and ref.year_number is not None:
-            groups.setdefault((_same_authors_key(ref), ref.year.casefold()), []).append(ref)
+        if ref.family_names and ref.year_number is not None and ctx.works[ref.index] == ref.index:
+            groups.setdefault((_same_authors_key(ref), ref.year.casefold()), []).append(ref)  # repeats aside
     for refs in groups.values():
-        titles = {fold_words(r.title) for r in refs}
-        if len(refs) < 2 or len(titles) < 2:
-            continue  # one work, or a repeated entry (duplicate-reference)
+        if len(refs) < 2:
+            continue
         ordered = sorted(refs, key=lambda r: fold_words(re.sub(r"^(a|an|the)\s+", "", r.title, flags=re.I)))
         for letter, ref in zip("abcdefghijklmnopqrstuvwxyz", ordered):
             year = f"{ref.year_number}{letter}"
@@ -155,8 +149,8 @@ def ampersand_in_reference(ctx: CheckContext):
     """In the reference list the last author is preceded by “&”: Raj, M., Fast, N. J., & Fisher, O."""
     for ref in ctx.references:
         people = [a for a in ref.authors if not a.is_group]
-        if len(people) < 2 or ref.author_ellipsis or not ref.authors_text:
-            continue
+        if len(people) < 2 or ref.author_ellipsis or not ref.authors_text or slips.AUTHOR_NAMES in ref.warnings:
+            continue  # names in another style are reference-format's to report, "&" with the rest
         if "&" not in ref.authors_text:
             match = re.search(r",?\s+and\s+", ref.authors_text)
             snippet = match.group(0) if match else ""
