@@ -194,8 +194,9 @@ def read_names_before(text: str, known: frozenset[str] = frozenset()) -> Names |
     names: list[str] = []
     start = -1
     connector = ""
+    serial = False
     while i >= 0:
-        found = _name_before(text, tokens, i, known)
+        found = _name_before(text, tokens, i, known, in_list=bool(connector))
         if found is None:
             break
         first, name = found
@@ -212,9 +213,12 @@ def read_names_before(text: str, known: frozenset[str] = frozenset()) -> Names |
             if i - step < 0 or _name_before(text, tokens, i - step, known) is None:
                 break
             connector = "&" if tokens[i].text == "&" else "and"
+            serial = step == 2
             i -= step
-        elif tokens[i].text == "," and connector and i >= 1 and _name_before(text, tokens, i - 1, known):
-            i -= 1
+        elif tokens[i].text == "," and connector and i >= 1 and (
+                found := _name_before(text, tokens, i - 1, known, in_list=serial)) and (
+                serial or _is_known(found[1], known)):
+            i -= 1  # "Smith, Lee, and Park": a list goes on past a comma only after ", and" (or a listed name)
         else:
             break
     if not names:
@@ -223,8 +227,13 @@ def read_names_before(text: str, known: frozenset[str] = frozenset()) -> Names |
                  abbreviation=abbreviation, possessive=possessive, comma=comma)
 
 
-def _name_before(text: str, tokens: list, i: int, known: frozenset[str]) -> tuple[int, str] | None:
-    """``(index of the name's first token, name)`` for the name ending at ``tokens[i]``."""
+def _name_before(text: str, tokens: list, i: int, known: frozenset[str], *,
+                 in_list: bool = False) -> tuple[int, str] | None:
+    """``(index of the name's first token, name)`` for the name ending at ``tokens[i]``.
+
+    ``in_list``: the name stands in a list of authors ("Guo, Zou, He, Tan, & Feng"), where a
+    capitalised word between commas is a name even when it is also a common word ("He", "Born").
+    """
     end = tokens[i].idx + len(tokens[i].text)
     if known:
         for j in range(max(0, i - _KNOWN_SPAN_TOKENS), i + 1):
@@ -235,7 +244,8 @@ def _name_before(text: str, tokens: list, i: int, known: frozenset[str]) -> tupl
     group = _group_before(tokens, i)
     if group is not None:
         return group, text[tokens[group].idx:end]
-    if not _plain_word(tokens[i], known):
+    if not _plain_word(tokens[i], known) and not (
+            in_list and _is_word(tokens[i]) and (i == 0 or tokens[i - 1].text == ",")):
         return None
     first = i
     while first >= 2 and tokens[first - 1].text in _HYPHENS and _is_word(tokens[first - 2]):

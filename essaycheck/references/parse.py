@@ -504,6 +504,10 @@ def _parse(text: str) -> _Draft:
     if not date or leading:
         draft.warnings.append(slips.NO_DATE)
     rest = rest.strip()
+    doubled = text[:date.end].strip() if date else ""
+    if doubled and rest.startswith(doubled):
+        draft.warnings.append(slips.DOUBLED_AUTHOR_DATE)
+        rest = rest[len(doubled):].strip()
     if rest[:1] in ":;,":
         draft.warnings.append(slips.PUNCTUATION_AFTER_DATE)
         rest = rest[1:].strip()

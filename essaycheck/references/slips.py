@@ -19,12 +19,14 @@ NO_PERIOD_BEFORE_PUBLISHER = "no period between the title and the publisher"
 JOURNAL_FORM = "journal, volume and pages not written the APA way"
 CHAPTER_FORM = "chapter not written the APA way"
 PLACE_OF_PUBLICATION = "place of publication (APA 7 leaves it out)"
+DOUBLED_AUTHOR_DATE = "authors and date written twice"
 
 # What to tell a student for each, in the order an entry is read. ``{name}`` is the entry's first
 # author written the APA way ("Wenger, E."), ``{year}`` its year.
 ADVICE = {
     NUMBERED: "remove the number or bullet (APA 7 entries are listed alphabetically, unnumbered)",
     AUTHORS_REPEATED_BY_DASH: "write the authors' names again instead of the dash",
+    DOUBLED_AUTHOR_DATE: "write the authors and the date once, not twice",
     AUTHOR_NAMES: "write each author as family name, comma, initials ({name}), with “&” before the last",
     NO_COMMA_BEFORE_INITIALS: "put a comma between each family name and its initials ({name})",
     SHORT_ELLIPSIS: "list every author up to 20 (the ellipsis is only for 21 or more)",

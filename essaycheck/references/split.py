@@ -223,6 +223,8 @@ def _line_starts(line: str, previous: _Entry | None) -> tuple[list[int], int]:
     for start in starts:
         before = line[kept[-1] if kept else 0:start]
         continues = not kept and (previous is not None and previous.dated)
+        if before.strip() and line.startswith(before.strip(), start):
+            continue  # "Adams, P. (1992). Adams, P. (1992). Title": authors and date typed twice
         if start == 0 or continues or _YEAR.search(before):
             kept.append(start)
     return kept, dated_from

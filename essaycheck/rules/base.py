@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Callable, Iterable, Iterator
 
-from ..model import Citation, Document, Link, Location, Reference, Sections, Severity
+from ..model import Citation, Document, Link, Location, Paragraph, Reference, Sections, Severity
 
 
 @dataclass(frozen=True)
@@ -54,6 +54,11 @@ class CheckContext:
         from ..references import works_of
 
         return works_of(self.references)
+
+    @cached_property
+    def paragraphs(self) -> dict[int, Paragraph]:
+        """Paragraph index -> paragraph."""
+        return {paragraph.index: paragraph for paragraph in self.document.paragraphs}
 
     def linked_reference(self, citation_index: int) -> Reference | None:
         link = self.links[citation_index]

@@ -57,9 +57,11 @@ def narrative_comma(ctx: CheckContext):
       fires=[essay("Braun & Clarke (2006) describe six phases.", BRAUN)],
       passes=[essay("Braun and Clarke (2006) describe six phases (Braun & Clarke, 2006).", BRAUN)])
 def ampersand_in_narrative(ctx: CheckContext):
-    """In your own sentence join two authors with “and”; the ampersand “&” belongs inside brackets."""
+    """In your own sentence join two authors with “and”; the ampersand “&” belongs inside brackets
+    (and in tables, where an author list is no part of a sentence)."""
     for i, citation in enumerate(ctx.citations):
-        if citation.narrative and citation.connector == "&":
+        in_table = ctx.paragraphs[citation.location.paragraph].part == "table"
+        if citation.narrative and citation.connector == "&" and not in_table:
             yield Finding(
                 f"In {quote(citation.text)} the authors are part of your sentence, so join them with “and”, "
                 "not “&”.", citation.location, citation=i,
