@@ -74,6 +74,11 @@ class Sections:
     body: tuple[Paragraph, ...]
     heading: Paragraph | None  # the "References" heading, None when there is none
     references: tuple[Paragraph, ...]  # paragraphs of the list (entries not yet split)
+    headings: tuple[Paragraph, ...] = ()  # every list's heading, when there are several (one for an appendix)
+
+    def list_of(self, paragraph: int) -> int:
+        """Which list (0, 1, …) the paragraph with this index belongs to."""
+        return max(0, sum(1 for heading in self.headings if heading.index < paragraph) - 1)
 
 
 # --- places --------------------------------------------------------------------

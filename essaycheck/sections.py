@@ -60,6 +60,7 @@ def split_sections(document: Document) -> Sections:
         body=tuple(p for i, p in enumerate(paragraphs) if i not in taken),
         heading=paragraphs[starts[0]],
         references=tuple(listed),
+        headings=tuple(paragraphs[i] for i in starts),
     )
 
 

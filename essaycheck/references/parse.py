@@ -9,12 +9,12 @@ long or garbled, is read in linear time. What cannot be read is named in ``warni
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from . import slips
 from ..model import Author, Location, Reference
 from .authors import (
-    leading_people, parse_editor_names, parse_people_leniently, people_prefix_end, read_author_part,
+    is_sentence_case, leading_people, parse_editor_names, parse_people_leniently, people_prefix_end, read_author_part,
 )
 from .dates import ORIGINAL_WORK, find_date_group, is_two_years, iter_bare_years
 from .doi import find_doi_span
@@ -55,6 +55,8 @@ _PAGES = re.compile(
     r"(?:pp?\.\s*)?(?P<pages>[A-Za-z]{0,3}\d+[A-Za-z]?(?:\s*[-‐–—]\s*[A-Za-z]{0,3}\d+[A-Za-z]?)?)"
 )
 _ARTICLE = re.compile(r"(?:Article|Art\.)(?:\s+No\.?)?\s+(?P<number>\S+)", re.IGNORECASE)
+_ELOCATOR = re.compile(r"e\d{4,}|[a-z]{3,6}\d{3,}")  # e0149158, zmac036: article numbers, not pages
+_NOT_A_VOLUME = re.compile(r"\d+\s*[-‐–]\s*\d+|0\d{4,}|\d{5,}")  # a page range, an article number
 _ADVANCE = re.compile(r"advance online publication|online ahead of print|in press", re.IGNORECASE)
 _PUBLISHER_WORDS = re.compile(
     r"\b(?:Press|Publish\w*|Books|Routledge|Wiley|SAGE|Sage|Springer|Elsevier|Pearson|McGraw|Guilford|"
@@ -62,6 +64,11 @@ _PUBLISHER_WORDS = re.compile(
     r"Allyn|Prentice|Addison|Houghton|Scholastic|Knopf|Vintage|Wolters|Mosby|Saunders|Thieme|Emerald|Kogan|"
     r"Ashgate|Brill|Peter Lang|Verlag|Éditions|Editions|Academic|Open Stax|OpenStax|Facet)\b"
 )
+def names_a_publisher(text: str) -> bool:
+    """Whether ``text`` names a book publisher ("Harvard University Press", "Routledge", "Wiley")."""
+    return bool(_PUBLISHER_WORDS.search(text) or re.search(r"\bUniversity\b|\bVerlag\b", text))
+
+
 # A source named like a journal is one even without volume and pages (in-press articles).
 _JOURNAL_WORDS = re.compile(r"\b(?:Journal|Quarterly|Bulletin|Review|Annals|Letters|Transactions)\b")
 _MAX_TITLE_GROUPS = 4
@@ -201,9 +208,18 @@ def _read_journal(source: str, draft: _Draft) -> bool:
     if article:
         found["article_number"] = article.group("number")
         parts.pop()
+    elif _ELOCATOR.fullmatch(last) and len(parts) >= 3:
+        found["article_number"] = last  # "28(2), zmac036", "11(2), e0149158": APA writes "Article e0149158"
+        parts.pop()
     elif pages and len(parts) >= 3:
         found["pages"] = pages.group("pages")
         parts.pop()
+    elif len(parts) == 2 and _NOT_A_VOLUME.fullmatch(last):
+        # "Journal, 1–13." or "Journal, 00936502221102101.": an article online before its volume
+        key = "article_number" if last.isdigit() else "pages"
+        draft.set(container_title=parts[0], **{key: last})
+        draft.journal = True
+        return True
     volume = _VOLUME_ISSUE.fullmatch(parts[-1]) if len(parts) >= 2 else None
     if volume and (volume.group("volume") or volume.group("issue")):
         found["volume"] = volume.group("volume") or ""
@@ -542,6 +558,8 @@ def _parse(text: str) -> _Draft:
         if not draft.get("title"):
             draft.warnings.append("no title")
     _read_source(rest, draft)
+    if draft.journal:
+        _take_back_title(draft)
     kind = _decide_type(draft)
     _place_source(kind, draft)
     if kind == "other" and draft.get("title") and not draft.description:
@@ -555,15 +573,40 @@ def _find_date(text: str, draft: _Draft):
     date = find_date_group(text)
     for bare in iter_bare_years(text, date.start if date else 600):
         lead = text[:bare.start].strip()
+        month_day = _MONTH_DAY_END.search(lead)  # "Wang, T., Aug 9, 2019."
+        if month_day:
+            lead = lead[:month_day.start()]
         part = read_author_part(lead) if lead else None
         if part is None or not (part.people or part.repeated or date is None and part.group
                                 and len(part.group.split()) <= 8):
             continue
         draft.warnings.append(slips.YEAR_NOT_IN_PARENTHESES)
+        if month_day:
+            return replace(bare, start=month_day.start(), date_extra=month_day.group("date"))
         return bare
     if date and is_two_years(text[date.start + 1:date.end].split(")")[0]):
         draft.warnings.append(slips.TWO_YEARS)
     return date
+
+
+_MONTH_DAY_END = re.compile(
+    r",?\s*(?P<date>(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}),?\s*$")
+
+
+def _take_back_title(draft: _Draft) -> None:
+    """A title with a question or a second sentence ("To like or not? An experiment.") was cut too
+    early: the journal name read as "An experiment. Journal of X" gives its first sentences back."""
+    sentences = _sentences(str(draft.get("container_title")))
+    k = len(sentences) - 1
+    while k > 0 and _abbreviated(sentences[k - 1]):
+        k -= 1  # "J. Exp. Psychol." is one name
+    if k == 0 or not all(is_sentence_case(sentence) for sentence in sentences[:k]):
+        return
+    title = str(draft.get("title"))
+    for sentence in sentences[:k]:
+        title = f"{title}{'' if title.endswith(('?', '!')) else '.'} {sentence}" if title else sentence
+    draft.values["title"] = title
+    draft.values["container_title"] = ". ".join(sentences[k:])
 
 
 def _leading_people_instead(text: str, date) -> tuple[tuple[Author, ...], int] | None:

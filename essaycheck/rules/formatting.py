@@ -7,7 +7,7 @@ import re
 from dataclasses import replace
 
 from ..model import Location, Reference, Severity
-from ..references import slips
+from ..references import names_a_publisher, slips
 from .base import CheckContext, Finding, rule
 from .examples import BRAUN, RAJ, WENGER, essay, markdown_essay
 
@@ -203,13 +203,15 @@ def italics(ctx: CheckContext):
         return
     for index, (entry, _source) in sorted(formatted(ctx).items()):
         ref = ctx.references[index]
+        if not _italics_known(ref):
+            continue
         text = ref.location.text
         spans = _paragraph_italics(ctx, ref)
         position = 0
         for start, end in entry.italic:
             piece = entry.text[start:end].strip().rstrip(".,")
-            if len(piece) < 2 and not piece.isdigit():
-                continue
+            if len(piece) < 2 and not piece.isdigit() or _PAGE_LIKE.fullmatch(piece) and piece != ref.volume:
+                continue  # page ranges and article numbers are never italic
             # The same words may also stand elsewhere in plain type ("Open Science Collaboration. (2015).
             # Estimating … psychological science. *Science*, *349*"): any italic one will do, else the
             # one placed most like the piece in the APA rendering is the one to report.
@@ -228,10 +230,29 @@ def italics(ctx: CheckContext):
         title_italic = any(entry.text[s:e].strip(" .").lower() == str(title).strip(" .").lower()
                            for s, e in entry.italic)
         found = _find(text, str(title), 0) if title else -1
-        if title and not title_italic and found >= 0 and re.search(r"\w", str(title)):
+        if title and not title_italic and found >= 0 and re.search(r"\w", str(title)) and ref.type != "paper-conference":
             if _coverage(spans, found, found + len(title), text) >= 0.8:
                 yield Finding(f"The title “{title}” is not in italics in APA 7 (only the {_container_word(ref)} is).",
                               _at(ref, found, found + len(title)), reference=index)
+
+
+_PAGE_LIKE = re.compile(r"[A-Za-z]?\d+(?:\s*[-‐–]\s*[A-Za-z]?\d+)?")
+
+
+def _italics_known(ref: Reference) -> bool:
+    """Whether the kind of work is certain enough to say what APA 7 sets in italics.
+
+    A blog post or a news story keeps its title roman while a web page's is italic, and the entry
+    rarely tells which (an organisation's own page is a web page); a conference paper may be styled as an article or a chapter; a "book" whose
+    publisher is no publisher's name is often a journal article without volume. Those are left
+    alone.
+    """
+    if ref.type == "book":
+        return names_a_publisher(ref.publisher) or bool(ref.edition)
+    if ref.type == "webpage":  # an organisation's page on its own site: the title is italic
+        group = ref.authors[0].literal if ref.authors and ref.authors[0].is_group else ""
+        return bool(group) and ref.container_title in ("", group)
+    return ref.type in ("article-journal", "chapter", "thesis", "report", "paper-conference")
 
 
 def _container_word(ref: Reference) -> str:

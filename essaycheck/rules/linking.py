@@ -86,9 +86,17 @@ def _referred_to(ctx: CheckContext, ref) -> bool:
     if people and not people[0].is_group:
         family = people[0].family
         return len(family) >= 3 and re.search(rf"(?<!\w){re.escape(family)}(?!\w)", body) is not None
-    name = people[0].literal if people else " ".join(ref.title.split()[:4])
-    phrase = fold_words(name)
-    return len(phrase) >= 4 and f" {phrase} " in folded_body
+    # a group, or a work without author: by its name or title, or the site it is on ("(Matter of Trust)")
+    if people:
+        names = [people[0].literal]
+    else:  # a work without author is cited by its title, or by its site ("(Berg Mill Supply)")
+        names = [" ".join(_site_name(ref.title).rstrip("?!.").split()[:8]), _site_name(ref.container_title)]
+    return any(len(phrase) >= 4 and f" {phrase} " in folded_body for phrase in map(fold_words, names))
+
+
+def _site_name(container: str) -> str:
+    """"Matter of Trust.org" -> "Matter of Trust"."""
+    return re.sub(r"\.(?:com|org|net|edu|gov|io)\b.*$", "", container.strip(), flags=re.IGNORECASE)
 
 
 def _text_outside_citations(ctx: CheckContext) -> str:

@@ -31,9 +31,11 @@ def reference_order(ctx: CheckContext):
     """Entries are ordered alphabetically by the first author's family name, letter by letter
     ("nothing precedes something": Brown before Browning), then by the next authors, then by year."""
     comparable = [(reference_sort_key(ref), ref) for ref in ctx.references if ref.family_names or ref.title]
-    for (previous_key, _), (key, ref) in zip(comparable, comparable[1:]):
-        if previous_key > key:
-            before = next(r for k, r in comparable if k > key)
+    for (previous_key, previous), (key, ref) in zip(comparable, comparable[1:]):
+        if previous_key > key and ctx.sections.list_of(previous.location.paragraph) == ctx.sections.list_of(
+                ref.location.paragraph):  # a second list (for an appendix) is sorted on its own
+            same_list = ctx.sections.list_of(ref.location.paragraph)
+            before = next(r for k, r in comparable if k > key and ctx.sections.list_of(r.location.paragraph) == same_list)
             yield Finding(
                 f"This entry is out of alphabetical order: it belongs before the entry starting "
                 f"“{before.text[:40].strip()}…”. Sort the list by the first author's family name.",
