@@ -48,11 +48,15 @@ def split_sections(document: Document) -> Sections:
         end = start + 1
         while end < len(paragraphs) and end not in headings:
             paragraph = paragraphs[end]
-            if _ends_list(paragraph, paragraphs[start]):
-                if not (paragraph.is_heading and _entries_follow(paragraphs, end)):
+            if paragraph.part in _NOTES:
+                pass
+            elif END_HEADING.fullmatch(_bare(paragraph.text)):
+                break
+            elif paragraph.is_heading or _looks_like_sub_heading(paragraph):
+                if not (_entries_follow(paragraphs, end) or _is_sub_heading(paragraph, paragraphs[start])):
                     break
                 taken.add(end)  # a sub-heading inside the list: "Websites", "New citations:"
-            elif paragraph.part not in _NOTES:
+            else:
                 listed.append(paragraph)
                 taken.add(end)
             end += 1
@@ -65,7 +69,20 @@ def split_sections(document: Document) -> Sections:
 
 
 _LOOKAHEAD = 3
-_ENTRY_LIKE = re.compile(r"[\"'“‘\[_*(]?[^\W\d_].{0,250}?(?:\b(?:1[5-9]\d\d|20\d\d)\b|\bn\.\s?d\.)", re.DOTALL)
+# How an entry starts: names or a title, then its date in parentheses ("Smith, J. (2019).",
+# "Page Group. (n.d.)."), or names the way other styles write them with a year further on.
+_ENTRY_LIKE = re.compile(
+    r"[\"'“‘\[_*]?[^\W\d_][^()]{0,300}?\((?:1[5-9]\d\d|20\d\d|n\.\s?d\.)"
+    r"|[A-Z][\w'’\-]+(?: [A-Z][\w'’\-]+)?, (?:[A-Z]\.|[A-Z][a-z]+,).{0,300}?\b(?:1[5-9]\d\d|20\d\d)\b",
+    re.DOTALL,
+)
+_SUB_HEADING_MAX_WORDS = 6
+
+
+def _looks_like_sub_heading(paragraph: Paragraph) -> bool:
+    """A short line ending in a colon and holding no year: "New citations:", "Websites:"."""
+    text = _bare(paragraph.text)
+    return text.endswith(":") and len(text.split()) <= _SUB_HEADING_MAX_WORDS and not re.search(r"\d", text)
 
 
 def _entries_follow(paragraphs: tuple[Paragraph, ...], index: int) -> bool:
@@ -80,14 +97,6 @@ def _entries_follow(paragraphs: tuple[Paragraph, ...], index: int) -> bool:
 def is_reference_heading(paragraph: Paragraph) -> bool:
     """Whether the paragraph says only "References", "Bibliography", "5. Works Cited:" …"""
     return paragraph.part not in _NOTES and bool(REFERENCE_HEADING.fullmatch(_bare(paragraph.text)))
-
-
-def _ends_list(paragraph: Paragraph, heading: Paragraph) -> bool:
-    if paragraph.part in _NOTES:
-        return False  # notes come after the body in reading order; they never end the list
-    if END_HEADING.fullmatch(_bare(paragraph.text)):
-        return True
-    return paragraph.is_heading and not _is_sub_heading(paragraph, heading)
 
 
 def _is_sub_heading(paragraph: Paragraph, heading: Paragraph) -> bool:

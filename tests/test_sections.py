@@ -79,7 +79,8 @@ def test_docx_list_ends_at_next_heading_but_not_at_a_sub_heading(tmp_path):
         p("Smith, J. (2020)."), p("Acknowledgements", style="Heading1"), p("Thanks to my tutor."),
     ])
     sections = split_sections(read_document(path))
-    assert texts(sections.references) == ["Primary sources", "Smith, J. (2020)."]
+    # the sub-heading belongs to neither: it is no entry, and no part of the essay's text
+    assert texts(sections.references) == ["Smith, J. (2020)."]
     assert texts(sections.body) == ["Body (Smith, 2020).", "Acknowledgements", "Thanks to my tutor."]
 
 

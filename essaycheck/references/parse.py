@@ -56,6 +56,7 @@ _PAGES = re.compile(
 )
 _ARTICLE = re.compile(r"(?:Article|Art\.)(?:\s+No\.?)?\s+(?P<number>\S+)", re.IGNORECASE)
 _ELOCATOR = re.compile(r"e\d{4,}|[a-z]{3,6}\d{3,}")  # e0149158, zmac036: article numbers, not pages
+_LABELLED_NUMBER = re.compile(r"\b(?:Vol|No|Nr|Issue|Num)\.?\s*\d", re.IGNORECASE)
 _NOT_A_VOLUME = re.compile(r"\d+\s*[-‐–]\s*\d+|0\d{4,}|\d{5,}")  # a page range, an article number
 _ADVANCE = re.compile(r"advance online publication|online ahead of print|in press", re.IGNORECASE)
 _PUBLISHER_WORDS = re.compile(
@@ -214,6 +215,8 @@ def _read_journal(source: str, draft: _Draft) -> bool:
     elif pages and len(parts) >= 3:
         found["pages"] = pages.group("pages")
         parts.pop()
+    elif len(parts) == 2 and re.search(r"\s\d{1,4}$", parts[0]):
+        return False  # "Trends in Neurosciences 26, 507–513": the volume has no comma before it
     elif len(parts) == 2 and _NOT_A_VOLUME.fullmatch(last):
         # "Journal, 1–13." or "Journal, 00936502221102101.": an article online before its volume
         key = "article_number" if last.isdigit() else "pages"
@@ -228,8 +231,8 @@ def _read_journal(source: str, draft: _Draft) -> bool:
     elif not found:
         return False
     journal = ", ".join(parts).strip()
-    if not journal or not any(c.isalpha() for c in journal):
-        return False
+    if not journal or not any(c.isalpha() for c in journal) or _LABELLED_NUMBER.search(journal):
+        return False  # "Journal, Vol. 12, No. 3, pp. 4-9" is read leniently
     draft.set(container_title=journal, **found)
     draft.journal = True
     return True
@@ -507,8 +510,10 @@ def _parse(text: str) -> _Draft:
         people, end = leading
         draft.warnings.append(slips.AUTHOR_NAMES)
         draft.set(authors=people, authors_text=text[:end].strip())
-        date = date or _year_anywhere(text, end)
         lead, rest = "", text[end:]
+        if date is not None and date.start >= end:  # "C. Szegedy, Z. Wojna Title (2016), 10.1109/…"
+            rest = _cut(text, date.start, date.end)[end:]
+        date = date or _year_anywhere(text, end)
     elif date:
         lead, rest = text[: date.start], text[date.end:]
     else:
@@ -517,8 +522,10 @@ def _parse(text: str) -> _Draft:
     if date:
         draft.set(year=date.year, year_number=date.year_number, year_suffix=date.year_suffix,
                   date_extra=date.date_extra)
-    if not date or leading:
+    if not date:
         draft.warnings.append(slips.NO_DATE)
+    elif leading:
+        draft.warnings.append(slips.YEAR_NOT_IN_PARENTHESES)
     rest = rest.strip()
     doubled = text[:date.end].strip() if date else ""
     if doubled and rest.startswith(doubled):
@@ -617,11 +624,13 @@ def _leading_people_instead(text: str, date) -> tuple[tuple[Author, ...], int] |
         if len(lead.split()) <= 8 and "," not in lead.rstrip(" .,"):
             return None
         part = read_author_part(lead)
-        if part.people or part.repeated or part.title and len(lead.split()) <= 12:
+        if part.people or part.repeated:
             return None
     found = leading_people(text)
     if found is None or date is not None and found[1] > date.start:
         return None
+    if date is not None and part.title and len(lead.split()) <= 12 and len(found[0]) < 2:
+        return None  # "Upcoming events. (1961)." is a title, not a person
     return found
 
 

@@ -99,7 +99,7 @@ def begins_new_entry(line: str, previous: str) -> bool:
     """
     if _OPEN_ENDING.search(previous.rstrip()[-20:]) and not _LINK_END.search(previous.rstrip()[-300:]):
         return False
-    if _CONTINUATION.match(line):
+    if _CONTINUATION.match(line) or _SEPARATOR_FIRST.match(line):
         return False
     if _NAMES_START.match(line):
         return True

@@ -1,0 +1,167 @@
+"""Linking citations to entries as real essays write them, and the rules that depend on the link.
+
+Each shape here once gave a false alarm in a real essay (a missing reference, an uncited entry, an
+ambiguous citation, a year mismatch, a rewrite of an entry in another style); the examples are
+invented, of the same shape. Every check that a finding does NOT appear comes with a check that
+the right thing happens instead (the citation is linked to the right entry, the right finding
+fires).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from essaycheck import check_text
+from essaycheck.model import Report
+from essaycheck.settings import Settings
+
+OFFLINE = Settings(resolve=False)
+
+
+def checked(body: str, *entries: str) -> Report:
+    return check_text("Essay\n" + body + "\nReferences\n" + "\n".join(entries) + "\n", OFFLINE)
+
+
+def links(report: Report) -> list[tuple[str, int | None, str]]:
+    """(citation as written, entry index, quality) for every citation."""
+    return [(citation.text, link.reference, link.quality) for citation, link in zip(report.citations, report.links)]
+
+
+def rules(report: Report) -> set[str]:
+    return {problem.rule for problem in report.problems}
+
+
+def findings_on_entry(report: Report, index: int) -> list[str]:
+    return sorted(problem.rule for problem in report.problems if problem.reference == index)
+
+
+LINK_FALSE_ALARMS = ("missing-reference", "uncited-reference", "author-mismatch", "year-mismatch", "ambiguous-citation")
+
+
+# --- L1, L2: names written another way on one side --------------------------------------------------------
+
+@pytest.mark.parametrize(("body", "entries", "expected"), [
+    pytest.param(
+        "Markets open early (Okafor & Obi, 2018).",
+        ["Okafor, Chinedu, Amara Obi. (2018). Markets at dawn. Lagos Press."],
+        [("Okafor & Obi, 2018", 0, "exact")],
+        id="L1-full-given-names-in-the-entry",
+    ),
+    pytest.param(
+        "Rivers carry silt (Zhou Meiling, 2013). Palms grow (Zulkifli Rahman, 2009).",
+        ["Rahman, Z. (2009). Palm plantations of the coast. Coastal Press.",
+         "Zhou, M. (2013). Silt in the delta. Delta Press."],
+        [("Zhou Meiling, 2013", 1, "exact"), ("Zulkifli Rahman, 2009", 0, "exact")],
+        id="L2-given-names-in-the-citation",
+    ),
+])
+def test_names_written_differently_still_link(body: str, entries: list[str], expected: list) -> None:
+    report = checked(body, *entries)
+    assert links(report) == expected
+    assert not rules(report) & set(LINK_FALSE_ALARMS)
+
+
+# --- L3: et al. and the number of authors -----------------------------------------------------------------
+
+def test_L3_et_al_means_the_entry_with_three_or_more_authors() -> None:
+    report = checked("Dienert et al. (2021) found little effect.",
+                     "Dienert, T., Amsel, B., & Corwin, D. (2021). Screens and sleep. Journal of Sleep Habits, 4(2), "
+                     "1–9.",
+                     "Dienert, T., & Sung, Y. (2021). Screens and mood. Journal of Mood, 5(1), 10–19.")
+    assert links(report) == [("Dienert et al. (2021)", 0, "exact")]
+    assert "ambiguous-citation" not in rules(report) and "suffix-needed" not in rules(report)
+    assert findings_on_entry(report, 1) == ["uncited-reference"]  # the two-author work is indeed not cited
+
+
+def test_L3_a_single_name_means_the_single_author_entry() -> None:
+    report = checked("Pride rose (Tvedt, 2001).",
+                     "Tvedt, J. M. (2001). Pride across decades. Journal of Pride, 3(1), 1–9.",
+                     "Tvedt, J. M., & Camden, W. K. (2001). Pride and age. Journal of Age, 2(1), 5–9.")
+    assert links(report) == [("Tvedt, 2001", 0, "exact")]
+    assert "ambiguous-citation" not in rules(report) and "suffix-needed" not in rules(report)
+    assert findings_on_entry(report, 1) == ["uncited-reference"]
+
+
+# --- L4: a year mismatch needs the same authors ----------------------------------------------------------
+
+@pytest.mark.parametrize(("body", "entry", "expected_link", "expected_rule", "absent_rule"), [
+    pytest.param(
+        "Kaufer (2010) studied motivation.",
+        "Kaufer, R., & Ackroyd, P. L. (1989). Motivation and ability. Journal of Ability, 74(4), 657–690.",
+        ("Kaufer (2010)", None, "missing"), "missing-reference", "year-mismatch",
+        id="L4-one-name-against-two-authors-is-missing",
+    ),
+    pytest.param(
+        "Sleep matters (Smyth, 2019).",
+        "Smyth, J. (2018). Sleep and school. Journal of School Sleep, 2(2), 3–9.",
+        ("Smyth, 2019", 0, "year-mismatch"), "year-mismatch", "missing-reference",
+        id="L4-same-author-other-year-is-a-mismatch",
+    ),
+])
+def test_L4_year_mismatch_or_missing(body, entry, expected_link, expected_rule, absent_rule) -> None:
+    report = checked(body, entry)
+    assert links(report) == [expected_link]
+    assert expected_rule in rules(report) and absent_rule not in rules(report)
+
+
+# --- L5, L6: an entry named in the text is not uncited ---------------------------------------------------
+
+def test_L5_an_author_named_without_a_year_is_not_uncited() -> None:
+    report = checked("Children learn by talking (Bruner, 1983). Vygorin's ideas about play still guide teachers.",
+                     "Bruner, J. (1983). Child's talk. Norton.",
+                     "Lantier, P. (1952). The origins of play. Harbour Press.",
+                     "Vygorin, L. S. (1978). Mind at play. Harvard University Press.")
+    assert links(report) == [("Bruner, 1983", 0, "exact")]
+    assert findings_on_entry(report, 1) == ["uncited-reference"]  # nobody names Lantier
+    assert findings_on_entry(report, 2) == []
+
+
+@pytest.mark.parametrize("citation", ["(Remotely 2019)", "(Remotely, 2019)"])
+def test_L6_a_citation_naming_the_site_of_an_entry(citation: str) -> None:
+    report = checked(f"Remote work is here to stay {citation}.",
+                     "Reilly, K. (2019). Why remote teams thrive. https://www.remotely.com/sites/teams/remote-teams")
+    assert links(report) == [(citation.strip("()"), None, "missing")]
+    assert "missing-reference" in rules(report)
+    assert "uncited-reference" not in findings_on_entry(report, 0)
+
+
+# --- L7: a repeated entry --------------------------------------------------------------------------------
+
+KITES = "Lund, A. (2022). Kite physics for young beginners. Journal of Kites, 7(1), 123–130."
+KITES_DOI = KITES + " https://doi.org/10.1234/kites.2022.7"
+
+
+@pytest.mark.parametrize(("first", "second"), [
+    pytest.param(KITES_DOI, KITES_DOI, id="same-doi"),
+    pytest.param(KITES, "Lund, A. (2022). Kite physics for young beginners, Journal of Kites, Volume 7, 2022, 123",
+                 id="title-prefix-pasted-from-elsewhere"),
+])
+def test_L7_a_repeated_entry_is_one_duplicate(first: str, second: str) -> None:
+    report = checked("Kites fly in strong wind (Lund, 2022).", first, second)
+    assert links(report) == [("Lund, 2022", 0, "exact")]
+    duplicates = [problem.reference for problem in report.problems if problem.rule == "duplicate-reference"]
+    assert duplicates == [1]
+    assert not rules(report) & {"suffix-needed", "ambiguous-citation", "uncited-reference"}
+
+
+# --- L8: an entry in another style is told once what to change -------------------------------------------
+
+@pytest.mark.parametrize(("body", "entry", "advice"), [
+    pytest.param("Crafts are learnt in groups (Wendell, 1998).", "Wendell E 1998 Circles of craft",
+                 ["(1998)", "Wendell, E."], id="no-punctuation-at-all"),
+    pytest.param("Crafts are learnt in groups (Wendell, 1998).",
+                 "Wendell, E. 1998. Circles of craft. Cambridge: Cambridge University Press.",
+                 ["(1998)", "place of publication"], id="free-year-and-place"),
+    pytest.param("Fish glow in the dark (Harlow et al., 2020).",
+                 "C. Harlow, D. Jennet, E. Brodie Lantern fish of the deep shelf. Journal of Deep Water, 8 (2020), "
+                 "1–9.",
+                 ["Harlow, C.", "&"], id="initials-first"),
+])
+def test_L8_an_entry_in_another_style_gets_one_finding_with_advice(body: str, entry: str, advice: list[str]) -> None:
+    report = checked(body, entry)
+    assert [(link.reference, link.quality) for link in report.links] == [(0, "exact")]
+    (problem,) = [problem for problem in report.problems if problem.reference == 0]
+    assert (problem.rule, problem.suggestion) == ("reference-format", None)
+    for words in advice:
+        assert words in problem.message
+    assert "ampersand-in-reference" not in rules(report)
