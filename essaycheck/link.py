@@ -162,6 +162,15 @@ def _count_fits(citation: Citation, entry: _Entry) -> bool:
     return len(entry.names) == len(citation.authors)
 
 
+def _given_names_agree(words: list[str], family: str, entry: _Entry, citation: Citation) -> bool:
+    """Whether the rest of a cited full name confirms the entry: the given name's initial, or a co-author."""
+    given = [w for w in words if w != family]
+    if entry.initial and any(fold(w)[:1] == entry.initial for w in given):
+        return True
+    later = {fold(w) for name in citation.authors[1:] for w in name.split()}
+    return any(name in later for name in entry.names[1:])
+
+
 def _name_words(written: str) -> list[str]:
     """The words of a cited name that may be the family name when given names were written too:
     "Huang Jianqing", "Zulhani Rasin", "V. Ayishwarya Bharathi", "AISHWARYA SINGH"."""
@@ -200,10 +209,15 @@ def _link_one(index: int, citation: Citation, matcher: _Matcher) -> Link:
     if not same_year:  # only then can a spelling slip be what links them
         same_year = _same_year([(entry, "close") for entry in matcher.close(citation.authors[0])], citation.year)
     if not same_year and not exact:  # given names written too: "(Huang Jianqing, 2013)" for "Huang, J."
-        for word in _name_words(citation.authors[0]):
-            same_year = _same_year([(entry, "exact") for entry in matcher.exact(word)], citation.year)
+        words = _name_words(citation.authors[0])
+        for word in words:
+            by_word = [(entry, "exact") for entry in matcher.exact(word)]
+            same_year = _same_year(by_word, citation.year)
             if same_year:
                 break
+            if len(by_word) == 1 and _given_names_agree(words, word, by_word[0][0], citation):
+                # "(Zulhani Rasin & Mohd Rizal Abdullah, 2009)" for "Rasin, Z., & Abdullah, M. R. (n.d.)"
+                return Link(index, by_word[0][0].index, "year-mismatch", (by_word[0][0].index,))
     if same_year:
         # APA 7 writes initials when first authors share a surname: "(E. Smith, 2019; J. Smith, 2019)"
         cited_initial = _INITIAL_BEFORE_NAME.match(citation.text)

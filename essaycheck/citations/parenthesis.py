@@ -8,7 +8,7 @@ name at all is decided later, on spaCy tokens (:mod:`.authors`).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .anchors import IN_PRESS, NO_DATE, YEAR
 from .lexicon import LOCATOR_LABELS
@@ -24,6 +24,7 @@ _AS_CITED = re.compile(r",?\s*\bas\s+cited\s+in\b\s*", re.IGNORECASE)
 _PERSONAL = re.compile(r",?\s*\bpersonal\s+communication\b\s*,?\s*", re.IGNORECASE)
 _DATE_YEAR = re.compile(YEAR)
 LOCATOR = re.compile(rf"(?:{LOCATOR_LABELS})(?!\w)", re.IGNORECASE)
+_LOCATOR_ONLY = re.compile(rf"(?:{LOCATOR_LABELS})(?!\w)\.?\s*[\dA-Za-z][\w\-–, ]{{0,20}}", re.IGNORECASE)
 _COMMA_IN_QUOTES = (',"', ",\u201d", ",'", ",\u2019")
 
 
@@ -57,7 +58,18 @@ def split_parenthesis(text: str, open_: int, close: int) -> list[Part]:
         if matched and matched.end() > start:
             prefix = text[start:matched.end()].strip()
             start = matched.end()
-        parts.extend(_segment_parts(text, start, end, prefix))
+        found = _segment_parts(text, start, end, prefix)
+        if parts and parts[-1].role == "work":
+            if not found and _LOCATOR_ONLY.fullmatch(text, start, end):
+                # "(Cortina & Luchman, 2013; p. 164)": the page belongs to the work before
+                parts[-1] = replace(parts[-1], locator=text[start:end], end=end)
+                continue
+            if len(found) == 1 and not (found[0].has_author or found[0].prefix or found[0].remark):
+                # "(Ackerman, 1986; 1988; 1992)", "Ackerman (1986; 1988)": more years of the same author
+                parts[-1] = replace(parts[-1], years=parts[-1].years + found[0].years, end=found[0].end,
+                                    locator=found[0].locator)
+                continue
+        parts.extend(found)
     return parts
 
 

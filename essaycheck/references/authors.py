@@ -194,6 +194,24 @@ def _names_organisation(text: str) -> bool:
     return any(w.lower().strip(".,") in _ORGANISATION_WORDS for w in text.split())
 
 
+def _family_names_only(text: str) -> tuple[Author, ...] | None:
+    """"Chen, & Kalyuga." or "Venkatesh, Morris, Davis, & Davis": family names with no initials.
+
+    Read as people only when the list ends with "&" or "and" before its last name, so that a
+    group's name ("Bank, Fund, & Trust") with words like these stays a group.
+    """
+    text = text.strip().rstrip(".,;: ")
+    tokens = _tokens(text, _LOOSE_SEPARATOR)
+    if len(tokens) < 2 or not tokens[-1][1] or any(after for _, after in tokens[:-1]):
+        return None
+    for token, _ in tokens:
+        words = token.split()
+        if len(words) > 2 or not _is_family(token) or not all(w[:1].isupper() for w in words) or (
+                _names_organisation(token)):
+            return None
+    return tuple(Author(family=token) for token, _ in tokens)
+
+
 def parse_people_leniently(text: str) -> tuple[Author, ...] | None:
     """People as other author–date styles write them, or None.
 
@@ -420,6 +438,10 @@ def read_author_part(text: str) -> AuthorPart:
     if loose:
         warnings.append(slips.AUTHOR_NAMES)
         return AuthorPart(people=loose, editors=names.editors, ellipsis=names.ellipsis, warnings=tuple(warnings))
+    bare = _family_names_only(names.text)
+    if bare:
+        warnings.append(slips.NO_INITIALS)
+        return AuthorPart(people=bare, editors=names.editors, ellipsis=names.ellipsis, warnings=tuple(warnings))
     name = names.text.rstrip(". ").strip() or names.text
     if names.ellipsis:
         warnings.append("ellipsis in a name that is not a list of people")

@@ -688,7 +688,8 @@ def _title_with_inner_questions(title: str, rest: str) -> tuple[str, str]:
 
 def normalize_space(text: str) -> str:
     """Collapse every run of whitespace (and zero-width spaces) to one space."""
-    return " ".join(text.replace("\u200b", " ").replace("\ufeff", " ").split())
+    # Word's non-breaking hyphen ("Abdoul‑Karim") reads as the hyphen it shows
+    return " ".join(text.replace("\u200b", " ").replace("\ufeff", " ").replace("\u2011", "-").split())
 
 
 def parse_reference(text: str, index: int = 0, location: Location | None = None) -> Reference:

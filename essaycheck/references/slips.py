@@ -9,6 +9,7 @@ NUMBERED = "numbered or bulleted entry"
 AUTHORS_REPEATED_BY_DASH = "authors replaced by a dash"
 AUTHOR_NAMES = "author names not written the APA way"
 NO_COMMA_BEFORE_INITIALS = "no comma between family name and initials"
+NO_INITIALS = "family names without initials"
 SHORT_ELLIPSIS = "ellipsis with fewer than 20 names"
 NO_DATE = "no date in parentheses"
 YEAR_NOT_IN_PARENTHESES = "year not in parentheses"
@@ -22,13 +23,14 @@ PLACE_OF_PUBLICATION = "place of publication (APA 7 leaves it out)"
 DOUBLED_AUTHOR_DATE = "authors and date written twice"
 
 # What to tell a student for each, in the order an entry is read. ``{name}`` is the entry's first
-# author written the APA way ("Wenger, E."), ``{year}`` its year.
+# author written the APA way ("Wenger, E."), ``{family}`` their family name, ``{year}`` the year.
 ADVICE = {
     NUMBERED: "remove the number or bullet (APA 7 entries are listed alphabetically, unnumbered)",
     AUTHORS_REPEATED_BY_DASH: "write the authors' names again instead of the dash",
     DOUBLED_AUTHOR_DATE: "write the authors and the date once, not twice",
     AUTHOR_NAMES: "write each author as family name, comma, initials ({name}), with “&” before the last",
     NO_COMMA_BEFORE_INITIALS: "put a comma between each family name and its initials ({name})",
+    NO_INITIALS: "give each author's initials after the family name ({family}, A. B.)",
     SHORT_ELLIPSIS: "list every author up to 20 (the ellipsis is only for 21 or more)",
     NO_DATE: "give the year in parentheses right after the authors, or (n.d.) when there is no date",
     YEAR_NOT_IN_PARENTHESES: "put the year in parentheses right after the authors, then a period: ({year})",

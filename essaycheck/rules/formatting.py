@@ -129,8 +129,9 @@ def slip_advice(ref: Reference) -> str:
         name = f"{first.family}, {initials}" if initials else first.family
     else:
         name = "Smith, J. A."
+    family = first.family if first is not None and first.family else "Smith"
     year = ref.year if ref.year_number or ref.year.startswith("n.d") else "2020"
-    return "; ".join(found).format(name=name, year=year)
+    return "; ".join(found).format(name=name, family=family, year=year)
 
 
 def _with_specific_fixes(written: str, ref: Reference) -> str:

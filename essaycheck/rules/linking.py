@@ -60,7 +60,9 @@ def uncited_reference(ctx: CheckContext):
     the name of a citation that found no entry ("(Forbes, 2019)" for an article on forbes.com), is
     left alone: the work is referred to, only not in APA form, and that is said at the citation."""
     cited = ctx.citations_by_reference
-    ambiguous = {i for link in ctx.links for i in link.candidates if link.quality == "ambiguous"}
+    # entries a citation might mean: an ambiguous one, or a wrong year that fits several ("2018" for 2019 and 2020)
+    ambiguous = {i for link in ctx.links for i in link.candidates
+                 if link.quality == "ambiguous" or link.quality == "year-mismatch" and len(link.candidates) > 1}
     cited_works = {ctx.works[i] for i in cited}  # a repeated entry is duplicate-reference's
     for ref in ctx.references:
         if ref.index in cited or ref.index in ambiguous or ctx.works[ref.index] in cited_works:
