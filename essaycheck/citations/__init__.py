@@ -18,6 +18,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from ..model import Citation, Location, Paragraph
+from ..names import fold
 from .anchors import candidate_parentheses
 from .authors import Names, read_names, read_names_before
 from .context import quote_before, trailing_locator
@@ -100,8 +101,15 @@ def _names_before(text: str, open_: int, floor: int, known: frozenset[str]) -> t
     start += cut + 1
     if start >= open_:
         return None
+    owner = _OWNER_OF_A_WORK.search(text, start, open_)
+    if owner and known and fold(owner.group("name")) in known:
+        # "B. F. Skinner’s Behaviorist Theory (1953)": the work of a listed author, named by its title
+        return Names((owner.group("name"),), possessive=True), owner.start("name")
     names = read_names_before(text[start:open_], known)
     return None if names is None else (names, start + names.start)
+
+
+_OWNER_OF_A_WORK = re.compile(r"(?P<name>[A-Z][\w\-‐‑]+)['’]s(?:\s+[A-Z][\w\-]+){1,3}\s*$")
 
 
 def _in_italics(paragraph: Paragraph, start: int, end: int) -> bool:

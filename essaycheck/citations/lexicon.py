@@ -42,6 +42,8 @@ COMMON_NOUNS = frozenset(
     established since until before after during from around about approximately roughly early
     late mid source sources data retrieved accessed updated revised published copyright
     reprinted originally trans ibid id op cit
+    theory theories framework approach paradigm principle principles method methods scale inventory
+    questionnaire taxonomy
     """.split()
 ) | MONTHS | WEEKDAYS | SEASONS | DISCOURSE
 

@@ -17,9 +17,11 @@ _YEAR_ITEM = re.compile(rf"{YEAR}|{NO_DATE}|{IN_PRESS}")
 _NEXT_YEAR = re.compile(rf"\s*,\s*(?:{YEAR}|{NO_DATE}|{IN_PRESS})")
 _PREFIX = re.compile(
     r"(?:(?:see\s+also|see|cf\.|e\.\s?g\.|i\.\s?e\.|for\s+example|for\s+a\s+review|compare|but\s+see)"
-    r"(?!\w)\s*,?\s*)+",
+    r"(?!\w)\s*[,:]?\s*)+",
     re.IGNORECASE,
 )
+# Words of the writer's own before a colon: "(exceptions being: Foster et al., 2019; …)"
+_LEAD_IN = re.compile(r"[^\W\d][^:;()\[\]\d]{0,60}?:\s+(?=[A-Z])")
 _AS_CITED = re.compile(r",?\s*\bas\s+cited\s+in\b\s*", re.IGNORECASE)
 _PERSONAL = re.compile(r",?\s*\bpersonal\s+communication\b\s*,?\s*", re.IGNORECASE)
 _DATE_YEAR = re.compile(YEAR)
@@ -54,7 +56,7 @@ def split_parenthesis(text: str, open_: int, close: int) -> list[Part]:
     for segment in re.finditer(r"[^;]+", text[open_ + 1:close]):
         start, end = _strip(text, open_ + 1 + segment.start(), open_ + 1 + segment.end())
         prefix = ""
-        matched = _PREFIX.match(text, start, end)
+        matched = _PREFIX.match(text, start, end) or _LEAD_IN.match(text, start, end)
         if matched and matched.end() > start:
             prefix = text[start:matched.end()].strip()
             start = matched.end()

@@ -245,6 +245,9 @@ def parse_people_leniently(text: str) -> tuple[Author, ...] | None:
         elif person := _family_then_initials(token) or (_natural_name(token) if people else None):
             people.append(person)
             i += 1
+        elif people and after_and and i == len(tokens) - 1 and _is_family(token) and token[:1].isupper():
+            people.append(Author(family=token.rstrip(";,")))  # "…, Sweller, J., & John;": a last name alone
+            i += 1
         else:
             return None
     if not people or any(len(p.family) < 2 for p in people):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from itertools import groupby
 
 from ..model import Citation, Severity
@@ -151,6 +153,21 @@ def quote_without_page(ctx: CheckContext):
                 citation.location, citation=i)
 
 
+_ABBREVIATION = re.compile(r"[A-Z][A-Za-z&]{0,2}[A-Z][A-Z&]{0,10}s?")  # "APA", "WHO", "OECD", "CDC", "NGOs"
+
+
+def _introduced_in_text(ctx: CheckContext, abbreviation: str, where) -> bool:
+    """Whether the running text defines the abbreviation, "(CASP)" or "[CASP]", before ``where``."""
+    pattern = re.compile(rf"[(\[]\s*{re.escape(abbreviation)}\s*[)\]]")
+    for paragraph in ctx.sections.body:
+        if paragraph.index > where.paragraph:
+            break
+        limit = where.start if paragraph.index == where.paragraph else len(paragraph.text)
+        if pattern.search(paragraph.text, 0, limit):
+            return True
+    return False
+
+
 @rule("group-abbreviation", Severity.INFO, "A group author's abbreviation is used before it is introduced.",
       fires=[essay("Style matters (APA, 2020). See the manual (American Psychological Association [APA], 2020).",
                    "American Psychological Association. (2020). Publication manual of the American Psychological "
@@ -158,7 +175,12 @@ def quote_without_page(ctx: CheckContext):
       passes=[essay("Style matters (American Psychological Association [APA], 2020). Again (APA, 2020).",
                     "American Psychological Association. (2020). Publication manual of the American Psychological "
                     "Association (7th ed.). https://doi.org/10.1037/0000165-000"),
-              essay("Networks matter (Page Group, 2022).", PAGE)])
+              essay("Networks matter (Page Group, 2022).", PAGE),
+              essay("The American Psychological Association (APA) sets the style. Style matters (APA, 2020).",
+                    "American Psychological Association. (2020). Publication manual of the American Psychological "
+                    "Association (7th ed.). https://doi.org/10.1037/0000165-000"),
+              essay("Work is changing (National Academy of Science, 1999).",
+                    "National Academy of Sciences. (1999). The changing nature of work. National Academies Press.")])
 def group_abbreviation(ctx: CheckContext):
     """Write a group author's full name the first time, with its abbreviation in square brackets,
     and the abbreviation alone after that: (American Psychological Association [APA], 2020), then (APA, 2020)."""
@@ -170,7 +192,12 @@ def group_abbreviation(ctx: CheckContext):
         if ref is None or not ref.authors or not ref.authors[0].is_group or not citation.authors:
             continue
         written = fold(citation.authors[0])
-        if written != fold(ref.authors[0].literal) and written not in introduced:
+        if not _ABBREVIATION.fullmatch(citation.authors[0]) or written in introduced:
+            continue  # a misspelt full name is author-mismatch's to report
+        if _introduced_in_text(ctx, citation.authors[0], citation.location):
+            introduced.add(written)  # "the Critical Appraisal Skills Programme (CASP) checklist"
+            continue
+        if written != fold(ref.authors[0].literal):
             yield Finding(
                 f"{quote(citation.text)} uses the abbreviation before introducing it. The first time, write "
                 f"the full name followed by the abbreviation in square brackets: "

@@ -89,8 +89,8 @@ def _referred_to(ctx: CheckContext, ref) -> bool:
         family = people[0].family
         return len(family) >= 3 and re.search(rf"(?<!\w){re.escape(family)}(?!\w)", body) is not None
     # a group, or a work without author: by its name or title, or the site it is on ("(Matter of Trust)")
-    if people:
-        names = [people[0].literal]
+    if people:  # a group; a short title may be the site it is on when the title stood first
+        names = [people[0].literal] + ([_site_name(ref.title)] if len(ref.title.split()) <= 4 else [])
     else:  # a work without author is cited by its title, or by its site ("(Berg Mill Supply)")
         names = [" ".join(_site_name(ref.title).rstrip("?!.").split()[:8]), _site_name(ref.container_title)]
     return any(len(phrase) >= 4 and f" {phrase} " in folded_body for phrase in map(fold_words, names))
