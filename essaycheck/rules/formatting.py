@@ -253,6 +253,8 @@ def _italics_known(ref: Reference) -> bool:
     if ref.type == "webpage":  # an organisation's page on its own site: the title is italic
         group = ref.authors[0].literal if ref.authors and ref.authors[0].is_group else ""
         return bool(group) and ref.container_title in ("", group)
+    if ref.type == "article-journal" and not (ref.issue or ref.pages or ref.article_number or ref.doi):
+        return False  # "Title, 127." may be a chapter's page: a journal entry has more than a volume
     return ref.type in ("article-journal", "chapter", "thesis", "report", "paper-conference")
 
 

@@ -6,6 +6,7 @@ import re
 from dataclasses import replace
 
 from ..model import Severity
+from ..link import acronym
 from ..names import fold, fold_words
 from .base import CheckContext, Finding, rule
 from .examples import BRAUN, GRANOVETTER, PAGE, RAJ, essay
@@ -84,6 +85,15 @@ def _referred_to(ctx: CheckContext, ref) -> bool:
         name = fold(citation.authors[0]) if citation.authors else ""
         if link.quality == "missing" and len(name) >= 4 and name in folded_entry:
             return True
+        if link.quality == "missing" and ref.authors and ref.authors[0].is_group and citation.authors and any(
+                word.isupper() and len(word) >= 2 and fold(word) in fold(acronym(ref.authors[0].literal))
+                for word in citation.authors[0].split()):
+            return True  # "(APA Standards, 1999)" for a list of groups that holds the American Psychological Association
+    host = re.match(r"(?:https?://)?(?:www\.)?([\w.-]+\.[a-z]{2,})", ref.url.lower())
+    if host and host.group(1) in body.lower():  # "According to www.boozallen.com, …"
+        return True
+    if re.search(r"\.(?:com|org|net)\b", ref.title) and f" {fold_words(_site_name(ref.title))} " in folded_body:
+        return True  # a title-first entry read as names: "Cardboard Recycling, Impact. (n.d.). Matter of Trust.org."
     people = ref.authors or ref.editors
     if people and not people[0].is_group:
         family = people[0].family
