@@ -16,21 +16,29 @@ from .wording import cited_names, citation_form, quote
 
 @rule("et-al-misuse", Severity.WARNING, "“et al.” used for one or two authors, or all names written for three or more.",
       fires=[essay("Themes emerged (Braun et al., 2006).", BRAUN),
-             essay("Identity matters (Raj, Fast, & Fisher, 2017).", RAJ)],
+             essay("Identity matters (Raj, Fast, & Fisher, 2017).", RAJ),
+             essay("Identity matters (Raj, 2017).", RAJ),
+             essay("Ties matter (Putnam, Leonardi, & Nanetti, 1993).", GRANOVETTER)],
       passes=[essay("Identity matters (Raj et al., 2017) and themes emerged (Braun & Clarke, 2006).", RAJ, BRAUN)])
 def et_al_misuse(ctx: CheckContext):
     """APA 7 names one or two authors in every citation, and shortens three or more to the first
     author followed by “et al.” from the first citation on."""
     for i, (citation, link, ref) in enumerate(ctx.linked()):
-        if ref is None or link.quality not in ("exact", "author-mismatch") or not ref.family_names:
-            continue
-        if ref.authors and ref.authors[0].is_group:
+        linked = ref is not None and link.quality in ("exact", "author-mismatch") and bool(ref.family_names) and not (
+            ref.authors and ref.authors[0].is_group)
+        if not linked:
+            if not citation.et_al and len(citation.authors) >= 3 and citation.role == "work":
+                # every name written: wrong whatever the entry, even when there is none
+                yield Finding(
+                    f"{quote(citation.text)} names {len(citation.authors)} authors: from the first citation on, "
+                    "APA 7 writes only the first author followed by “et al.”.", citation.location, citation=i,
+                    suggestion=citation_form(citation, names=f"{citation.authors[0]} et al."))
             continue
         count = len(ref.family_names) if not ref.author_ellipsis else 21
         if citation.et_al and count <= 2:
             what = "one author" if count == 1 else "two authors"
             advice = "write the name" if count == 1 else "write both names"
-        elif not citation.et_al and count >= 3 and len(citation.authors) >= 2:
+        elif not citation.et_al and count >= 3:
             what, advice = f"{count} authors", "write only the first author followed by “et al.”"
         else:
             continue

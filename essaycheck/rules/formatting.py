@@ -96,23 +96,73 @@ def reference_format(ctx: CheckContext):
 
     compared = formatted(ctx)
     for ref in ctx.references:
+        advice = content_advice(ref)
         if ref.index not in compared and (ref.authors or ref.editors or ref.title):
-            advice = slip_advice(ref)
-            if advice:
-                yield Finding(f"Not quite APA 7: {advice}.", ref.location, reference=ref.index)
-    for index, (entry, source) in sorted(compared.items()):
-        ref = ctx.references[index]
-        written = ref.location.text
-        loose = title_words(entry.item.get("title", ""), entry.item.get("container-title", ""))
-        changes = word_changes(_with_specific_fixes(written, ref), _with_student_year(entry.text, ref), loose)
-        if not changes:
-            continue
-        if difflib.SequenceMatcher(a=written, b=entry.text, autojunk=False).ratio() < _MIN_SIMILARITY:
-            continue
-        origin = "the DOI record" if source == "record" else "your entry"
-        yield Finding(
-            f"Not quite APA 7: {summarize(changes)}. The entry in APA 7 (from {origin}): {entry.text}",
-            ref.location, reference=index, suggestion=entry.text)
+            advice = [slip_advice(ref)] + advice
+        rendered = compared.get(ref.index)
+        changes = _rendered_changes(ref, *rendered) if rendered else None
+        also = "; ".join(a for a in advice if a)
+        if changes:
+            entry, source = rendered
+            origin = "the DOI record" if source == "record" else "your entry"
+            extra = f"; also {also}" if also else ""
+            yield Finding(f"Not quite APA 7: {changes}{extra}. The entry in APA 7 (from {origin}): {entry.text}",
+                          ref.location, reference=ref.index, suggestion=entry.text)
+        elif also:
+            yield Finding(f"Not quite APA 7: {also}.", ref.location, reference=ref.index)
+
+
+def _rendered_changes(ref: Reference, entry, source: str) -> str:
+    """What differs between the entry and its APA 7 rendering, in words; "" when nothing (that counts) does."""
+    from ..formatting.diff import summarize, title_words, word_changes
+
+    written = ref.location.text
+    loose = title_words(entry.item.get("title", ""), entry.item.get("container-title", ""))
+    changes = word_changes(_with_specific_fixes(written, ref), _with_student_year(entry.text, ref), loose)
+    if not changes:
+        return ""
+    if difflib.SequenceMatcher(a=written, b=entry.text, autojunk=False).ratio() < _MIN_SIMILARITY:
+        return ""  # the entry and the rendering are probably not read the same way
+    return summarize(changes)
+
+
+_ABBREVIATED_WORD = re.compile(r"(?<![\w.])([A-Z][a-z]{1,8})\.(?=\s|,|$)")
+_NOT_ABBREVIATIONS = frozenset({"St", "Inc", "Co", "Ltd", "Dr", "Mr", "Mrs", "Ms", "Jr", "Sr", "No", "Vol"})
+# Words of the ISO 4 journal abbreviations that students copy from databases without periods.
+_ISO4_WORDS = frozenset("""
+Acad Adv Am Ann Appl Arch Assoc Behav Biol Br Bull Chem Clin Cogn Commun Comput Curr Dev Econ Educ Environ Fed
+Eur Exp Healthc Hum Inf Int Lang Learn Manage Med Mem Natl Neurosci Nurs Pediatr Pers Pharmacol Philos Phys
+Polit Pract Proc Psychiatr Psychol Q Res Rev Sci Soc Stud Technol Ther
+""".split())
+_PAGES_RUN_TOGETHER = re.compile(r"(\d{3,4})(\d{3,4})")
+
+
+def content_advice(ref: Reference) -> list[str]:
+    """What an entry lacks or shortens that no rewrite from the entry itself can restore."""
+    advice = []
+    container = ref.container_title
+    if ref.type == "article-journal" and container:
+        dotted = [w for w in _ABBREVIATED_WORD.findall(container)
+                  if w not in _NOT_ABBREVIATIONS and (w in _ISO4_WORDS or len(w) <= 4)]
+        words = container.replace(".", " ").split()
+        iso = [w for w in words if w in _ISO4_WORDS]
+        acronyms = [w for w in words if w.isupper() and len(w) >= 2]
+        if dotted or len(iso) >= 2 or iso and acronyms:  # "Psychol. Sci.", "Healthc Manage Forum", "BMC Med Ethics"
+            advice.append(f"write the journal's name in full, not abbreviated (“{container}”)")
+    people = ref.authors or ref.editors
+    if ref.type == "webpage" and people and not people[0].is_group and not container and ref.url and (
+            not ref.url.lower().endswith(".pdf")):  # a PDF is some other kind of work, not a page of a site
+        advice.append("add the name of the website or newspaper after the title")
+    if ref.title and (people or ref.year) and not (container or ref.publisher or ref.url or ref.doi or ref.genre) and (
+            ref.type in ("other", "book", "article-journal")):
+        advice.append("say where the work can be found: the journal with its volume and pages, the publisher, "
+                      "or a DOI or link")
+    run_together = _PAGES_RUN_TOGETHER.fullmatch(ref.pages or ref.article_number)
+    if run_together and len(run_together.group(1)) == len(run_together.group(2)) and not (
+            run_together.group(1).startswith("10")) and 0 < int(run_together.group(2)) - int(run_together.group(1)) < 100:
+        # "268276" is 268–276; "106115" is an article number (Elsevier's start with 10)
+        advice.append(f"put a dash in the page range: {run_together.group(1)}–{run_together.group(2)}")
+    return advice
 
 
 def slip_advice(ref: Reference) -> str:
