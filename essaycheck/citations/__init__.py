@@ -60,7 +60,7 @@ def _group_citations(paragraph: Paragraph, open_: int, close: int, floor: int,
         return []
     found: tuple[Names, int] | None = None
     lead = parts[0]
-    if not lead.has_author and not lead.prefix and not lead.remark:
+    if not lead.has_author and not lead.prefix and (not lead.remark or _MONTH_DAY.fullmatch(lead.remark)):
         found = _names_before(text, open_, floor, known)
     elif lead.has_author and lead.comma_before_year and not lead.prefix:
         found = _abbreviation_owner(text, lead, open_, floor, known)
@@ -106,9 +106,24 @@ def _names_before(text: str, open_: int, floor: int, known: frozenset[str]) -> t
         # "B. F. Skinner’s Behaviorist Theory (1953)": the work of a listed author, named by its title
         return Names((owner.group("name"),), possessive=True), owner.start("name")
     names = read_names_before(text[start:open_], known)
+    entry_form = _ENTRY_FORM.search(text, start, open_) if names is None else None
+    if entry_form:
+        # "Tóth, B. (2018, August 13)": the entry's author part pasted into the text
+        at = entry_form.start()
+        first_word = text[at:].split(" ", 1)[0]
+        if first_word in _SENTENCE_WORDS:
+            at += len(first_word) + 1  # "As Raj, M., …": "As" is no part of the name
+        families = tuple(re.findall(r"([^\W\d_][\w'’\-‐‑]*(?: [A-Z][\w'’\-‐‑]*)?), (?:[A-Z]\.)", text[at:open_]))
+        if families and text[:at].strip():  # an entry of a reference list starts its paragraph
+            return Names(families, connector="&" if "&" in entry_form.group() else ""), at
     return None if names is None else (names, start + names.start)
 
 
+_NAME_AND_INITIALS = r"[A-Z][\w'’\-‐‑]+(?: [A-Z][\w'’\-‐‑]+)?, (?:[A-Z]\.\s?){1,3}"
+_ENTRY_FORM = re.compile(rf"(?<![\w,])(?:{_NAME_AND_INITIALS},\s(?:&\s)?)*{_NAME_AND_INITIALS}\s*$")
+_SENTENCE_WORDS = frozenset("As In By See Also And But Then Thus While Both Per Like For From With".split())
+_MONTH_DAY = re.compile(r"(?:January|February|March|April|May|June|July|August|September|October|November|"
+                        r"December)(?:\s\d{1,2})?", re.IGNORECASE)
 _OWNER_OF_A_WORK = re.compile(r"(?P<name>[A-Z][\w\-‐‑]+)['’]s(?:\s+[A-Z][\w\-]+){1,3}\s*$")
 
 

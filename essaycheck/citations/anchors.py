@@ -23,7 +23,7 @@ YEAR = (
     rf"(?:1[5-9]|20)(?<![\w$£€¥#§№.\-–—/:]..)\d\d[a-r]?(?:/{_YEAR_NUMBER}[a-r]?)?"
     r"(?![\w%]|[.,:]\d|\s?[-–—]\s?\d|/\d)"
 )
-NO_DATE = r"n(?<![\w.]n)\.\s?d\.(?:-[a-z](?!\w))?"
+NO_DATE = r"n(?<![\w.]n)\.\s?d(?:\.|(?![\w.]))(?:-[a-z](?!\w))?"  # "(n.d)" too, a slip citation-form names
 IN_PRESS = r"in(?<!\win)\s+press(?:-[a-z])?(?!\w)"
 
 ANCHOR = re.compile(rf"{YEAR}|{NO_DATE}|{IN_PRESS}")

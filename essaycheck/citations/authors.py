@@ -21,8 +21,12 @@ MAX_AUTHORS = 25
 _KNOWN_SPAN_TOKENS = 12  # longest group name looked up in the reference list, in tokens
 
 _ABBREVIATION = re.compile(r"\s*\[\s*([^\[\]]{1,40}?)\s*\]\s*$")
-_ET_AL = re.compile(r",?\s+et\s+al(?:\.|(?!\w))\s*$", re.IGNORECASE)
+_ET_AL = re.compile(r",?\s+et\.?\s*al(?:\.|(?!\w))\s*$", re.IGNORECASE)  # "et al.", and "et. al", "et.al." slips
 _INITIAL = re.compile(r"^[A-Z]\.(?:-?[A-Z]\.)*$")
+_LEADING_INITIAL = re.compile(r"^(?!St\.)(?:[A-Z][a-z]?\.)(?:-?[A-Z]\.)*$")  # "M.", "J.-W.", "Ch." before a name
+_GLUED_INITIAL = re.compile(r"(?<=\b[A-Z]\.)(?=[A-Z][a-z])")  # "S. G.Hate"
+_ET_AL_LOOSE = re.compile(r"\s+et\.\s*al\.?|\s+et\s*\.al\.?|\s+et\.al\.?(?=\s*,?\s*$)", re.IGNORECASE)
+_TRAILING_INITIAL = re.compile(r"^[A-Z]{1,2}\.?(?:-?[A-Z]\.)*$")  # "D.", "R", "DR" after a family name
 _WORD = re.compile(r"^[^\W\d_](?:[^\W\d_]|['’\-‐‑])*$")  # Word's non-breaking hyphen too: "Abdoul‑Karim"
 _INITIALISM = re.compile(r"^(?:[A-Z]\.){2,4}$")  # "U.S.", "U.K." in a group's name
 _HYPHENS = frozenset("-‐‑")
@@ -103,6 +107,7 @@ def read_names(text: str, known: frozenset[str] = frozenset(), *, bare: bool = F
     if _is_known(text, known):
         return Names((text,), et_al=et_al, abbreviation=abbreviation)
 
+    text = _GLUED_INITIAL.sub(" ", text)
     tokens = tokenize(text)
     group = any(t.lower_ in GROUP_HEADS for t in tokens)
     chunks: list[list] = [[]]
@@ -131,9 +136,16 @@ def read_names(text: str, known: frozenset[str] = frozenset(), *, bare: bool = F
 
 
 def _chunk_name(text: str, chunk: list, known: frozenset[str], *, group: bool) -> str | None:
-    """One name from its tokens ("M. Chen" -> "Chen", "van Merriënboer"), or None."""
-    while chunk and _INITIAL.match(chunk[0].text) and len(chunk) > 1 and not (group and _is_initialism(chunk[0])):
+    """One name from its tokens ("M. Chen" -> "Chen", "van Merriënboer"), or None.
+
+    Initials and titles are not part of it, before or after: "Dr. Mala K." and "Pandian D. R."
+    (a slip APA 7 does not allow, which a citation-form finding would name) still give the name.
+    """
+    while chunk and (_LEADING_INITIAL.match(chunk[0].text) and not (group and _is_initialism(chunk[0]))
+                     or fold(chunk[0].text) in TITLES) and len(chunk) > 1:
         chunk = chunk[1:]  # "M. Chen" -> "Chen", but "U.S. Department of Education" keeps "U.S."
+    while len(chunk) > 1 and not group and _TRAILING_INITIAL.match(chunk[-1].text):
+        chunk = chunk[:-1]  # "Pandian D. R." -> "Pandian"
     name = text[chunk[0].idx:chunk[-1].idx + len(chunk[-1].text)]
     if _is_known(name, known):
         return name
@@ -176,9 +188,13 @@ def _plausible_bare(name: str, chunk: list, known: frozenset[str], group: bool) 
 @functools.lru_cache(maxsize=4096)
 def read_names_before(text: str, known: frozenset[str] = frozenset()) -> Names | None:
     """The author names that end ``text`` (the words right before "(2019)"), or None."""
+    et_al = False
+    loose = _ET_AL_LOOSE.search(text)
+    if loose:  # "Smith et. al." / "Smith et.al.": read as "Smith et al."
+        text, et_al = text[:loose.start()].rstrip() + " et al.", True
     tokens = tokenize(text)
     i = len(tokens) - 1
-    comma = possessive = et_al = False
+    comma = possessive = False
     abbreviation = ""
     if i >= 0 and tokens[i].text == ",":
         comma, i = True, i - 1

@@ -26,6 +26,9 @@ _AS_CITED = re.compile(r",?\s*\bas\s+cited\s+in\b\s*", re.IGNORECASE)
 _PERSONAL = re.compile(r",?\s*\bpersonal\s+communication\b\s*,?\s*", re.IGNORECASE)
 _DATE_YEAR = re.compile(YEAR)
 LOCATOR = re.compile(rf"(?:{LOCATOR_LABELS})(?!\w)", re.IGNORECASE)
+_MONTH_AT_END = re.compile(
+    r"\s(?:January|February|March|April|May|June|July|August|September|October|November|December|"
+    r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?(?:\s\d{1,2})?,?\s*$")
 _LOCATOR_ONLY = re.compile(rf"(?:{LOCATOR_LABELS})(?!\w)\.?\s*[\dA-Za-z][\w\-–, ]{{0,20}}", re.IGNORECASE)
 _COMMA_IN_QUOTES = (',"', ",\u201d", ",'", ",\u2019")
 
@@ -105,6 +108,11 @@ def _unit(text: str, start: int, end: int, prefix: str, role: str) -> Part | Non
     if first is None:
         return None
     author_start, author_end = _strip(text, start, first.start())
+    month = _MONTH_AT_END.search(text, author_start, author_end)
+    if month and month.start() > author_start:  # "(Jiang, Shi & Li, July 2013)": the month is no name
+        author_start, author_end = _strip(text, author_start, month.start())
+        if not text.endswith(",", author_start, author_end):
+            return None
     comma = text.endswith(",", author_start, author_end)
     if comma:
         author_start, author_end = _strip(text, author_start, author_end - 1)

@@ -15,6 +15,7 @@ from .base import CheckContext, Finding, Rule, rule
 from .citation_form import (
     ampersand_in_narrative,
     and_in_parenthetical,
+    citation_form_slip,
     citation_order,
     et_al_misuse,
     group_abbreviation,
@@ -61,6 +62,7 @@ RULES: tuple[Rule, ...] = (
     citation_order,
     quote_without_page,
     group_abbreviation,
+    citation_form_slip,
     # the reference list
     reference_order,
     duplicate_reference,

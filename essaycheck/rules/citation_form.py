@@ -24,6 +24,8 @@ def et_al_misuse(ctx: CheckContext):
     """APA 7 names one or two authors in every citation, and shortens three or more to the first
     author followed by “et al.” from the first citation on."""
     for i, (citation, link, ref) in enumerate(ctx.linked()):
+        if citation_slip(citation) == "entry":
+            continue  # "Laptev, D., Savinov, N., … (2016)": citation-form gives the whole right form
         linked = ref is not None and link.quality in ("exact", "author-mismatch") and bool(ref.family_names) and not (
             ref.authors and ref.authors[0].is_group)
         if not linked:
@@ -71,7 +73,8 @@ def ampersand_in_narrative(ctx: CheckContext):
     (and in tables, where an author list is no part of a sentence)."""
     for i, citation in enumerate(ctx.citations):
         in_table = ctx.paragraphs[citation.location.paragraph].part == "table"
-        if citation.narrative and citation.connector == "&" and not in_table:
+        entry_form = citation_slip(citation) == "entry"  # "Xie, S., & Hu, H. (2017)": citation-form says it all
+        if citation.narrative and citation.connector == "&" and not in_table and not entry_form:
             yield Finding(
                 f"In {quote(citation.text)} the authors are part of your sentence, so join them with “and”, "
                 "not “&”.", citation.location, citation=i,
@@ -212,3 +215,114 @@ def group_abbreviation(ctx: CheckContext):
                 f"{ref.authors[0].literal} [{citation.authors[0]}].",
                 citation.location, citation=i, reference=ref.index)
             introduced.add(written)
+
+
+# --- how the cited names and year are written ------------------------------------------------------
+
+_ENTRY_FORM = re.compile(r"[^\W\d_][\w'’\-‐‑]*,\s(?:[A-Z]\.\s?){1,3}(?:,|\s\(|\s&|$)")  # "Tóth, B. (2018"
+_LOOSE_ET_AL = re.compile(r"\bet\.\s*al\b|\bet\s*\.al\b|\bet\s+al\b(?!\.)", re.IGNORECASE)
+_NO_SPACE_AFTER_COMMA = re.compile(r"[^\W\d_],(?=\d{4}|n\.d)")
+_INITIAL_IN_NAMES = re.compile(
+    r"(?:^|[\s,&(])(?!U\.S\.|U\.K\.)(?:[A-Z]\.\s?[A-Z]?\.?|Dr\.?|Prof\.?)(?=[\s,&]|$)|\b[A-Z][a-z]+\s[A-Z]{1,2}\b(?!\.)")
+_MONTH_IN_CITATION = re.compile(
+    r",\s(?:January|February|March|April|May|June|July|August|September|October|November|December),?\s(?=\d{4})")
+
+
+def citation_slip(citation: Citation, ref=None) -> str:
+    """Which slip a citation makes in writing its names or year ("" if none): see ``_SLIP_WORDS``."""
+    text = citation.text
+    year_at = _YEAR_START.search(text)
+    names_part = text[:year_at.start()] if year_at else text
+    if citation.narrative and _ENTRY_FORM.search(names_part + "("):
+        return "entry"
+    if _LOOSE_ET_AL.search(text):
+        return "et-al"
+    group = ref is not None and bool(ref.authors) and ref.authors[0].is_group
+    if not group and (_INITIAL_IN_NAMES.search(names_part) or ref is not None and _given_names_written(citation, ref)):
+        return "initials"
+    if _NO_SPACE_AFTER_COMMA.search(text):
+        return "space"
+    if re.search(r"\(\s+\d", text):
+        return "bracket-space"
+    if re.search(r";\s*(?:pp?|para)\.", text):
+        return "page-semicolon"
+    if re.search(r",\s*et\.?\s*al", names_part):
+        return "comma-et-al"
+    if len(citation.authors) == 2 and re.search(r"^[^,&]+,\s*&", names_part.lstrip("(")):
+        return "comma-ampersand"
+    if len(citation.authors) == 2 and not citation.connector and not citation.et_al:
+        return "two-authors"
+    if citation.year.casefold() == "n.d":
+        return "nd"
+    if not citation.narrative and _MONTH_IN_CITATION.search(text):
+        return "month"
+    return ""
+
+
+_YEAR_START = re.compile(r"\(|\d{4}|n\.\s?d")
+
+
+def _given_names_written(citation: Citation, ref) -> bool:
+    """"(Huang Jianqing, 2013)" for "Huang, J.": the family name and more."""
+    if not citation.authors or not ref.family_names or ref.authors and ref.authors[0].is_group:
+        return False
+    words = citation.authors[0].split()
+    return len(words) > 1 and any(fold(w) == fold(ref.family_names[0]) for w in words)
+
+
+_SLIP_WORDS = {
+    "entry": "This is how the reference list writes the work; in your text give only the family name(s) and the year",
+    "et-al": "Write “et al.”: no period after “et”, one after “al”",
+    "initials": "Give only family names in a citation, without initials, given names or titles such as “Dr.”",
+    "space": "Put a space after the comma before the year",
+    "nd": "Write “n.d.” with a period after the d",
+    "month": "Give only the year in a citation, not the month",
+    "bracket-space": "Leave no space after the opening bracket",
+    "page-semicolon": "Separate the page from the year with a comma, not a semicolon",
+    "comma-et-al": "Write no comma between the name and “et al.”",
+    "comma-ampersand": "With two authors, write no comma before “&”",
+    "two-authors": "Join two authors with “&” inside brackets (“and” in your sentence), not with a comma",
+}
+
+
+@rule("citation-form", Severity.WARNING, "A citation written in a form APA 7 does not use (initials, a full date, “et. al”, no space, “n.d”).",
+      fires=[essay("As Raj, M., Fast, N. J., & Fisher, O. (2017) show, identity matters.", RAJ),
+             essay("Identity matters (Raj et. al., 2017).", RAJ),
+             essay("Themes emerged (Braun V. & Clarke V., 2006).", BRAUN),
+             essay("Themes emerged (Braun & Clarke,2006).", BRAUN),
+             essay("Networks matter (Page Group, n.d).", PAGE.replace("(2022)", "(n.d.)")),
+             essay("Themes emerged (Braun & Clarke, March 2006).", BRAUN)],
+      passes=[essay("As Raj et al. (2017) show, identity matters (Braun & Clarke, 2006).", RAJ, BRAUN),
+              essay("Spaces differ (E. Smith, 2019; J. Smith, 2019).",
+                    "Smith, E. (2019). Libraries as learning spaces. Library Trends, 67(3), 400–415.",
+                    "Smith, J. (2019). Learning spaces in schools. Educational Researcher, 48(2), 90–98."),
+              essay("Mentoring helps (M. Chen, personal communication, March 3, 2023).", RAJ),
+              essay("The U.S. Department of Education (2019) agrees (APA, 2020).",
+                    "U.S. Department of Education. (2019). Student privacy 101. https://studentprivacy.ed.gov/")])
+def citation_form_slip(ctx: CheckContext):
+    """A citation gives the family names (or the group's name) and the year, nothing else: no
+    initials or given names (only to tell apart two first authors who share a surname), no month or
+    day, "et al." with one period, a space after each comma, and "n.d." for a work without date."""
+    for i, (citation, link, ref) in enumerate(ctx.linked()):
+        if citation.role == "personal-communication":
+            continue  # "(M. Chen, personal communication, March 3, 2023)": initials and the full date belong there
+        slip = citation_slip(citation, ref)
+        if not slip or slip == "initials" and _initial_tells_apart(ctx, citation):
+            continue
+        names = cited_names(ref, citation.narrative) if ref is not None and link.quality == "exact" and (
+            slip in ("entry", "initials", "month")) else None
+        year = re.sub(r"^n\.\s?d$", "n.d.", citation.year, flags=re.IGNORECASE)
+        fixed = citation_form(citation, names=names, year=year) if names or slip != "initials" else None
+        yield Finding(f"{_SLIP_WORDS[slip]}: {quote(citation.text)}.", citation.location, citation=i,
+                      suggestion=fixed)
+
+
+def _initial_tells_apart(ctx: CheckContext, citation: Citation) -> bool:
+    """"(E. Smith, 2019)": an initial before the name, which APA 7 uses for first authors sharing a
+    surname with another entry's first author (and only then)."""
+    if not re.match(r"(?:[A-Z]\.\s?){1,3}[A-Z][\w'’\-]+", citation.text.lstrip("(")) or not citation.authors:
+        return False
+    family = fold(citation.authors[0])
+    firsts = {(fold(r.authors[0].family), fold(r.authors[0].given[:1])) for r in ctx.references
+              if r.authors and not r.authors[0].is_group}
+    return len({given for name, given in firsts if name == family}) > 1
