@@ -174,6 +174,16 @@ def score_document(stem: str, report=None) -> DocumentScore:
         else:
             score.extra_references.append(f"p{ref.location.paragraph}: {ref.text[:70]}")
     score.missed_references = [f"{g['id']} (p{g['p']})" for g in free]
+    # a repeated entry (a true duplicate-reference) is the same work as the first with its lead and year:
+    # a citation linked to either copy is linked right
+    repeated = {p["at"][4:] for p in gold.get("problems", [])
+                if p.get("rule") == "duplicate-reference" and str(p.get("verdict")).lower() == "true"}
+    first_copy: dict[tuple, str] = {}
+    canonical: dict[str, str] = {}
+    for g in gold_refs:
+        key = (author_key(g["lead"]), year_key(g["year"]))
+        canonical[g["id"]] = first_copy.get(key, g["id"]) if g["id"] in repeated else g["id"]
+        first_copy.setdefault(key, g["id"])
 
     # citations: same paragraph, same year, same first author
     gold_cites = gold["citations"]
@@ -201,7 +211,7 @@ def score_document(stem: str, report=None) -> DocumentScore:
         score.citations_matched += 1
         linked = report.links[i].reference
         linked_id = ref_of_predicted.get(linked) if linked is not None else None
-        if linked_id == g.get("ref"):
+        if canonical.get(linked_id, linked_id) == canonical.get(g.get("ref"), g.get("ref")):
             score.links_right += 1
         else:
             score.wrong_links.append(f"{key}: linked to {linked_id}, gold {g.get('ref')}")
