@@ -21,7 +21,7 @@ from ..model import Citation, Location, Paragraph
 from ..names import fold
 from .anchors import candidate_parentheses
 from .authors import Names, read_names, read_names_before
-from .context import quote_before, trailing_locator
+from .context import quote_after, quote_before, trailing_locator
 from .parenthesis import Part, split_parenthesis
 
 __all__ = ["find_citations"]
@@ -181,6 +181,8 @@ def _narrative_context(text: str, citations: list[Citation], close: int, alone: 
         return citations
     trailing = trailing_locator(text, close + 1)
     if trailing is None:
+        if quote_after(text, close + 1):  # "Lam et al. (2020) found “…”." with no page anywhere
+            return [replace(c, quoted=True) if c is narrative[-1] else c for c in citations]
         return citations
     locator, at = trailing
     quoted = quote_before(text, at, close + 1)

@@ -14,6 +14,14 @@ MIN_QUOTED_WORDS = 3
 
 _CLOSING_QUOTES = {"”": "“", '"': '"'}
 _QUOTATION = re.compile(r"“[^“”]*”|\"[^\"]*\"")
+_OPENING_QUOTE = re.compile(r"[“\"]")
+MAX_REPORTING_CHARS = 80
+_REPORTING_VERB = re.compile(
+    r"\b(?:sa(?:y|ys|id)|stat(?:e|es|ed)|wr(?:ite|ites|ote)|argu(?:e|es|ed)|f(?:ind|inds|ound)|not(?:e|es|ed)|"
+    r"explain(?:s|ed)?|describ(?:e|es|ed)|defin(?:e|es|ed)|call(?:s|ed)?|claim(?:s|ed)?|observ(?:e|es|ed)|"
+    r"report(?:s|ed)?|suggest(?:s|ed)?|conclud(?:e|es|ed)|assert(?:s|ed)?|emphasi[sz](?:e|es|ed)|"
+    r"stress(?:es|ed)?|highlight(?:s|ed)?|remark(?:s|ed)?|put it|according)\b",
+    re.IGNORECASE)
 # A full stop that ends a sentence, not one after "et al", "e.g", "p", "cf" or an initial.
 # The look-behinds follow the stop itself so the regex engine can skip to [.!?] quickly.
 _SENTENCE_END = re.compile(
@@ -31,6 +39,24 @@ def quote_before(text: str, at: int, floor: int = 0) -> bool:
         return False
     opening = text.rfind(_CLOSING_QUOTES[text[end]], max(floor, end - MAX_QUOTE_CHARS), end)
     return opening >= 0 and len(text[opening + 1:end].split()) >= MIN_QUOTED_WORDS
+
+
+def quote_after(text: str, after: int) -> bool:
+    """True when a quotation of three or more words follows ``text[after]`` in the same sentence,
+    before any other citation: "Lam et al. (2020) found that “…”"."""
+    limit = min(len(text), after + MAX_TRAILING_CHARS)
+    opening = _OPENING_QUOTE.search(text, after, limit)
+    if opening is None:
+        return False
+    between = text[after:opening.start()]
+    if len(between) > MAX_REPORTING_CHARS or not _REPORTING_VERB.search(between) or ANCHOR.search(between):
+        return False  # only "Smith (2020) found that “…”": a quotation the citation introduces
+    quoted = _QUOTATION.match(text, opening.start(), min(len(text), opening.start() + MAX_QUOTE_CHARS))
+    if quoted is None:
+        return False
+    words = quoted.group()[1:-1].split()
+    # "Searching as Strategic Exploration": a name or title in quotation marks, not a quotation
+    return len(words) >= MIN_QUOTED_WORDS and sum(w[:1].isupper() for w in words) * 2 <= len(words)
 
 
 def trailing_locator(text: str, after: int) -> tuple[str, int] | None:

@@ -150,8 +150,10 @@ def _orderable(citation: Citation) -> bool:
 
 
 @rule("quote-without-page", Severity.WARNING, "A direct quotation without a page or paragraph number.",
-      fires=[essay("Networking is “a deliberate and strategic act of identity” (Raj et al., 2017).", RAJ)],
+      fires=[essay("Networking is “a deliberate and strategic act of identity” (Raj et al., 2017).", RAJ),
+             essay("Raj et al. (2017) call networking “a deliberate and strategic act of identity”.", RAJ)],
       passes=[essay("Networking is “a deliberate and strategic act of identity” (Raj et al., 2017, p. 780).", RAJ),
+              essay("Raj et al. (2017) call networking “a deliberate and strategic act of identity” (p. 780).", RAJ),
               essay("Networking shapes identity (Raj et al., 2017).", RAJ)])
 def quote_without_page(ctx: CheckContext):
     """A direct quotation needs the page (p. 4, pp. 4–5) or, for works without pages, the paragraph
@@ -159,7 +161,7 @@ def quote_without_page(ctx: CheckContext):
     for i, citation in enumerate(ctx.citations):
         if citation.quoted and not citation.locator and citation.role != "personal-communication":
             yield Finding(
-                f"You quote the source directly before {quote(citation.text)}, so add the page number "
+                f"You quote the source cited as {quote(citation.text)}, so add the page number "
                 "(for example “p. 12”) or, for a web page, the paragraph number (“para. 3”).",
                 citation.location, citation=i)
 

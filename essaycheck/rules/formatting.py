@@ -252,9 +252,10 @@ def italics(ctx: CheckContext):
     not checked."""
     if ctx.document.kind not in ("docx", "md"):
         return
+    yield from _nothing_in_italics(ctx)
     for index, (entry, _source) in sorted(formatted(ctx).items()):
         ref = ctx.references[index]
-        if not _italics_known(ref):
+        if not _italics_known(ref) or index in ctx.memo["no-italics"]:
             continue
         text = ref.location.text
         spans = _paragraph_italics(ctx, ref)
@@ -306,6 +307,32 @@ def _italics_known(ref: Reference) -> bool:
     if ref.type == "article-journal" and not (ref.issue or ref.pages or ref.article_number or ref.doi):
         return False  # "Title, 127." may be a chapter's page: a journal entry has more than a volume
     return ref.type in ("article-journal", "chapter", "thesis", "report", "paper-conference")
+
+
+def _spans_paragraphs(ref: Reference) -> bool:
+    """Whether the entry runs on past its first paragraph (its italics may be in the next one)."""
+    return len(ref.text) > len(" ".join(ref.location.text.split())) + 1
+
+
+def _nothing_in_italics(ctx: CheckContext):
+    """Every kind of entry sets something in italics (the title of a stand-alone work, or the name of
+    the journal, book or site it is in). An entry with none, in a list whose other entries have
+    italics (so the document's italics were read), is told so, whatever its kind."""
+    bare = set()
+    italic_entries = 0
+    for ref in ctx.references:
+        spans = _paragraph_italics(ctx, ref)
+        if any(_coverage(spans, 0, len(ref.location.text), ref.location.text) > 0 for _ in (0,)):
+            italic_entries += 1
+        elif (ref.authors or ref.editors) and (ref.year_number or ref.year) and ref.title and not (
+                slip_advice(ref) or content_advice(ref) or _spans_paragraphs(ref)):
+            bare.add(ref.index)  # (an entry in another style, or lacking its source, is reference-format's)
+    ctx.memo["no-italics"] = bare if italic_entries >= 2 else set()
+    for index in sorted(ctx.memo["no-italics"]):
+        ref = ctx.references[index]
+        yield Finding("Nothing in this entry is in italics. APA 7 sets in italics the title of a work that stands "
+                      "alone (a book, report, web page) or the name and volume of the journal an article is in.",
+                      ref.location, reference=index)
 
 
 def _container_word(ref: Reference) -> str:
