@@ -237,4 +237,17 @@ def _link_one(index: int, citation: Citation, matcher: _Matcher) -> Link:
     exact_names = sorted((s for s in exact if _count_fits(citation, s[0])), key=rank)
     if exact_names:
         return Link(index, exact_names[0][0].index, "year-mismatch", tuple(s[0].index for s in exact_names))
+    reordered = _same_names_other_order(citation, matcher)
+    if reordered is not None:  # "Hesketh & Griffin (2008)" for "Griffin, B., & Hesketh, B. (2008)"
+        return Link(index, reordered.index, "author-mismatch", (reordered.index,))
     return Link(index, None, "missing")
+
+
+def _same_names_other_order(citation: Citation, matcher: _Matcher) -> _Entry | None:
+    """The one entry of the cited year whose authors are the cited names in another order."""
+    if len(citation.authors) < 2 or citation.et_al:
+        return None
+    cited = sorted(fold(name) for name in citation.authors)
+    found = [entry for name in citation.authors[1:] for entry in matcher.exact(name)
+             if sorted(entry.names) == cited and _same_year([(entry, "exact")], citation.year)]
+    return found[0] if len({entry.index for entry in found}) == 1 else None

@@ -25,7 +25,7 @@ def strip_accents(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
-@lru_cache(maxsize=8192)
+@lru_cache(maxsize=65536)  # names and keys of a whole reference list, however long, stay cached
 def fold(text: str) -> str:
     """A key for comparing names: no case, accents, punctuation or spaces ('van Merriënboer' -> 'vanmerrienboer')."""
     return _NON_WORD.sub("", strip_accents(normalize_punctuation(text)).casefold()).replace("_", "")

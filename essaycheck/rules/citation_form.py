@@ -29,7 +29,8 @@ def et_al_misuse(ctx: CheckContext):
         linked = ref is not None and link.quality in ("exact", "author-mismatch") and bool(ref.family_names) and not (
             ref.authors and ref.authors[0].is_group)
         if not linked:
-            if not citation.et_al and len(citation.authors) >= 3 and citation.role == "work":
+            if not citation.et_al and len(citation.authors) >= 3 and citation.role == "work" and not (
+                    citation_slip(citation)):  # (a citation with initials or titles is citation-form's, once)
                 # every name written: wrong whatever the entry, even when there is none
                 yield Finding(
                     f"{quote(citation.text)} names {len(citation.authors)} authors: from the first citation on, "

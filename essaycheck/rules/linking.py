@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import re
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from ..model import Severity
-from ..link import acronym
+from ..link import acronym, names_close
 from ..names import fold, fold_words
 from .base import CheckContext, Finding, rule
 from .examples import BRAUN, GRANOVETTER, PAGE, RAJ, essay
-from .wording import citation_form, quote, written_names
+from .wording import cited_names, citation_form, quote, written_names
 
 
 @rule("missing-reference", Severity.ERROR, "A cited work is not in the reference list.",
@@ -74,36 +74,66 @@ def uncited_reference(ctx: CheckContext):
                 "cite it where you use it, or delete the entry.", ref.location, reference=ref.index)
 
 
+@dataclass
+class _Mentions:
+    """What the essay's text names outside its citations, gathered once per essay."""
+
+    words: frozenset[str]  # every word as written ("Vygotsky", "Rogers")
+    phrases: frozenset[str]  # folded runs of up to 8 words ("berg mill supply")
+    hosts: frozenset[str]  # web addresses written in the text ("boozallen.com")
+    unlinked: tuple[str, ...]  # folded names of citations that found no entry
+
+    @classmethod
+    def of(cls, ctx: CheckContext) -> "_Mentions":
+        if "mentions" not in ctx.memo:
+            body = _text_outside_citations(ctx)
+            folded = fold_words(body).split()
+            phrases = {" ".join(folded[i:i + n]) for n in range(1, _MAX_PHRASE + 1) for i in range(len(folded))}
+            hosts = {m.group(1).lower() for m in re.finditer(r"(?:www\.)?([\w-]+(?:\.[\w-]+)*\.[a-z]{2,})\b", body)}
+            unlinked = tuple(dict.fromkeys(
+                name for citation, link, _ in ctx.linked()
+                if link.quality == "missing" and citation.authors and len(name := fold(citation.authors[0])) >= 4))
+            words = {re.sub(r"['’]s?$", "", w) for w in re.findall(r"[^\W\d_][\w'’\-]*", body)}  # "Vygotsky’s"
+            ctx.memo["mentions"] = cls(frozenset(words), frozenset(phrases), frozenset(hosts), unlinked)
+        return ctx.memo["mentions"]
+
+    def names(self, phrase: str) -> bool:
+        folded = " ".join(fold_words(phrase).split()[:_MAX_PHRASE])  # a long name by its first words
+        return len(folded) >= 4 and folded in self.phrases
+
+
+_MAX_PHRASE = 8
+_MAX_UNLINKED_COMPARED = 200  # enough for any essay; a hostile one with thousands cannot turn this quadratic
+
+
 def _referred_to(ctx: CheckContext, ref) -> bool:
     """Whether the essay names this work without an APA citation that links to it."""
-    body = ctx.memo.get("uncited-body")
-    if body is None:
-        body = ctx.memo["uncited-body"] = _text_outside_citations(ctx)
-    folded_body = ctx.memo.setdefault("uncited-folded", f" {fold_words(body)} ")
+    mentions = _Mentions.of(ctx)
     folded_entry = fold(ref.text)
-    for citation, link, _ in ctx.linked():
-        name = fold(citation.authors[0]) if citation.authors else ""
-        if link.quality == "missing" and len(name) >= 4 and name in folded_entry:
-            return True
-        if link.quality == "missing" and ref.authors and ref.authors[0].is_group and citation.authors and any(
-                word.isupper() and len(word) >= 2 and fold(word) in fold(acronym(ref.authors[0].literal))
-                for word in citation.authors[0].split()):
-            return True  # "(APA Standards, 1999)" for a list of groups that holds the American Psychological Association
-    host = re.match(r"(?:https?://)?(?:www\.)?([\w.-]+\.[a-z]{2,})", ref.url.lower())
-    if host and host.group(1) in body.lower():  # "According to www.boozallen.com, …"
-        return True
-    if re.search(r"\.(?:com|org|net)\b", ref.title) and f" {fold_words(_site_name(ref.title))} " in folded_body:
-        return True  # a title-first entry read as names: "Cardboard Recycling, Impact. (n.d.). Matter of Trust.org."
     people = ref.authors or ref.editors
-    if people and not people[0].is_group:
+    group = people[0].literal if people and people[0].is_group else ""
+    for name in mentions.unlinked[:_MAX_UNLINKED_COMPARED]:
+        if name in folded_entry:  # "(Forbes, 2019)" for an article on forbes.com
+            return True
+    if group:  # "(APA Standards, 1999)" for a list of groups that holds the American Psychological Association
+        initials = fold(acronym(group))
+        for citation, link, _ in ctx.linked():
+            if link.quality == "missing" and citation.authors and any(
+                    w.isupper() and len(w) >= 2 and fold(w) in initials for w in citation.authors[0].split()):
+                return True
+    host = re.match(r"(?:https?://)?(?:www\.)?([\w.-]+\.[a-z]{2,})", ref.url.lower())
+    if host and host.group(1) in mentions.hosts:  # "According to www.boozallen.com, …"
+        return True
+    if re.search(r"\.(?:com|org|net)\b", ref.title) and mentions.names(_site_name(ref.title)):
+        return True  # a title-first entry read as names: "Cardboard Recycling, Impact. (n.d.). Matter of Trust.org."
+    if people and not group:
         family = people[0].family
-        return len(family) >= 3 and re.search(rf"(?<!\w){re.escape(family)}(?!\w)", body) is not None
-    # a group, or a work without author: by its name or title, or the site it is on ("(Matter of Trust)")
-    if people:  # a group; a short title may be the site it is on when the title stood first
-        names = [people[0].literal] + ([_site_name(ref.title)] if len(ref.title.split()) <= 4 else [])
+        return len(family) >= 3 and family in mentions.words
+    if group:  # a short title may be the site it is on when the title stood first
+        names = [group] + ([_site_name(ref.title)] if len(ref.title.split()) <= 4 else [])
     else:  # a work without author is cited by its title, or by its site ("(Berg Mill Supply)")
-        names = [" ".join(_site_name(ref.title).rstrip("?!.").split()[:8]), _site_name(ref.container_title)]
-    return any(len(phrase) >= 4 and f" {phrase} " in folded_body for phrase in map(fold_words, names))
+        names = [" ".join(_site_name(ref.title).rstrip("?!.").split()[:_MAX_PHRASE]), _site_name(ref.container_title)]
+    return any(mentions.names(name) for name in names)
 
 
 def _site_name(container: str) -> str:
@@ -141,12 +171,36 @@ def year_mismatch(ctx: CheckContext):
 
 
 @rule("author-mismatch", Severity.ERROR, "The cited author's name is spelt differently from the entry.",
-      fires=[essay("Weak ties help (Granoveter, 1973).", GRANOVETTER)],
+      fires=[essay("Weak ties help (Granoveter, 1973).", GRANOVETTER),
+             essay("Themes emerged (Braun & Clarkee, 2006).", BRAUN),
+             essay("Clarke and Braun (2006) describe six phases.", BRAUN)],
       passes=[essay("Weak ties help (Granovetter, 1973).", GRANOVETTER)])
 def author_mismatch(ctx: CheckContext):
-    """The author's name in the text must be spelt exactly as in the reference list."""
+    """The author's name in the text must be spelt exactly as in the reference list, and the authors
+    named in the same order."""
     for i, (citation, link, ref) in enumerate(ctx.linked()):
-        if link.quality == "author-mismatch" and ref is not None and ref.family_names:
+        if ref is None or not ref.family_names or link.quality not in ("exact", "author-mismatch"):
+            continue
+        names = [fold(n) for n in ref.family_names]
+        if link.quality == "author-mismatch" and fold(citation.authors[0]) in names[1:]:
+            right = cited_names(ref, citation.narrative)
+            yield Finding(
+                f"{quote(citation.text)} names the authors in another order than your reference list. "
+                f"Keep the order of the entry: {right}.", citation.location, citation=i, reference=ref.index,
+                suggestion=citation_form(citation, names=right))
+            continue
+        if link.quality == "exact":
+            slip = next(((written, listed) for written, listed in zip(citation.authors[1:], ref.family_names[1:])
+                         if fold(written) != fold(listed) and names_close(written, listed)), None)
+            if slip is not None:  # "(Le & Mikolove, 2014)": a later name misspelt
+                corrected = replace(citation, authors=tuple(listed if n == slip[0] else n for n, listed in
+                                                            zip(citation.authors, ref.family_names)))
+                yield Finding(
+                    f"{quote(citation.text)} spells the author “{slip[0]}”, but your reference list has "
+                    f"“{slip[1]}”. Use the same spelling in both places.", citation.location, citation=i,
+                    reference=ref.index, suggestion=citation_form(citation, names=written_names(corrected)))
+            continue
+        if link.quality == "author-mismatch":
             right = ref.family_names[0]
             corrected = replace(citation, authors=(right,) + citation.authors[1:])
             fixed = citation_form(citation, names=written_names(corrected))

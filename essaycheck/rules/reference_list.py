@@ -42,10 +42,19 @@ def reference_order(ctx: CheckContext):
                 ref.location, reference=ref.index)
 
 
+# A DOI inside a publisher's page address or a library proxy's: ".../doi/full/10.1080/…", "doi-org.proxy.edu/10.…"
+_DOI_IN_LINK = re.compile(r"(?:/doi/(?:abs/|full/|pdf/|epdf/|book/)?|//doi-org\.[\w.-]+/)(?P<doi>10\.\d{4,9}/[^\s?#]+)",
+                          re.IGNORECASE)
+
+
 @rule("doi-format", Severity.WARNING, "A DOI is not written as https://doi.org/….",
       fires=[essay("Themes emerged (Braun & Clarke, 2006).", BRAUN.replace("https://doi.org/", "doi:")),
+             essay("Themes emerged (Braun & Clarke, 2006).",
+                   BRAUN.replace("https://doi.org/", "https://www.tandfonline.com/doi/full/")),
              essay("Themes emerged (Braun & Clarke, 2006).", BRAUN.replace("https://doi.org/", "http://dx.doi.org/"))],
-      passes=[essay("Themes emerged (Braun & Clarke, 2006).", BRAUN)])
+      passes=[essay("Themes emerged (Braun & Clarke, 2006).", BRAUN),
+              essay("Themes emerged (Braun & Clarke, 2006).",
+                    BRAUN.replace("https://doi.org/10.1191/1478088706qp063oa", "https://example.org/doi-policy/"))])
 def doi_format(ctx: CheckContext):
     """APA 7 writes every DOI as a link: https://doi.org/10.xxxx/yyyy (no “doi:” label, no dx.)."""
     for ref in ctx.references:
@@ -54,6 +63,11 @@ def doi_format(ctx: CheckContext):
             yield Finding(
                 f"Write the DOI as a link: {fixed} (APA 7 uses neither “doi:” nor “dx.doi.org”).",
                 part_of(ref, ref.doi_text), reference=ref.index, suggestion=fixed)
+        elif not ref.doi and (in_link := _DOI_IN_LINK.search(ref.url)):
+            fixed = f"https://doi.org/{in_link.group('doi').rstrip('.').lower()}"
+            yield Finding(
+                f"This link holds the work's DOI: give it as {fixed} instead (APA 7 prefers the DOI to a "
+                "publisher's or library's link).", part_of(ref, ref.url), reference=ref.index, suggestion=fixed)
 
 
 @rule("retrieved-from", Severity.WARNING, "“Retrieved from” without a date, an APA 6 habit.",

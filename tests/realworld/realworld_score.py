@@ -199,9 +199,11 @@ def score_document(stem: str, report=None) -> DocumentScore:
     unmatched = list(zip(gold_keys, gold_cites))
     for i, citation in enumerate(report.citations):
         author = citation.authors[0] if citation.authors else ""
-        match = next(((k, g) for k, g in unmatched if at(g["p"]) == citation.location.paragraph
-                      and year_key(g["year"]) == year_key(citation.year) and authors_agree(g["author"], author)),
-                     None)
+        candidates = [(k, g) for k, g in unmatched if at(g["p"]) == citation.location.paragraph
+                      and year_key(g["year"]) == year_key(citation.year) and authors_agree(g["author"], author)]
+        # several citations of one work in a paragraph: the one written the same way, else the first
+        same_text = [(k, g) for k, g in candidates if fold(g.get("text", "")) == fold(citation.text)]
+        match = (same_text or candidates or [None])[0]
         if match is None:
             score.extra_citations.append(f"p{citation.location.paragraph}: {citation.text!r}")
             continue
