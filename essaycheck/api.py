@@ -39,7 +39,12 @@ def check_document(document: Document, settings: Settings | None = None, *, reso
     references = parse_reference_list(sections.references)
     known_names = frozenset(fold(name) for ref in references for name in ref.family_names) | frozenset(
         fold(acronym(a.literal)) for ref in references for a in ref.authors[:1] if a.is_group)
-    citations = find_citations(sections.body, known_names=known_names)
+    works: dict[str, set[str]] = {}
+    for ref in references:
+        if ref.family_names and ref.year_number:
+            works.setdefault(fold(ref.family_names[0]), set()).add(str(ref.year_number) + ref.year_suffix)
+    citations = find_citations(sections.body, known_names=known_names,
+                               known_works={name: frozenset(years) for name, years in works.items()})
     links = link_citations(citations, references)
 
     records: dict[int, dict] = {}

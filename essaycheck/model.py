@@ -189,6 +189,7 @@ class Citation:
     possessive: bool = False  # "Author's (2020)"
     role: str = "work"  # work | secondary-original | personal-communication
     quoted: bool = False  # a direct quotation stands right before it in the same sentence
+    bracketed: bool = True  # False for a year in the running text: "In 2004, Fleming showed …"
 
     @property
     def year_number(self) -> int | None:

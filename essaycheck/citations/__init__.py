@@ -23,6 +23,7 @@ from .anchors import candidate_parentheses
 from .authors import Names, read_names, read_names_before
 from .context import quote_after, quote_before, trailing_locator
 from .parenthesis import Part, split_parenthesis
+from .running import running_citations
 
 __all__ = ["find_citations"]
 
@@ -30,16 +31,24 @@ LOOKBACK_CHARS = 120  # how far before "(2019)" a narrative author's name may st
 _TRAILING_ABBREVIATION = re.compile(r"\[[^\[\]]{1,40}\]\s*$")  # "… Association [APA] (2020)"
 
 
-def find_citations(paragraphs: Sequence[Paragraph], known_names: frozenset[str] = frozenset()) -> tuple[Citation, ...]:
+def find_citations(paragraphs: Sequence[Paragraph], known_names: frozenset[str] = frozenset(),
+                   known_works: dict[str, frozenset[str]] | None = None) -> tuple[Citation, ...]:
     """Every in-text citation, one per cited work, in reading order.
 
     ``known_names`` holds folded family and group names from the reference list; it
     only helps accept doubtful candidates ("boyd (2014)", "(Smith 2019)"), never rejects.
+    ``known_works`` (folded first author -> years of their entries) lets a year written in the
+    sentence, without brackets, count: "In 2004, Fleming showed …".
     """
     known = frozenset(known_names)
     found: list[Citation] = []
     for paragraph in paragraphs:
-        found.extend(_paragraph_citations(paragraph, known))
+        bracketed = _paragraph_citations(paragraph, known)
+        if known_works:
+            taken = [(c.group.start, c.group.end) for c in bracketed]
+            bracketed = sorted(bracketed + running_citations(paragraph, known_works, taken),
+                               key=lambda c: c.location.start)
+        found.extend(bracketed)
     return tuple(found)
 
 

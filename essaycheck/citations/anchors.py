@@ -26,6 +26,7 @@ YEAR = (
 NO_DATE = r"n(?<![\w.]n)\.\s?d(?:\.|(?![\w.]))(?:-[a-z](?!\w))?"  # "(n.d)" too, a slip citation-form names
 IN_PRESS = r"in(?<!\win)\s+press(?:-[a-z])?(?!\w)"
 
+_INNER_ABBREVIATION = re.compile(r"\([A-Z][A-Za-z&]{1,9}\)")
 ANCHOR = re.compile(rf"{YEAR}|{NO_DATE}|{IN_PRESS}")
 
 
@@ -45,7 +46,12 @@ def candidate_parentheses(text: str) -> list[tuple[int, int]]:
         if at < taken_until:
             continue  # another anchor of a parenthesis already kept
         open_ = text.rfind("(", max(0, at - MAX_PARENTHESIS_CHARS), at)
-        if open_ < 0 or text.find(")", open_, at) >= 0:
+        inner_close = text.find(")", open_, at) if open_ >= 0 else -1
+        if inner_close >= 0 and _INNER_ABBREVIATION.fullmatch(text, open_, inner_close + 1):
+            # "(Uniform Crime Reporting (UCR) Program, n.d.)": a group's abbreviation in its own brackets
+            open_ = text.rfind("(", max(0, at - MAX_PARENTHESIS_CHARS), open_)
+            inner_close = text.find(")", open_, text.rfind("(", open_ + 1, at)) if open_ >= 0 else -1
+        if open_ < 0 or inner_close >= 0:
             continue
         close = text.find(")", anchor.end(), open_ + MAX_PARENTHESIS_CHARS + 1)
         if close < 0 or text.find("(", anchor.end(), close) >= 0:

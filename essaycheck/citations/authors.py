@@ -21,11 +21,13 @@ MAX_AUTHORS = 25
 _KNOWN_SPAN_TOKENS = 12  # longest group name looked up in the reference list, in tokens
 
 _ABBREVIATION = re.compile(r"\s*\[\s*([^\[\]]{1,40}?)\s*\]\s*$")
+_ABBREVIATION_INSIDE = re.compile(r"\s*\(([A-Z][A-Za-z&]{1,9})\)\s*(?=\S)")
 _ET_AL = re.compile(r",?\s+et\.?\s*al(?:\.|(?!\w))\s*$", re.IGNORECASE)  # "et al.", and "et. al", "et.al." slips
 _INITIAL = re.compile(r"^[A-Z]\.(?:-?[A-Z]\.)*$")
 _LEADING_INITIAL = re.compile(r"^(?!St\.)(?:[A-Z][a-z]?\.)(?:-?[A-Z]\.)*$")  # "M.", "J.-W.", "Ch." before a name
 _GLUED_INITIAL = re.compile(r"(?<=\b[A-Z]\.)(?=[A-Z][a-z])")  # "S. G.Hate"
-_ET_AL_LOOSE = re.compile(r"\s+et\.\s*al\.?|\s+et\s*\.al\.?|\s+et\.al\.?(?=\s*,?\s*$)", re.IGNORECASE)
+_ET_AL_LOOSE = re.compile(r"(?:\s+et\.\s*al\.?|\s+et\s*\.al\.?|\s+et\.al\.?|\s+&\s*al\.?)(?=\s*,?\s*$)",
+                          re.IGNORECASE)  # "et. al", "et.al.", "& al." (French "et al.")
 _TRAILING_INITIAL = re.compile(r"^[A-Z]{1,2}\.?(?:-?[A-Z]\.)*$")  # "D.", "R", "DR" after a family name
 _WORD = re.compile(r"^[^\W\d_](?:[^\W\d_]|['’\-‐‑])*$")  # Word's non-breaking hyphen too: "Abdoul‑Karim"
 _INITIALISM = re.compile(r"^(?:[A-Z]\.){2,4}$")  # "U.S.", "U.K." in a group's name
@@ -99,6 +101,8 @@ def read_names(text: str, known: frozenset[str] = frozenset(), *, bare: bool = F
     abbreviation = ""
     if (found := _ABBREVIATION.search(text)) is not None:
         abbreviation, text = found.group(1), text[:found.start()]
+    elif (found := _ABBREVIATION_INSIDE.search(text)) is not None:  # "Uniform Crime Reporting (UCR) Program"
+        abbreviation, text = found.group(1), f"{text[:found.start()]} {text[found.end():]}".strip()
     et_al = False
     if (found := _ET_AL.search(text)) is not None:
         et_al, text = True, text[:found.start()]
@@ -231,10 +235,13 @@ def read_names_before(text: str, known: frozenset[str] = frozenset()) -> Names |
             connector = "&" if tokens[i].text == "&" else "and"
             serial = step == 2
             i -= step
-        elif tokens[i].text == "," and connector and i >= 1 and (
+        elif tokens[i].text == "," and i >= 1 and (
                 found := _name_before(text, tokens, i - 1, known, in_list=serial)) and (
-                serial or _is_known(found[1], known)):
-            i -= 1  # "Smith, Lee, and Park": a list goes on past a comma only after ", and" (or a listed name)
+                connector and serial or _is_known(found[1], known) and _is_known(names[-1], known)
+                and fold(found[1]) not in DISCOURSE):
+            # "Smith, Lee, and Park": a list goes on past a comma after ", and", or between listed
+            # names ("Tinati, Halford, Carr, Pope (2016)", every author written, no "and")
+            i -= 1
         else:
             break
     if not names:

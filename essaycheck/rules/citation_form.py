@@ -59,7 +59,7 @@ def narrative_comma(ctx: CheckContext):
     """When the author's name is part of your sentence, the year follows it in brackets with no comma:
     Raj et al. (2017), not Raj et al., (2017)."""
     for i, citation in enumerate(ctx.citations):
-        if citation.narrative and citation.comma_before_year:
+        if citation.narrative and citation.comma_before_year and citation.bracketed:
             yield Finding(
                 f"Remove the comma before the year in {quote(citation.text)}: when the author is named in "
                 "your sentence, the year follows in brackets with no comma.",
@@ -236,6 +236,11 @@ def citation_slip(citation: Citation, ref=None) -> str:
     text = citation.text
     year_at = _YEAR_START.search(text)
     names_part = text[:year_at.start()] if year_at else text
+    if not citation.bracketed:
+        # "In 2004, Fleming showed" and "MacKenzie et al.'s 2002 paper" are APA; "Le and Mikolov, 2014" is not
+        if not citation.narrative:
+            return "prose-in-brackets"
+        return "" if citation.possessive or text.startswith("In ") else "unbracketed"
     if citation.narrative and _ENTRY_FORM.search(names_part + "("):
         return "entry"
     if _LOOSE_ET_AL.search(text):
@@ -285,6 +290,8 @@ _SLIP_WORDS = {
     "comma-et-al": "Write no comma between the name and “et al.”",
     "comma-ampersand": "With two authors, write no comma before “&”",
     "two-authors": "Join two authors with “&” inside brackets (“and” in your sentence), not with a comma",
+    "unbracketed": "Put the year in brackets after the names when they are part of your sentence",
+    "prose-in-brackets": "Inside brackets give each work as Name, Year and separate the works with semicolons",
 }
 
 
@@ -294,12 +301,15 @@ _SLIP_WORDS = {
              essay("Themes emerged (Braun V. & Clarke V., 2006).", BRAUN),
              essay("Themes emerged (Braun & Clarke,2006).", BRAUN),
              essay("Networks matter (Page Group, n.d).", PAGE.replace("(2022)", "(n.d.)")),
-             essay("Themes emerged (Braun & Clarke, March 2006).", BRAUN)],
+             essay("Themes emerged (Braun & Clarke, March 2006).", BRAUN),
+             essay("As Braun and Clarke, 2006 describe, themes emerge.", BRAUN)],
       passes=[essay("As Raj et al. (2017) show, identity matters (Braun & Clarke, 2006).", RAJ, BRAUN),
               essay("Spaces differ (E. Smith, 2019; J. Smith, 2019).",
                     "Smith, E. (2019). Libraries as learning spaces. Library Trends, 67(3), 400–415.",
                     "Smith, J. (2019). Learning spaces in schools. Educational Researcher, 48(2), 90–98."),
               essay("Mentoring helps (M. Chen, personal communication, March 3, 2023).", RAJ),
+              essay("In 2006, Braun and Clarke described six phases; Braun and Clarke's 2006 paper is cited often.",
+                    BRAUN),
               essay("The U.S. Department of Education (2019) agrees (APA, 2020).",
                     "U.S. Department of Education. (2019). Student privacy 101. https://studentprivacy.ed.gov/")])
 def citation_form_slip(ctx: CheckContext):
@@ -315,7 +325,8 @@ def citation_form_slip(ctx: CheckContext):
         names = cited_names(ref, citation.narrative) if ref is not None and link.quality == "exact" and (
             slip in ("entry", "initials", "month")) else None
         year = re.sub(r"^n\.\s?d$", "n.d.", citation.year, flags=re.IGNORECASE)
-        fixed = citation_form(citation, names=names, year=year) if names or slip != "initials" else None
+        fixed = citation_form(citation, names=names, year=year) if names or slip not in (
+            "initials", "prose-in-brackets") else None  # what to write there needs the student
         yield Finding(f"{_SLIP_WORDS[slip]}: {quote(citation.text)}.", citation.location, citation=i,
                       suggestion=fixed)
 

@@ -1,0 +1,54 @@
+"""Citations whose year stands in the running text, without brackets.
+
+APA 7 lets a sentence carry both: "In 2004, Fleming showed …", "MacKenzie et al.'s 2002 paper".
+Students also write "Le and Mikolov, 2014" where brackets belong. Only a name the reference list
+has, next to a year one of that author's entries has, is taken, so that no other year is.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..model import Citation, Location, Paragraph
+from ..names import fold
+
+_WORD = re.compile(r"[A-Z][\w'’\-‐‑]*")
+_NAME_THEN_YEAR = re.compile(
+    r"(?P<names>(?P<first>[A-Z][\w\-‐‑]*)(?P<et_al>\s+et\s+al\.?)?(?:\s+(?:and|&)\s+(?P<second>[A-Z][\w\-‐‑]*))?)"
+    r"(?P<possessive>['’]s)?(?P<comma>,)?\s+(?P<year>(?:19|20)\d\d[a-z]?)\b(?![\)\]]|\s*\))"
+)
+_YEAR_THEN_NAME = re.compile(
+    r"\b[Ii]n\s+(?P<year>(?:19|20)\d\d[a-z]?),\s+(?P<names>(?P<first>[A-Z][\w\-‐‑]*)(?P<et_al>\s+et\s+al\.?)?"
+    r"(?:\s+(?:and|&)\s+(?P<second>[A-Z][\w\-‐‑]*))?)"
+)
+
+
+def running_citations(paragraph: Paragraph, works: dict[str, frozenset[str]],
+                      taken: list[tuple[int, int]]) -> list[Citation]:
+    """Citations of listed works with the year in the sentence, outside ``taken`` spans (the bracketed ones).
+
+    ``works`` maps each folded first-author family name of the list to the years of their entries.
+    """
+    text = paragraph.text
+    found: list[Citation] = []
+    for pattern in (_NAME_THEN_YEAR, _YEAR_THEN_NAME):
+        for match in pattern.finditer(text):
+            start, end = match.span()
+            if any(s < end and start < e for s, e in taken):
+                continue
+            first = match.group("first")
+            year = match.group("year")
+            if year not in works.get(fold(first), ()):
+                continue
+            authors = (first,) + ((match.group("second"),) if match.group("second") else ())
+            inside = text.count("(", 0, start) > text.count(")", 0, start)  # "(like those by Smith, 2019 and …)"
+            location = Location(paragraph=paragraph.index, start=start, end=end, text=text[start:end],
+                                line=None if paragraph.line is None else paragraph.line + text.count("\n", 0, start))
+            found.append(Citation(
+                text=text[start:end], authors=authors, year=year, narrative=not inside, location=location,
+                group=location, et_al=bool(match.group("et_al")),
+                connector=("&" if "&" in match.group("names") else "and") if match.group("second") else "",
+                comma_before_year=bool(match.groupdict().get("comma")), possessive=bool(match.groupdict().get(
+                    "possessive")), bracketed=False))
+            taken.append((start, end))
+    return found
