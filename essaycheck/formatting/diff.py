@@ -82,3 +82,37 @@ def title_words(*fields: str) -> frozenset[str]:
             if bare:
                 words.add(bare)
     return frozenset(words)
+
+
+_LOCATOR = re.compile(r"https?://\S+|www\.\S+|\b10\.\d{4,9}/\S+", re.IGNORECASE)
+_NUMBER = re.compile(r"\d+")
+_NAME = re.compile(r"[^\W\d_][^\W\d_'’-]+")
+_DATE_GROUP = re.compile(r"\((?:\d{4}|n\.\s?d\.)")
+
+
+def _locator_key(text: str) -> str:
+    text = text.rstrip(".,;)'\"”’").lower()
+    return re.sub(r"^(?:https?://)?(?:dx\.)?(?:doi\.org/)?(?:www\.)?", "", text)
+
+
+def dropped(written: str, corrected: str, said: str) -> list[str]:
+    """What a corrected entry leaves out of the written one without ``said`` naming it.
+
+    Every number, DOI and link, and every name of the author part, must survive a rewrite; a
+    rewrite that loses one was made from an entry read incompletely (a proceedings volume, a page
+    range, a URL on its own line) and is not offered.
+    """
+    kept = {_locator_key(m) for m in _LOCATOR.findall(corrected)}
+    lost = [m for m in _LOCATOR.findall(written)
+            if not any(_locator_key(m) in k or k in _locator_key(m) for k in kept)]
+    bare = _LOCATOR.sub(" ", written)
+    numbers = _NUMBER.findall(_LOCATOR.sub(" ", corrected))
+    for number in dict.fromkeys(_NUMBER.findall(bare)):
+        if _NUMBER.findall(bare).count(number) > numbers.count(number) and number not in said:
+            lost.append(number)
+    date = _DATE_GROUP.search(bare)
+    if date:
+        words = corrected.casefold()
+        lost += [n for n in _NAME.findall(bare[:date.start()])
+                 if n[:1].isupper() and n.casefold() not in words and n not in said]
+    return lost

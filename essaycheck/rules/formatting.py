@@ -43,6 +43,8 @@ def _trustworthy(ref: Reference, has_record: bool) -> bool:
         return True
     if ref.warnings or ref.type not in _REQUIRED or not (ref.authors or ref.editors or ref.title):
         return False
+    if ref.author_ellipsis:
+        return False  # "…, . . . Last, Z." for 21+ authors is APA 7's own form; a rendering would list 20 names
     if not (ref.year_number is not None or ref.year.lower() in ("n.d.", "in press")):
         return False
     return all(getattr(ref, name) for name in _REQUIRED[ref.type])
@@ -106,24 +108,33 @@ def reference_format(ctx: CheckContext):
             entry, source = rendered
             origin = "the DOI record" if source == "record" else "your entry"
             extra = f"; also {also}" if also else ""
+            # an entry over several paragraphs cannot be replaced in one: the entry is given to copy
+            fix = None if _spans_paragraphs(ref) else entry.text
             yield Finding(f"Not quite APA 7: {changes}{extra}. The entry in APA 7 (from {origin}): {entry.text}",
-                          ref.location, reference=ref.index, suggestion=entry.text)
+                          ref.location, reference=ref.index, suggestion=fix)
         elif also:
             yield Finding(f"Not quite APA 7: {also}.", ref.location, reference=ref.index)
 
 
 def _rendered_changes(ref: Reference, entry, source: str) -> str:
     """What differs between the entry and its APA 7 rendering, in words; "" when nothing (that counts) does."""
-    from ..formatting.diff import summarize, title_words, word_changes
+    from ..formatting.diff import dropped, summarize, title_words, word_changes
 
-    written = ref.location.text
+    written = ref.text if _spans_paragraphs(ref) else ref.location.text  # the whole entry, every paragraph
     loose = title_words(entry.item.get("title", ""), entry.item.get("container-title", ""))
     changes = word_changes(_with_specific_fixes(written, ref), _with_student_year(entry.text, ref), loose)
     if not changes:
         return ""
     if difflib.SequenceMatcher(a=written, b=entry.text, autojunk=False).ratio() < _MIN_SIMILARITY:
         return ""  # the entry and the rendering are probably not read the same way
-    return summarize(changes)
+    summary = summarize(changes)
+    if dropped(written, entry.text, summary) or _BROKEN_RENDERING.search(entry.text):
+        return ""  # the rendering lost a number, link or name, or reads oddly: the entry was read incompletely
+    return summary
+
+
+# A rendering made from fields read wrongly: "Retrieved from Investopedia:.", "Retrieved from .", "..".
+_BROKEN_RENDERING = re.compile(r":\.|\s\.(?!\s?\.)|\bfrom\s*\.|(?<!\.)\.\.(?!\.)")
 
 
 _ABBREVIATED_WORD = re.compile(r"(?<![\w.])([A-Z][a-z]{1,8})\.(?=\s|,|$)")
@@ -134,6 +145,7 @@ Acad Adv Am Ann Appl Arch Assoc Behav Biol Br Bull Chem Clin Cogn Commun Comput 
 Eur Exp Healthc Hum Inf Int Lang Learn Manage Med Mem Natl Neurosci Nurs Pediatr Pers Pharmacol Philos Phys
 Polit Pract Proc Psychiatr Psychol Q Res Rev Sci Soc Stud Technol Ther
 """.split())
+_RETRIEVED_FROM_SITE = re.compile(r"\bRetrieved\s+from\s+(?P<site>[^:/]{2,80}?):\s*(?P<url>https?://\S+)", re.IGNORECASE)
 _PAGES_RUN_TOGETHER = re.compile(r"(\d{3,4})(\d{3,4})")
 
 
@@ -157,6 +169,10 @@ def content_advice(ref: Reference) -> list[str]:
             ref.type in ("other", "book", "article-journal")):
         advice.append("say where the work can be found: the journal with its volume and pages, the publisher, "
                       "or a DOI or link")
+    site = _RETRIEVED_FROM_SITE.search(ref.text)
+    if site:  # Word's APA 6 form: "Retrieved from Investopedia: https://…"
+        advice.append(f"write the site's name after the title and then the link alone, without “Retrieved from”: "
+                      f"… {site.group('site')}. {site.group('url')}")
     run_together = _PAGES_RUN_TOGETHER.fullmatch(ref.pages or ref.article_number)
     if run_together and len(run_together.group(1)) == len(run_together.group(2)) and not (
             run_together.group(1).startswith("10")) and 0 < int(run_together.group(2)) - int(run_together.group(1)) < 100:
