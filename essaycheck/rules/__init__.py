@@ -42,6 +42,7 @@ from .reference_list import (
     reference_order,
     retrieved_from,
     suffix_needed,
+    suffix_order,
 )
 
 RULES: tuple[Rule, ...] = (
@@ -67,6 +68,7 @@ RULES: tuple[Rule, ...] = (
     reference_order,
     duplicate_reference,
     suffix_needed,
+    suffix_order,
     doi_format,
     retrieved_from,
     et_al_in_reference,

@@ -109,8 +109,9 @@ def reference_format(ctx: CheckContext):
             origin = "the DOI record" if source == "record" else "your entry"
             extra = f"; also {also}" if also else ""
             # an entry over several paragraphs cannot be replaced in one: the entry is given to copy
-            fix = None if _spans_paragraphs(ref) else entry.text
-            yield Finding(f"Not quite APA 7: {changes}{extra}. The entry in APA 7 (from {origin}): {entry.text}",
+            corrected = _with_student_year(entry.text, ref)  # its year letter is suffix-order's to change
+            fix = None if _spans_paragraphs(ref) else corrected
+            yield Finding(f"Not quite APA 7: {changes}{extra}. The entry in APA 7 (from {origin}): {corrected}",
                           ref.location, reference=ref.index, suggestion=fix)
         elif also:
             yield Finding(f"Not quite APA 7: {also}.", ref.location, reference=ref.index)
@@ -210,10 +211,11 @@ def _with_specific_fixes(written: str, ref: Reference) -> str:
 
 
 def _with_student_year(rendered: str, ref: Reference) -> str:
-    """The rendering with the student's own year: missing a/b letters are suffix-needed's to report."""
-    if ref.year_number is None or ref.year_suffix:
+    """The rendering with the student's own year letter: a missing or misplaced a/b is suffix-needed's
+    or suffix-order's to report, once, with the citations."""
+    if ref.year_number is None:
         return rendered
-    return re.sub(rf"\({ref.year_number}[a-z]\b", f"({ref.year_number}", rendered, count=1)
+    return re.sub(rf"\({ref.year_number}[a-z]?\b", f"({ref.year_number}{ref.year_suffix}", rendered, count=1)
 
 
 def _paragraph_italics(ctx: CheckContext, ref: Reference) -> tuple[tuple[int, int], ...]:

@@ -121,13 +121,52 @@ def suffix_needed(ctx: CheckContext):
     for refs in groups.values():
         if len(refs) < 2:
             continue
-        ordered = sorted(refs, key=lambda r: fold_words(re.sub(r"^(a|an|the)\s+", "", r.title, flags=re.I)))
+        ordered = sorted(refs, key=_title_order)
         for letter, ref in zip("abcdefghijklmnopqrstuvwxyz", ordered):
             year = f"{ref.year_number}{letter}"
             yield Finding(
                 f"You list {len(refs)} works by the same author(s) from {ref.year}. Tell them apart with "
                 f"letters in title order: this one is ({year}). Use {year} in its citations too.",
                 _year_in(ref), reference=ref.index, suggestion=year)
+
+
+@rule("suffix-order", Severity.WARNING, "The letters after the same year (2019a, 2019b) are not in title order.",
+      fires=[essay("Ties matter (Granovetter, 1973a, 1973b).",
+                   "Granovetter, M. S. (1973b). Getting a job: A study of contacts and careers. Harvard University Press.",
+                   GRANOVETTER.replace("(1973)", "(1973a)"))],
+      passes=[essay("Ties matter (Granovetter, 1973a, 1973b).",
+                    "Granovetter, M. S. (1973a). Getting a job: A study of contacts and careers. Harvard University Press.",
+                    GRANOVETTER.replace("(1973)", "(1973b)"))])
+def suffix_order(ctx: CheckContext):
+    """APA 7 gives the letters in the order of the titles (ignoring A, An and The): the first title
+    alphabetically gets "a". Swapped letters are said once, with the change for every entry, and the
+    citations must follow."""
+    groups: dict[tuple, list[Reference]] = {}
+    for ref in ctx.references:
+        if ref.family_names and ref.year_number is not None and ref.year_suffix and ctx.works[ref.index] == ref.index:
+            groups.setdefault((_same_authors_key(ref), ref.year_number), []).append(ref)
+    for refs in groups.values():
+        if len(refs) < 2:
+            continue
+        ordered = sorted(refs, key=_title_order)
+        wanted = {ref.index: letter for ref, letter in zip(ordered, sorted(r.year_suffix for r in refs))}
+        wrong = [ref for ref in refs if wanted[ref.index] != ref.year_suffix]
+        if not wrong:
+            continue
+        changes = "; ".join(f"“{_short(ref.title)}” is {ref.year_number}{wanted[ref.index]}" for ref in ordered)
+        yield Finding(
+            f"The letters after {refs[0].year_number} are on the wrong entries: APA 7 gives them in the order of "
+            f"the titles ({changes}). Change them in the list and in the citations of these works.",
+            _year_in(wrong[0]), reference=wrong[0].index)
+
+
+def _title_order(ref: Reference) -> str:
+    return fold_words(re.sub(r"^(a|an|the)\s+", "", ref.title, flags=re.I))
+
+
+def _short(title: str, words: int = 6) -> str:
+    parts = title.split()
+    return " ".join(parts[:words]) + ("…" if len(parts) > words else "")
 
 
 def _same_authors_key(ref: Reference) -> tuple:
