@@ -199,13 +199,16 @@ def et_al_in_reference(ctx: CheckContext):
 
 @rule("ampersand-in-reference", Severity.WARNING, "No “&” before the last author of an entry.",
       fires=[essay("Identity matters (Raj et al., 2017).", RAJ.replace("& Fisher", "and Fisher"))],
-      passes=[essay("Identity matters (Raj et al., 2017).", RAJ), essay("Ties matter (Granovetter, 1973).", GRANOVETTER)])
+      passes=[essay("Identity matters (Raj et al., 2017).", RAJ), essay("Ties matter (Granovetter, 1973).", GRANOVETTER),
+              essay("Identity matters (Raj et al., 2017).", RAJ.replace(", & Fisher, O.", ", et al."))])
 def ampersand_in_reference(ctx: CheckContext):
     """In the reference list the last author is preceded by “&”: Raj, M., Fast, N. J., & Fisher, O."""
     for ref in ctx.references:
         people = [a for a in ref.authors if not a.is_group]
         if len(people) < 2 or ref.author_ellipsis or not ref.authors_text or slips.AUTHOR_NAMES in ref.warnings:
             continue  # names in another style are reference-format's to report, "&" with the rest
+        if re.search(r"\bet\.?\s*al\b", ref.authors_text):
+            continue  # "…, Riegler, M., et al.": et-al-in-reference says to write every name (with "&")
         if "&" not in ref.authors_text:
             match = re.search(r",?\s+and\s+", ref.authors_text)
             snippet = match.group(0) if match else ""
