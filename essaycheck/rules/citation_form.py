@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-
+from functools import lru_cache
 from itertools import groupby
 
 from ..model import Citation, Severity
@@ -231,6 +231,13 @@ _MONTH_IN_CITATION = re.compile(
     r",\s(?:January|February|March|April|May|June|July|August|September|October|November|December),?\s(?=\d{4})")
 
 
+_SPACE_AFTER_BRACKET = re.compile(r"\(\s+\d")
+_SEMICOLON_BEFORE_PAGE = re.compile(r";\s*(?:pp?|para)\.")
+_COMMA_BEFORE_ET_AL = re.compile(r",\s*et\.?\s*al")
+_COMMA_BEFORE_AMPERSAND = re.compile(r"^[^,&]+,\s*&")
+
+
+@lru_cache(maxsize=4096)  # three rules ask about each citation
 def citation_slip(citation: Citation, ref=None) -> str:
     """Which slip a citation makes in writing its names or year ("" if none): see ``_SLIP_WORDS``."""
     text = citation.text
@@ -250,13 +257,13 @@ def citation_slip(citation: Citation, ref=None) -> str:
         return "initials"
     if _NO_SPACE_AFTER_COMMA.search(text):
         return "space"
-    if re.search(r"\(\s+\d", text):
+    if _SPACE_AFTER_BRACKET.search(text):
         return "bracket-space"
-    if re.search(r";\s*(?:pp?|para)\.", text):
+    if _SEMICOLON_BEFORE_PAGE.search(text):
         return "page-semicolon"
-    if re.search(r",\s*et\.?\s*al", names_part):
+    if _COMMA_BEFORE_ET_AL.search(names_part):
         return "comma-et-al"
-    if len(citation.authors) == 2 and re.search(r"^[^,&]+,\s*&", names_part.lstrip("(")):
+    if len(citation.authors) == 2 and _COMMA_BEFORE_AMPERSAND.search(names_part.lstrip("(")):
         return "comma-ampersand"
     if len(citation.authors) == 2 and not citation.connector and not citation.et_al:
         return "two-authors"
