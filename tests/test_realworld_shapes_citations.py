@@ -1,0 +1,94 @@
+"""Citations in the forms real essays write them (made-up examples of shapes seen in real essays).
+
+Each case says what is found (first author, year, linked or not) and which findings it gets; a
+shape that is APA must get none.
+"""
+
+import pytest
+
+from essaycheck import Settings, check_text
+
+OFFLINE = Settings(resolve=False)
+
+LIST = """
+References
+
+Ackerman, P. L. (1986). Individual differences in skill learning. Intelligence, 10(2), 101–139.
+Ackerman, P. L. (1988). Determinants of skill acquisition. Journal of Experimental Psychology: General, 117(3), 288–318.
+Cortina, J. M., & Luchman, J. N. (2013). Personnel selection. In N. Schmitt (Ed.), Handbook of psychology (pp. 143–183). Wiley.
+Fleming, A. (2004). Ward rounds revisited. Clinical Teacher, 1(2), 60–64.
+Foster, N. L., Mueller, M. L., & Was, C. (2019). Why does interleaving help? Memory, 27(3), 330–341.
+Higgins, J., Smith, K., & Lee, M. (2001). Notes on drift. Journal of Drift, 1(2), 3–4.
+Jiang, J., Shi, G., & Li, Z. (2013). Fish pond sensors. Journal of Aquaculture Systems, 3(2), 1–9.
+Le, Q., & Mikolov, T. (2014). Distributed representations. Journal of Machine Reading, 3(2), 1–9.
+Pandian, D. R., & Mala, K. (2015). Water quality monitoring. Journal of Water Systems, 4(1), 1–9.
+Skinner, B. F. (1953). Science and human behavior. Macmillan.
+Tinati, R., Halford, S., Carr, L., & Pope, C. (2016). Big data. Sociology, 48(4), 663–681.
+Tóth, B. (2018, August 13). How backpropagation works. Data Blog. https://example.org/backprop
+Uniform Crime Reporting Program. (n.d.). Crime in the nation. https://example.org/ucr
+"""
+
+
+def run(body: str, rule: str | None = None):
+    report = check_text(f"Essay\n{body}\n{LIST}", OFFLINE if rule is None else OFFLINE.updated(select=(rule,)))
+    return report
+
+
+@pytest.mark.parametrize(("body", "author", "year"), [
+    ("Skills plateau (Ackerman, 1986; 1988).", "Ackerman", "1988"),
+    ("Ackerman (1986; 1988) showed it.", "Ackerman", "1988"),
+    ("Fit matters (Cortina & Luchman, 2013; p. 164).", "Cortina", "2013"),
+    ("Few exceptions exist (exceptions being: Foster et al., 2019).", "Foster", "2019"),
+    ("Drift is small, as Higgins & al. (2001) show.", "Higgins", "2001"),
+    ("Drift is small, as Higgins et. al. (2001) show.", "Higgins", "2001"),
+    ("Data are big, as Tinati, Halford, Carr, Pope (2016) found.", "Tinati", "2016"),
+    ("Crime fell (Uniform Crime Reporting (UCR) Program, n.d.).", "Uniform Crime Reporting Program", "n.d."),
+    ("In 2004, Fleming showed that rounds teach.", "Fleming", "2004"),
+    ("Learning follows reinforcement, as B. F. Skinner’s Behaviorist Theory (1953) holds.", "Skinner", "1953"),
+    ("Sensors help (Jiang Jianming, Shi Guodong & Li Zhengming, July 2013).", "Jiang Jianming", "2013"),
+    ("Water is monitored (Pandian D. R. & Dr. Mala K., 2015).", "Pandian", "2015"),
+    ("Gradients flow backwards. Figure 2 Tóth, B. (2018, August 13)", "Tóth", "2018"),
+])
+def test_the_citation_is_found_and_linked(body, author, year):
+    report = run(body)
+    found = [(c.authors[0], c.year, link.quality) for c, link in zip(report.citations, report.links)]
+    assert (author, year, "exact") in found, found
+    assert not [p for p in report.problems if p.rule == "missing-reference"]
+
+
+@pytest.mark.parametrize(("body", "slip"), [
+    ("Water is monitored (Pandian D. R. & Dr. Mala K., 2015).", "Give only family names"),
+    ("Sensors help (Jiang Jianming, Shi Guodong & Li Zhengming, July 2013).", "Give only family names"),
+    ("Gradients flow backwards. Figure 2 Tóth, B. (2018, August 13)", "how the reference list writes the work"),
+    ("Drift is small, as Higgins et. al. (2001) show.", "Write “et al.”"),
+    ("Words are vectors here, as in Le and Mikolov, 2014 before.", "Put the year in brackets"),
+    ("Fit matters (Cortina & Luchman, 2013; p. 164).", "with a comma, not a semicolon"),
+    ("Words are vectors (Le, Mikolov, 2014).", "Join two authors with “&”"),
+])
+def test_citation_form_names_the_slip_once(body, slip):
+    problems = run(body, "citation-form").problems
+    assert len(problems) == 1 and slip in problems[0].message, [p.message for p in problems]
+
+
+@pytest.mark.parametrize("body", [
+    "In 2004, Fleming showed that rounds teach.",
+    "Fleming's 2004 paper is short.",
+    "Skills plateau (Ackerman, 1986, 1988).",
+    "Ackerman (1986, 1988) showed it.",
+    "Crime fell (Uniform Crime Reporting Program, n.d.).",
+])
+def test_apa_forms_get_no_citation_form_finding(body):
+    report = run(body)
+    assert not [p for p in report.problems if p.rule == "citation-form"]
+    assert report.citations and all(link.reference is not None for link in report.links)
+
+
+def test_an_entry_form_citation_is_one_finding_not_three():
+    body = "Gradients flow backwards. Figure 2 Le, Q., & Mikolov, T. (2014)"
+    rules = [p.rule for p in run(body).problems if p.location and p.location.text.startswith("Le, Q.")]
+    assert rules == ["citation-form"]
+
+
+def test_a_year_in_the_sentence_counts_only_for_a_listed_author_of_that_year():
+    report = run("In 2019, Fleming was away; in 2004, 45% agreed. Fleming 1999 is no work of the list.")
+    assert [(c.authors[0], c.year) for c in report.citations] == []
