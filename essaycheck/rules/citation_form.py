@@ -6,7 +6,8 @@ import re
 from functools import lru_cache
 from itertools import groupby
 
-from ..model import Citation, Severity
+from ..model import Citation, Location, Severity
+from ..link import year_key
 from ..names import fold
 from .base import CheckContext, Finding, rule
 from .examples import BRAUN, GRANOVETTER, PAGE, RAJ, WENGER, essay
@@ -29,8 +30,9 @@ def et_al_misuse(ctx: CheckContext):
         linked = ref is not None and link.quality in ("exact", "author-mismatch") and bool(ref.family_names) and not (
             ref.authors and ref.authors[0].is_group)
         if not linked:
-            if not citation.et_al and len(citation.authors) >= 3 and citation.role == "work" and not (
-                    citation_slip(citation)):  # (a citation with initials or titles is citation-form's, once)
+            if not citation.et_al and len(citation.authors) >= 3 and citation.role == "work" and (
+                    len(citation.authors) >= 4 or not citation_slip(citation)):
+                # (three "names" with initials or titles may be two authors and a title: citation-form's)
                 # every name written: wrong whatever the entry, even when there is none
                 yield Finding(
                     f"{quote(citation.text)} names {len(citation.authors)} authors: from the first citation on, "
@@ -88,7 +90,7 @@ def ampersand_in_narrative(ctx: CheckContext):
 def and_in_parenthetical(ctx: CheckContext):
     """Inside brackets APA 7 joins the last two authors with an ampersand: (Braun & Clarke, 2006)."""
     for i, citation in enumerate(ctx.citations):
-        if not citation.narrative and citation.connector == "and" and len(citation.authors) >= 2:
+        if not citation.narrative and citation.connector == "and" and len(citation.authors) >= 2:  # in brackets
             yield Finding(
                 f"Inside brackets, join the authors with “&”, not “and”: {quote(citation.text)}.",
                 citation.location, citation=i,
@@ -127,8 +129,8 @@ def citation_order(ctx: CheckContext):
         if key is None or len(members) < 2:
             continue
         keys = [reference_sort_key(ctx.linked_reference(i)) if ctx.linked_reference(i) else None for i in members]
-        if None in keys:
-            continue
+        if None in keys:  # a work without entry: order by the names and years as cited
+            keys = [(tuple(fold(a) for a in ctx.citations[i].authors), year_key(ctx.citations[i].year)) for i in members]
         if keys != sorted(keys):
             ordered = [members[j] for j in sorted(range(len(members)), key=lambda j: keys[j])]
             first = ctx.citations[members[0]]
@@ -234,6 +236,7 @@ _MONTH_IN_CITATION = re.compile(
 _SPACE_AFTER_BRACKET = re.compile(r"\(\s+\d")
 _SEMICOLON_BEFORE_PAGE = re.compile(r";\s*(?:pp?|para)\.")
 _COMMA_BEFORE_ET_AL = re.compile(r",\s*et\.?\s*al")
+_YEARS_BY_SEMICOLON = re.compile(r"(?:\d{4}[a-z]?|n\.d\.);\s*(?:\d{4}|n\.d\.)")
 _COMMA_BEFORE_AMPERSAND = re.compile(r"^[^,&]+,\s*&")
 
 
@@ -261,6 +264,8 @@ def citation_slip(citation: Citation, ref=None) -> str:
         return "bracket-space"
     if _SEMICOLON_BEFORE_PAGE.search(text):
         return "page-semicolon"
+    if citation.position == 0 and _YEARS_BY_SEMICOLON.search(citation.group.text):
+        return "years-semicolon"
     if _COMMA_BEFORE_ET_AL.search(names_part):
         return "comma-et-al"
     if len(citation.authors) == 2 and _COMMA_BEFORE_AMPERSAND.search(names_part.lstrip("(")):
@@ -299,6 +304,7 @@ _SLIP_WORDS = {
     "two-authors": "Join two authors with “&” inside brackets (“and” in your sentence), not with a comma",
     "unbracketed": "Put the year in brackets after the names when they are part of your sentence",
     "prose-in-brackets": "Inside brackets give each work as Name, Year and separate the works with semicolons",
+    "years-semicolon": "Separate the years of one author's works with commas, not semicolons",
 }
 
 
@@ -309,8 +315,10 @@ _SLIP_WORDS = {
              essay("Themes emerged (Braun & Clarke,2006).", BRAUN),
              essay("Networks matter (Page Group, n.d).", PAGE.replace("(2022)", "(n.d.)")),
              essay("Themes emerged (Braun & Clarke, March 2006).", BRAUN),
-             essay("As Braun and Clarke, 2006 describe, themes emerge.", BRAUN)],
+             essay("As Braun and Clarke, 2006 describe, themes emerge.", BRAUN),
+             essay("Networks matter for careers (Page Group).", PAGE)],
       passes=[essay("As Raj et al. (2017) show, identity matters (Braun & Clarke, 2006).", RAJ, BRAUN),
+              essay("Networks matter (see Table 2) for careers (Page Group, 2022).", PAGE),
               essay("Spaces differ (E. Smith, 2019; J. Smith, 2019).",
                     "Smith, E. (2019). Libraries as learning spaces. Library Trends, 67(3), 400–415.",
                     "Smith, J. (2019). Learning spaces in schools. Educational Researcher, 48(2), 90–98."),
@@ -333,9 +341,46 @@ def citation_form_slip(ctx: CheckContext):
             slip in ("entry", "initials", "month")) else None
         year = re.sub(r"^n\.\s?d$", "n.d.", citation.year, flags=re.IGNORECASE)
         fixed = citation_form(citation, names=names, year=year) if names or slip not in (
-            "initials", "prose-in-brackets") else None  # what to write there needs the student
+            "initials", "prose-in-brackets", "years-semicolon") else None  # what to write needs the student
         yield Finding(f"{_SLIP_WORDS[slip]}: {quote(citation.text)}.", citation.location, citation=i,
                       suggestion=fixed)
+    yield from _named_without_year(ctx)
+
+
+_BARE_PARENTHESIS = re.compile(r"\(([^()\d]{3,60})\)")
+
+
+def _named_without_year(ctx: CheckContext):
+    """"(Deeplizard)", "(Adit Deshpande)", "(“Circular Economy”)": a listed work named in brackets
+    with no year at all."""
+    names: dict[str, object] = {}
+    for ref in ctx.references:
+        people = ref.authors or ref.editors
+        if people and people[0].is_group:
+            names.setdefault(fold(people[0].literal), ref)
+        elif people and len(people[0].family) >= 3:
+            names.setdefault(fold(people[0].family), ref)
+        elif ref.title:
+            names.setdefault(fold(ref.title), ref)
+        if ref.container_title and not (people and not people[0].is_group):
+            names.setdefault(fold(re.sub(r"\.(?:com|org|net)\b.*$", "", ref.container_title)), ref)
+    if not names:
+        return
+    for paragraph in ctx.sections.body:
+        for match in _BARE_PARENTHESIS.finditer(paragraph.text):
+            inner = match.group(1).strip(" “”\"'‘’,")
+            words = inner.split()
+            if not words or not all(w[:1].isupper() for w in words if len(w) > 3):
+                continue
+            ref = names.get(fold(inner)) or (names.get(fold(words[-1])) if 1 < len(words) <= 3 else None)
+            if ref is None or ref.authors and not ref.authors[0].is_group and fold(words[-1]) != fold(
+                    ref.authors[0].family):
+                continue
+            location = Location(paragraph.index, match.start(), match.end(), match.group(), paragraph.line)
+            year = ref.year or "n.d."
+            right = f"({cited_names(ref, False)}, {year})" if ref.authors or ref.editors else f"(“{ref.title},” {year})"
+            yield Finding(f"You name a work of your list without its year: {quote(match.group())}. Write {right}.",
+                          location, suggestion=right)  # (a finding in the text: the entry itself is fine)
 
 
 def _initial_tells_apart(ctx: CheckContext, citation: Citation) -> bool:
