@@ -82,6 +82,8 @@ def formatted(ctx: CheckContext) -> dict[int, tuple]:
              essay(_CITE, BRAUN.replace("3(2)", "3 (2)"), RAJ, WENGER),
              essay(_CITE, BRAUN, RAJ, WENGER.replace("Wenger, E.", "Wenger, Etienne")),
              essay(_CITE, BRAUN, RAJ, "Wenger E 1998 Communities of practice"),
+             essay(_CITE, BRAUN.replace("Qualitative Research in Psychology", "Qualitative research in psychology"),
+                   RAJ, WENGER),
              essay(_CITE, BRAUN, RAJ, "Wenger, E. 1998. Communities of practice. Cambridge: Cambridge University Press.")],
       passes=[essay(_CITE, BRAUN, RAJ, WENGER),
               essay(_CITE, BRAUN, RAJ.replace("772–784", "772-784").replace("O. (2017)", "O.  (2017)"), WENGER),
@@ -147,6 +149,27 @@ Eur Exp Healthc Hum Inf Int Lang Learn Manage Med Mem Natl Neurosci Nurs Pediatr
 Polit Pract Proc Psychiatr Psychol Q Res Rev Sci Soc Stud Technol Ther
 """.split())
 _RETRIEVED_FROM_SITE = re.compile(r"\bRetrieved\s+from\s+(?P<site>[^:/]{2,80}?):\s*(?P<url>https?://\S+)", re.IGNORECASE)
+_FOREIGN_MINOR_WORDS = frozenset("de da do dos das del della di des du la le les et y e und der die das für ve van voor och".split())
+_MINOR_TITLE_WORDS = frozenset("a an and as at but by for from in into nor of on or the to up via with".split())
+
+
+def journal_title_case(name: str) -> str:
+    """A journal's name with its major words capitalised ("Organization science" -> "Organization
+    Science"); words already capitalised, acronyms and names such as "iScience" are kept."""
+    words = name.split(" ")
+    if "/" in name or not name.isascii() or any(w.lower() in _FOREIGN_MINOR_WORDS for w in words):
+        return name  # a name in another language keeps its own capitals: "Revista de Saúde Pública"
+    out = []
+    for k, word in enumerate(words):
+        bare = word.strip("()[],.:;")
+        if k and bare.lower() in _MINOR_TITLE_WORDS or not bare[:1].islower() or any(c.isupper() for c in bare):
+            out.append(word)
+        else:
+            at = word.index(bare[0])
+            out.append(word[:at] + bare[0].upper() + word[at + 1:])
+    return " ".join(out)
+
+
 _PAGES_RUN_TOGETHER = re.compile(r"(\d{3,4})(\d{3,4})")
 
 
@@ -162,6 +185,8 @@ def content_advice(ref: Reference) -> list[str]:
         acronyms = [w for w in words if w.isupper() and len(w) >= 2]
         if dotted or len(iso) >= 2 or iso and acronyms:  # "Psychol. Sci.", "Healthc Manage Forum", "BMC Med Ethics"
             advice.append(f"write the journal's name in full, not abbreviated (“{container}”)")
+        elif (title_cased := journal_title_case(container)) != container:
+            advice.append(f"write the journal's name in title case: {title_cased}")
     people = ref.authors or ref.editors
     if ref.type == "webpage" and people and not people[0].is_group and not container and ref.url and (
             not ref.url.lower().endswith(".pdf")):  # a PDF is some other kind of work, not a page of a site
