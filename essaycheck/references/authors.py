@@ -19,7 +19,7 @@ _LETTER = r"[^\W\d_]"
 _INITIAL = rf"{_LETTER}(?:{_LETTER}?\.|(?=[\s\-‐]|$))"
 _INITIALS = re.compile(rf"{_INITIAL}(?:[\-‐]{_INITIAL})?(?:\s*{_INITIAL}(?:[\-‐]{_INITIAL})?)*")
 _INITIALS_PREFIX = re.compile(rf"(?:{_LETTER}\.(?:[\-‐]{_LETTER}\.)?\s?)+")
-_SUFFIX = re.compile(r"(?:Jr|Sr)\.?|I{2,3}|IV", re.IGNORECASE)
+_SUFFIX = re.compile(r"(?:Jr|Sr)\.?|JR\.|SR\.|I{2,3}|IV")  # "JR" without a period is Vancouver initials
 _INITIALS_AND_SUFFIX = re.compile(r"(?P<initials>.+?),?\s+(?P<suffix>(?:Jr|Sr)\.?|I{2,3}|IV)")
 # Separators between names: commas, "&" and "and", in any of the combinations students write.
 _SEPARATOR = re.compile(r"\s*(?:,\s*(?:&|and\b)|&|\band\b(?=\s)|,)\s*", re.IGNORECASE)
@@ -126,7 +126,8 @@ def parse_people(text: str) -> tuple[Author, ...] | None:
     i = 0
     while i < len(tokens):
         family, _ = tokens[i]
-        if not _is_family(family) or i + 1 >= len(tokens) or _ends_in_bare_initials(family):
+        if not _is_family(family) or i + 1 >= len(tokens) or _ends_in_bare_initials(family) or (
+                " " in family and _capitals_first(family)):  # "KUHLMANN Martin, SCHUMANN Michael" is two people
             return None
         token, after_and = tokens[i + 1]
         given = None if after_and else _given(token)
@@ -141,9 +142,10 @@ def parse_people(text: str) -> tuple[Author, ...] | None:
 
 
 def _ends_in_bare_initials(token: str) -> bool:
-    """"Halliday RG": a Vancouver name, never the family part of an APA pair."""
+    """"Halliday RG", "Glick R.": a name with its initials, never the family part of an APA pair."""
     words = token.split()
-    return len(words) > 1 and _BARE_INITIALS.fullmatch(words[-1]) is not None
+    return len(words) > 1 and not _SUFFIX.fullmatch(words[-1]) and (  # "Towne Jr." is a family name
+        _BARE_INITIALS.fullmatch(words[-1]) is not None or is_initials(words[-1]))
 
 
 def _capitals_first(token: str) -> Author | None:
@@ -165,7 +167,8 @@ def _loose_initials(token: str) -> bool:
 def _natural_name(token: str) -> Author | None:
     """"Jacques Thomassen", "L. Leustean", "Mary Ann van Dyke": given names first."""
     words = token.split()
-    if not 2 <= len(words) <= 5 or not words[-1][:1].isupper() or not _is_family(words[-1]):
+    if not 2 <= len(words) <= 5 or not words[-1][:1].isupper() or not _is_family(words[-1]) or (
+            _BARE_INITIALS.fullmatch(words[-1]) or _SUFFIX.fullmatch(words[-1])):  # "Katz SL", "Cook EH Jr": Vancouver
         return None
     given = []
     for k, word in enumerate(words[:-1]):
@@ -188,6 +191,14 @@ def _family_then_initials(token: str) -> Author | None:
             len(w) == 1 for w in words[:k]):
         return None  # "KPMG UK", "Council UK" are groups
     return Author(family=family, given=" ".join(words[k:]))
+
+
+def looks_like_group(text: str) -> bool:
+    """"World Health Organization", "Organisation for Economic Co-operation and Development (OECD)":
+    an organisation's name, not a title."""
+    name = _GROUP_ABBREVIATION.sub("", re.sub(r"\s*\([A-Z][A-Za-z&.]{1,12}\)$", "", text.strip())).strip()
+    return 0 < len(name.split()) <= 12 and _names_organisation(name) and not is_sentence_case(name) and (
+        not any(c in name for c in "()[]:?!\"“”"))
 
 
 def _names_organisation(text: str) -> bool:
@@ -232,8 +243,14 @@ def parse_people_leniently(text: str) -> tuple[Author, ...] | None:
         token, after_and = tokens[i]
         following = tokens[i + 1] if i + 1 < len(tokens) else None
         capitals = _capitals_first(token) if len(tokens) > 1 else None
+        natural = _natural_name(token) if people and len(token.split()) > 1 and ";" not in text else None
+        if natural and following and len(following[0].split()) == 1 and _is_given_name(following[0]):
+            natural = None  # "…, Gamoran Sherin, Miriam": family name, then given name
         if capitals:
             people.append(capitals)
+            i += 1
+        elif natural and not (following and _loose_initials(following[0])):
+            people.append(natural)  # "Carrubba, Clifford, Matthew Gabel, …": given names first after the first
             i += 1
         elif following and not following[1] and _is_family(token) and not _family_then_initials(token) and (
                 _loose_initials(following[0]) or _is_given_name(following[0])):
@@ -253,6 +270,39 @@ def parse_people_leniently(text: str) -> tuple[Author, ...] | None:
     if not people or any(len(p.family) < 2 for p in people):
         return None
     return tuple(people)
+
+
+_SPACED_LETTERS = re.compile(r"[^\W\d_]{1,2}[,;]?")
+_MIN_SPACED_RUN = 4
+
+
+def close_letter_spacing(text: str) -> str | None:
+    """"C RO N I N, J. J. & TAY L O R , S . A ." (letters spaced out by a PDF) as "CRONIN, J. J. & TAYLOR,
+    S. A."; None when the text is not spaced out (a run of four one- or two-letter pieces shows it)."""
+    tokens = text[:_MAX_PART].split()
+    run = longest = spaced = 0
+    for token in tokens:
+        short = _SPACED_LETTERS.fullmatch(token) is not None
+        spaced += short
+        run = run + 1 if short else 0
+        longest = max(longest, run)
+    if longest < _MIN_SPACED_RUN or spaced < 0.45 * len(tokens):
+        return None
+    out = ""
+    for token in tokens:
+        if token[0] in ".,;:" or out[-1:].isalpha() and token[0].isalpha():
+            out += token  # a letter of the same word, or the punctuation that ends it
+        else:
+            out += (" " if out else "") + token
+    return out
+
+
+def parse_names_given_first(text: str) -> tuple[Author, ...] | None:
+    """"Karen Cook and Margaret Levi", "E. Editor & F. Editor": every name given first, or None."""
+    if len(text) > _MAX_PART:
+        return None
+    people = [_natural_name(token) for token, _ in _tokens(text.strip().rstrip(".,;: "), _LOOSE_SEPARATOR)]
+    return tuple(people) if people and all(people) else None
 
 
 _INITIALS_FIRST = re.compile(rf"(?:{_LETTER}\.[\s\-‐]?){{1,3}}\s?(?P<family>[A-Z][\w'’\-‐‑]+(?:\s(?:van|von|de|der|da|di|del|le|la)\s[A-Z][\w'’\-‐‑]+)?)")
@@ -316,13 +366,18 @@ def leading_people(text: str) -> tuple[tuple[Author, ...], int] | None:
 
 
 def parse_editor_names(text: str) -> tuple[tuple[Author, ...], tuple[str, ...]]:
-    """Editors written initials first, as after "In": "E. Editor & F. van Editor"."""
+    """Editors written initials first, as after "In": "E. Editor & F. van Editor" (or given names
+    first, "Erika Editor", which is not APA and is warned of)."""
     editors: list[Author] = []
     warnings: list[str] = []
     for token, _ in _tokens(text[:_MAX_PART]):
         match = _INITIALS_PREFIX.match(token)
+        natural = None if match else _natural_name(token)
         if match and match.end() < len(token):
             editors.append(Author(family=token[match.end():].strip(), given=match.group().strip()))
+        elif natural:
+            editors.append(natural)
+            warnings.append(slips.AUTHOR_NAMES)
         else:
             editors.append(Author(literal=token))
             warnings.append(f"editor name not understood: {token[:40]}")
@@ -342,6 +397,12 @@ def is_sentence_case(text: str) -> bool:
     if len(lower) >= 2:
         return True
     return not any(w.lower() in _ORGANISATION_WORDS for w in words if w[0].isupper())
+
+
+def is_title_case(text: str) -> bool:
+    """True for a name written as journals are ("Journal of Law, Economics and Organisation")."""
+    words = [w for w in _words(text) if any(c.isalpha() for c in w)]
+    return bool(words) and all(w[0].isupper() or w.lower() in _MINOR_WORDS for w in words)
 
 
 def _has_inner_sentence_break(text: str) -> bool:
@@ -431,6 +492,11 @@ def read_author_part(text: str) -> AuthorPart:
         if names.ellipsis and len(people) < 20:
             warnings.append(slips.SHORT_ELLIPSIS)
         return AuthorPart(people=people, editors=names.editors, ellipsis=names.ellipsis, warnings=tuple(warnings))
+    repaired = _repair_punctuation(names.text)
+    people = parse_people(repaired) if repaired != names.text else None
+    if people:  # "Miller, R. S &., Schlenker, B. R.", "Vogler, M. and Rotte. R."
+        warnings.append(slips.AUTHOR_NAMES)
+        return AuthorPart(people=people, editors=names.editors, ellipsis=names.ellipsis, warnings=tuple(warnings))
     uncommaed = _people_without_commas(names.text)
     if uncommaed:
         warnings.append(slips.NO_COMMA_BEFORE_INITIALS)
@@ -453,6 +519,15 @@ def read_author_part(text: str) -> AuthorPart:
     if _initials_after_comma(name) or any(c in name for c in "()[]") or len(name.split()) > 15:
         warnings.append("author names not understood")
     return AuthorPart(group=name, editors=names.editors, ellipsis=names.ellipsis, warnings=tuple(warnings))
+
+
+_MISPLACED_AMPERSAND = re.compile(r"\s*&\s*\.\s*,?\s*")  # "Oppes, T &., Svensson, A."
+_PERIOD_FOR_COMMA = re.compile(r"(?<=[^\W\d_]{2})\.\s+(?=[^\W\d_]\.)")  # "Rotte. R.", "Powell. B."
+
+
+def _repair_punctuation(text: str) -> str:
+    """An author list with its slips of punctuation put right, to be read again."""
+    return _PERIOD_FOR_COMMA.sub(", ", _MISPLACED_AMPERSAND.sub("., & ", text[:_MAX_PART]))
 
 
 def _people_without_commas(text: str) -> tuple[Author, ...] | None:

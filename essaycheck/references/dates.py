@@ -9,8 +9,10 @@ from typing import Iterator
 # Parentheses without nested parentheses, short enough to be a date: bounded, so linear.
 _PAREN = re.compile(r"\(([^()]{1,60})\)")
 _NUMERIC = re.compile(r"(?P<num>\d{4})(?P<suffix>[a-z]?)(?:\s*,\s*(?P<extra>\S.*)|\s+(?P<loose>[A-Z][a-z]+\S*(?:\s\d{1,2})?))?")
-# Not APA, but plainly a date: "(1967/1928)" (republished), "(1918-1920)" (a span), "(2009, forthcoming)".
-_TWO_YEARS = re.compile(r"(?P<num>\d{4})(?P<suffix>[a-z]?)\s*(?P<sep>[/\-‐–])\s*(?P<second>\d{4}|\d{2})[a-z]?")
+# Not APA, but plainly a date: "(1967/1928)" (republished), "(1918-1920)" (a span), "(2009, forthcoming)",
+# "(1986 [1934])" (the edition read, then the first publication in brackets).
+_TWO_YEARS = re.compile(
+    r"(?P<num>\d{4})(?P<suffix>[a-z]?)\s*(?:(?P<sep>[/\-‐–])\s*(?P<second>\d{4}|\d{1,2})[a-z]?|\[(?P<first>\d{4})\])")
 # A year standing free after the author part, as other author–date styles write it:
 # "Birch, Sarah 2001. Title", "Tica, J., 2004. Title", "Witte, J. C.; Wagner, G. 1995: Title".
 _BARE_YEAR = re.compile(
@@ -22,6 +24,12 @@ _IN_PRESS = re.compile(r"in\s+press(?:\s?[-‐–]\s?(?P<suffix>[a-z]))?", re.IG
 # A republished or translated work ends with its first date (APA 7): "(Original work published 1885)".
 ORIGINAL_WORK = re.compile(
     r"\(\s*(?:original\s+work|work\s+originally)\s+published\s+(?P<year>\d{4})\s*\)\.?",
+    re.IGNORECASE,
+)
+# The same said another way: "(original text written in 1934-1935)", "[Orig. 1830]", "(first published 1922)".
+ORIGINAL_NOTE = re.compile(
+    r"[(\[]\s*(?:orig(?:inal(?:ly)?|\.)?|first)(?:\s+(?:text|work|edition|ed\.))?(?:\s+(?:written|published|publ\.))?"
+    r"(?:\s+in)?\s*(?P<year>\d{4})[^()\[\]]{0,20}[)\]]\.?",
     re.IGNORECASE,
 )
 

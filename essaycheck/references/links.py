@@ -5,8 +5,10 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
-_URL = re.compile(r"(?:https?://|www\.)[^\s<>\"]+", re.IGNORECASE)
+_URL = re.compile(r"(?:https?:/{1,2}|www\.)[^\s<>\"]+", re.IGNORECASE)  # "http:/www.x.org" lost a slash
 _TRAILING = ".,;:'\"”’"
+# The rest of a link broken across lines: link characters, at least one of them no letter ("fqs0903122", "x/y.htm").
+_WRAPPED_REST = re.compile(r" ((?=[\w\-./?=&%#~:]{0,80}[\d/._=\-])[\w\-./?=&%#~:]{3,80})(?=[.,;]?(?:\s|$))")
 _PAIRS = {")": "(", "]": "[", ">": "<"}
 
 
@@ -27,8 +29,16 @@ def trim_link_end(link: str) -> str:
 
 
 def iter_urls(text: str) -> Iterator[tuple[int, int, str]]:
-    """(start, end, url) of every http(s):// or www. link in ``text``."""
+    """(start, end, url) of every http(s):// or www. link in ``text``.
+
+    A link that ends in "-" or "/" and is followed by a space and one more piece of link
+    ("…/urn:nbn:de:0114- fqs0903122") was broken across two lines: the piece is part of it.
+    """
     for match in _URL.finditer(text):
         url = trim_link_end(match.group())
+        end = match.start() + len(url)
+        wrapped = _WRAPPED_REST.match(text, end) if url.endswith(("-", "/")) else None
+        if wrapped:
+            url, end = url + trim_link_end(wrapped.group(1)), end + len(trim_link_end(wrapped.group()))
         if url:
-            yield match.start(), match.start() + len(url), url
+            yield match.start(), end, url
