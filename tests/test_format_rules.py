@@ -185,3 +185,19 @@ def test_correct_entries_of_each_type_pass(entry):
     essay = f"Essay\nIt is so ({ref.family_names[0]}, {ref.year}).\nReferences\n{entry}\n"
     report = check_text(essay, Settings(resolve=False, select=("reference-format",)))
     assert report.problems == ()
+
+
+def test_swapped_italics_in_an_entry_not_rewritten_are_named():
+    from essaycheck import Settings, check_text
+
+    essay = ("Essay\n\nStress shows on the skin (Hossain et al., 2022).\n\n# References\n\n"
+             "Hossain, M. B., Posada, H. F., & Kong, Y. 2022. *Automatic motion artifact detection*. "
+             "Biomedical Signal Processing and Control, 74(2), 10–19. https://doi.org/10.1016/j.bspc.2022.103483\n")
+    report = check_text(essay, Settings(resolve=False, select=("italics",)), kind="md")
+    messages = [p.message for p in report.problems]
+    assert any("Biomedical Signal Processing and Control" in m and "not the article's title" in m for m in messages), \
+        messages
+    fixed = essay.replace("*Automatic motion artifact detection*", "Automatic motion artifact detection").replace(
+        "Biomedical Signal Processing and Control, 74", "*Biomedical Signal Processing and Control, 74*")
+    assert not [p for p in check_text(fixed, Settings(resolve=False, select=("italics",)), kind="md").problems
+                if "not the article's title" in p.message]

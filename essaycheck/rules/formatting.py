@@ -296,6 +296,7 @@ def italics(ctx: CheckContext):
     if ctx.document.kind not in ("docx", "md"):
         return
     yield from _nothing_in_italics(ctx)
+    yield from _italics_on_the_wrong_part(ctx)
     for index, (entry, _source) in sorted(formatted(ctx).items()):
         ref = ctx.references[index]
         if not _italics_known(ref) or index in ctx.memo["no-italics"]:
@@ -355,6 +356,37 @@ def _italics_known(ref: Reference) -> bool:
 def _spans_paragraphs(ref: Reference) -> bool:
     """Whether the entry runs on past its first paragraph (its italics may be in the next one)."""
     return len(ref.text) > len(" ".join(ref.location.text.split())) + 1
+
+
+def _italics_on_the_wrong_part(ctx: CheckContext):
+    """An entry not rewritten (read in another style, or incomplete) whose italics are plainly swapped:
+    an article's title in italics and its journal roman, or a report's or book's publisher in italics
+    and its title roman."""
+    compared = formatted(ctx)
+    for ref in ctx.references:
+        if ref.index in compared or ref.index in ctx.memo.get("no-italics", ()) or _spans_paragraphs(ref):
+            continue
+        if ref.type == "article-journal":
+            other, should_be_italic = ref.container_title, False  # the title must not be italic
+        elif ref.type in ("report", "book"):
+            other, should_be_italic = ref.publisher, True
+        else:
+            continue
+        text = ref.location.text
+        spans = _paragraph_italics(ctx, ref)
+        title_at = _find(text, ref.title, 0) if len(ref.title) > 3 else -1
+        other_at = _find(text, other, title_at + len(ref.title)) if title_at >= 0 and len(other) > 3 else -1
+        if other_at < 0:
+            continue
+        title_italic = _coverage(spans, title_at, title_at + len(ref.title), text)
+        other_italic = _coverage(spans, other_at, other_at + len(other), text)
+        if not should_be_italic and title_italic >= 0.8 and other_italic <= 0.2:
+            yield Finding(f"Set the journal's name “{other}” and its volume in italics, not the article's title "
+                          "(APA 7 italicises the journal an article is in).",
+                          _at(ref, title_at, title_at + len(ref.title)), reference=ref.index)
+        elif should_be_italic and title_italic <= 0.2 and other_italic >= 0.8:
+            yield Finding(f"Set the title in italics, not the publisher “{other}”.",
+                          _at(ref, title_at, title_at + len(ref.title)), reference=ref.index)
 
 
 def _nothing_in_italics(ctx: CheckContext):
