@@ -13,7 +13,8 @@ from typing import Sequence
 from ..model import Paragraph, Reference
 from ..names import fold, fold_words
 from .doi import doi_as_written, find_doi, normalize_doi
-from .parse import names_a_publisher, parse_reference
+from .kinds import names_a_publisher
+from .parse import parse_reference
 from .split import split_entries
 
 __all__ = ["parse_reference_list", "parse_reference", "split_entries", "find_doi", "normalize_doi",

@@ -70,14 +70,14 @@ def is_place(text: str) -> bool:
     if not text or len(text) > _MAX_PLACE:
         return False
     parts = [part for part in _PLACE_SEPARATOR.split(text) if part]
-    if len(parts) > 1 and _could_be_city(parts[0]) and is_region(parts[1]) and not _is_city(parts[1]):
+    if len(parts) > 1 and could_be_city(parts[0]) and is_region(parts[1]) and not _is_city(parts[1]):
         parts = parts[1:]  # "Jyväskylä, Finland", "Hillsdale, NJ": any town, named by its region
     elif not parts or not _is_city(parts[0]):
         return False
     return all(_is_city(part) or is_region(part) for part in parts[1:])
 
 
-def _could_be_city(text: str) -> bool:
+def could_be_city(text: str) -> bool:
     words = text.split()
     return 0 < len(words) <= 3 and all(w[:1].isupper() for w in words)
 
