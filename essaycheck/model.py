@@ -129,7 +129,8 @@ class Reference:
     index: int
     text: str
     location: Location
-    type: str = "other"  # article-journal | book | chapter | webpage | report | thesis | paper-conference | other
+    type: str = "other"  # article-journal | book | chapter | webpage | report | thesis | paper-conference
+    # | article (a preprint) | other
     authors: tuple[Author, ...] = ()
     authors_text: str = ""  # the author part as written, e.g. "Raj, M., Fast, N. J., & Fisher, O."
     author_ellipsis: bool = False  # the APA 7 form for 21+ authors: "…, S. S., . . . Z, Z."

@@ -201,3 +201,69 @@ def test_swapped_italics_in_an_entry_not_rewritten_are_named():
         "Biomedical Signal Processing and Control, 74", "*Biomedical Signal Processing and Control, 74*")
     assert not [p for p in check_text(fixed, Settings(resolve=False, select=("italics",)), kind="md").problems
                 if "not the article's title" in p.message]
+
+
+PREPRINT_ESSAY = ("Essay\n\nModels transfer across languages (Lample & Conneau, 2019).\n\n# References\n\n"
+                  "Bandura, A. (1977). *Social learning theory*. Prentice Hall.\n\n"
+                  "Lample, G., & Conneau, A. (2019). {title}. {source}\n\n"
+                  "Wenger, E. (1998). *Communities of practice*. Cambridge University Press.\n")
+
+
+@pytest.mark.parametrize(("title", "source", "wanted"), [
+    # Google Scholar's form: the archive with its number, no link
+    ("*Cross-lingual language model pretraining*", "arXiv preprint arXiv:1901.07291.",
+     {"reference-format": "https://doi.org/10.48550/arXiv.1901.07291"}),
+    # APA 7 itself, but the title roman
+    ("Cross-lingual language model pretraining", "arXiv. https://doi.org/10.48550/arXiv.1901.07291",
+     {"italics": "in italics"}),
+    ("Cross-lingual language model pretraining", "*arXiv*. https://doi.org/10.48550/arXiv.1901.07291",
+     {"italics": "italicises a preprint's title"}),
+    # a placeholder where the DOI would go
+    ("*Cross-lingual language model pretraining*", "TechRxiv. doi: [DOI pending]",
+     {"reference-format": "placeholder"}),
+    # APA 7: nothing to say
+    ("*Cross-lingual language model pretraining*", "arXiv. https://doi.org/10.48550/arXiv.1901.07291", {}),
+])
+def test_preprints_are_told_apart_from_journals(title, source, wanted):
+    from essaycheck import Settings, check_text
+
+    report = check_text(PREPRINT_ESSAY.format(title=title, source=source), Settings(resolve=False), kind="md")
+    found = {p.rule: p.message for p in report.problems if p.reference is not None and p.rule != "uncited-reference"}
+    assert set(found) == set(wanted), found
+    for rule_id, words in wanted.items():
+        assert words in found[rule_id]
+
+
+@pytest.mark.parametrize(("url", "kind"), [
+    ("https://lib.example.edu:2443/login?url=https://www.proquest.com/docview/1", "library login"),
+    ("https://www-jstor-org.ezproxy.example.ac.uk/stable/1", "library login"),
+    ("https://login.abcprx01.example.ca/login?url=https://search.ebscohost.com/login.aspx", "library login"),
+    ("https://example.idm.oclc.org/x", "library login"),
+    ("http://ovidsp.ovid.com/ovidweb.cgi?T=JS", "database"),
+    ("https://search.ebscohost.com/login.aspx?direct=true&db=a9h", "database"),
+    ("https://www.proquest.com/docview/1931722866", "database"),
+    # public addresses, even with "proxy" in them
+    ("https://www.proxy-statement.example.com/a", ""),
+    ("https://example.org/proxy/how-it-works", ""),
+    ("https://journals.sagepub.com/doi/10.1177/0146167217697299", ""),
+    ("https://www.jstor.org/stable/2392498", ""),
+])
+def test_links_readers_cannot_open_are_told_apart(url, kind):
+    from essaycheck.references.links import database_link
+
+    assert database_link(url) == kind
+
+
+@pytest.mark.parametrize(("link", "advised"), [
+    ("https://lib.example.edu:2443/login?url=https://www.proquest.com/docview/1", "library's login"),
+    ("http://ovidsp.ovid.com/ovidweb.cgi?T=JS&NEWS=N", "database link"),
+    ("https://www.jstor.org/stable/2392498", None),
+])
+def test_a_library_or_database_link_is_advised_against(link, advised):
+    entry = ("Rea, C. P., & Modigliani, V. (1985). The effect of expanded versus massed practice. Human Learning, "
+             f"4(1), 11–18. {link}")
+    messages = [f.message for f in reference_format.check(context(essay(entry)))]
+    if advised is None:
+        assert not any("login" in m or "database" in m for m in messages), messages
+    else:
+        assert any(advised in m for m in messages), messages

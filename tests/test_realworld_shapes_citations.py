@@ -92,3 +92,22 @@ def test_an_entry_form_citation_is_one_finding_not_three():
 def test_a_year_in_the_sentence_counts_only_for_a_listed_author_of_that_year():
     report = run("In 2019, Fleming was away; in 2004, 45% agreed. Fleming 1999 is no work of the list.")
     assert [(c.authors[0], c.year) for c in report.citations] == []
+
+
+@pytest.mark.parametrize("body", [
+    # the source named by the author's name alone, right after the quotation
+    "Backpropagation is “an algorithm that computes the gradient of the loss”(Tóth).",
+    # the entry's author part pasted after the quotation
+    "Backpropagation is “an algorithm that computes the gradient of the loss.” Tóth, B. (2018, August 13). It is fast.",
+])
+def test_a_quotation_from_a_source_cited_the_wrong_way_still_needs_its_paragraph(body):
+    assert [p.rule for p in run(body, "quote-without-page").problems] == ["quote-without-page"]
+
+
+@pytest.mark.parametrize("body", [
+    "Backpropagation computes gradients (Tóth).",  # no quotation
+    "Backpropagation is “an algorithm that computes the gradient of the loss” (Tóth, 2018, para. 4).",
+    "Tóth, B. (2018, August 13) explains backpropagation.",
+])
+def test_no_quotation_or_a_paragraph_given_is_left_alone(body):
+    assert run(body, "quote-without-page").problems == ()

@@ -94,7 +94,10 @@ def _group_citations(paragraph: Paragraph, open_: int, close: int, floor: int,
                                          first_position=len(citations)))
     if not citations:
         return []
-    if narrative is not None:
+    if narrative is not None and _ENTRY_FORM.match(text, group_start, open_) and quote_before(
+            text, group_start, floor):
+        citations = [replace(c, quoted=True) for c in citations]  # “…” Xie, S., & Hu, H. (2017): an entry as source
+    elif narrative is not None:
         citations = _narrative_context(text, citations, close, len(parts) == 1)
     elif quote_before(text, open_, max(0, open_ - 2000)):
         citations = [replace(c, quoted=True) for c in citations]

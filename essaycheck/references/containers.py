@@ -64,7 +64,7 @@ def read_source(text: str, draft: Draft) -> None:
         else:
             read_in_container(inside, draft)
         return
-    if _read_presentation(text, draft) or _read_described_source(text, draft):
+    if _read_preprint(text, draft) or _read_presentation(text, draft) or _read_described_source(text, draft):
         return
     text = without_note_after_journal(text, draft)
     first, tail = split_sentence(text)
@@ -86,6 +86,29 @@ def read_source(text: str, draft: Draft) -> None:
         draft.journal = True
         return
     draft.source = text
+
+
+# A preprint archive as the source: "arXiv. https://…", and Google Scholar's "arXiv preprint arXiv:2406.13968"
+_PREPRINT = re.compile(
+    r"(?P<archive>arXiv(?:\.org)?|bioRxiv|medRxiv|PsyArXiv|SocArXiv|EdArXiv|TechRxiv|ChemRxiv|engrXiv|SSRN|Research Square"
+    r"|OSF Preprints)(?P<rest>(?:\s+preprint)?(?:[\s,:]+(?:arXiv:|abs/)?\d{4}\.\d{4,5}(?:v\d+)?)?)"
+    r"(?P<after>(?:[.,]?\s*(?:doi:\s*)?\[[^\]]{0,40}\])?)\s*$", re.IGNORECASE)
+
+
+def _read_preprint(text: str, draft: Draft) -> bool:
+    match = _PREPRINT.fullmatch(text.strip(" ."))
+    if match is None:
+        return False
+    archive = next((a for a in ("arXiv", "bioRxiv", "medRxiv", "PsyArXiv", "SocArXiv", "EdArXiv", "TechRxiv",
+                                "ChemRxiv", "engrXiv", "SSRN", "Research Square", "OSF Preprints")
+                    if match.group("archive").lower().startswith(a.lower())), match.group("archive"))
+    draft.set(publisher=archive)
+    draft.preprint = True
+    if match.group("rest").strip():
+        draft.warnings.append(slips.PREPRINT_NUMBER)  # "arXiv preprint arXiv:ID": the number is the link's
+    if match.group("after"):
+        draft.warnings.append(slips.PLACEHOLDER)  # "doi: [DOI pending]"
+    return True
 
 
 def _read_source_leniently(text: str, draft: Draft) -> bool:

@@ -19,6 +19,7 @@ class Draft:
     repeated_authors: bool = False  # "———." stands for the authors of the entry before
     published: bool = False  # a place of publication was read: the work is a book (or the chapter's book)
     after_in: bool = False  # the source was introduced by "In": all of it is the source, none of it the title
+    preprint: bool = False  # the source is a preprint archive ("arXiv", "PsyArXiv")
 
     def set(self, **values: object) -> None:
         for key, value in values.items():

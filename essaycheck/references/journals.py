@@ -31,6 +31,26 @@ _NOTE_AT_END = re.compile(r"\s*\((?=[^()]*\s\S)[^()]{8,300}\)\.?$")
 _YEAR_ONLY = re.compile(r"1[5-9]\d\d|20\d\d")
 
 
+# Publishers whose every article has a number instead of pages: MDPI, Frontiers, BMC, PLOS, PeerJ,
+# eLife, Scientific Reports, Nature Communications.
+_NUMBERED_ARTICLES = ("10.3390/", "10.3389/", "10.1186/", "10.1371/", "10.7717/", "10.7554/",
+                      "10.1038/s41598-", "10.1038/s41467-")
+
+
+def is_article_number(number: str, doi: str = "") -> bool:
+    """Whether a lone number after the volume is an article number ("11(5), 054006") and not a
+    one-page article's page ("192(4797), 93"): a leading zero, five digits or more (unless it is a
+    page range without its dash, "34, 268276"), or a publisher that numbers every article."""
+    if not number.isdigit():
+        return False
+    if number[0] == "0" and len(number) >= 3 or doi.lower().startswith(_NUMBERED_ARTICLES):
+        return True
+    half = len(number) // 2
+    run_together = len(number) % 2 == 0 and not number.startswith("10") and (
+        0 < int(number[half:]) - int(number[:half]) < 100)
+    return len(number) >= 5 and not run_together
+
+
 def read_journal(source: str, draft: Draft) -> bool:
     """"Journal Name, 43(6), 772–784" or "…, 17, Article e0123": True if it is one."""
     parts = [p.strip() for p in source.split(",")]
@@ -47,7 +67,8 @@ def read_journal(source: str, draft: Draft) -> bool:
         found["article_number"] = last  # "28(2), zmac036", "11(2), e0149158": APA writes "Article e0149158"
         parts.pop()
     elif pages and len(parts) >= 3:
-        found["pages"] = pages.group("pages")
+        key = "article_number" if is_article_number(pages.group("pages"), str(draft.get("doi"))) else "pages"
+        found[key] = pages.group("pages")
         parts.pop()
     elif len(parts) == 2 and _VOLUME_WITHOUT_COMMA.search(parts[0]):
         return False  # "Trends in Neurosciences 26, 507–513", "Slavic Review 64 (1), 140–164": no comma before it

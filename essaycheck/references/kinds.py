@@ -1,8 +1,8 @@
 """What kind of work an entry describes: the words that tell, and the decision made from what was read.
 
 The type is decided last, from the fields the readers found: a thesis or a presentation by its
-genre, a chapter by "In …", an article by its journal, a report by its number, a book by its
-publisher, a web page by its URL.
+genre, a chapter by "In …", an article by its journal, a report by its number, a preprint by
+its archive, a book by its publisher, a web page by its URL.
 """
 
 from __future__ import annotations
@@ -46,6 +46,8 @@ def decide_type(draft: Draft) -> str:
         return "paper-conference"
     if draft.in_container:
         return "chapter"
+    if draft.preprint:
+        return "article"  # CSL's type for a preprint or working paper
     if draft.journal:
         return "article-journal"
     if draft.description in _WEB_GENRES:

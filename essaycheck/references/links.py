@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from typing import Iterator
+from urllib.parse import urlsplit
 
 _URL = re.compile(r"(?:https?:/{1,2}|www\.)[^\s<>\"]+", re.IGNORECASE)  # "http:/www.x.org" lost a slash
 _TRAILING = ".,;:'\"”’"
@@ -42,3 +43,24 @@ def iter_urls(text: str) -> Iterator[tuple[int, int, str]]:
             url, end = url + trim_link_end(wrapped.group(1)), end + len(trim_link_end(wrapped.group()))
         if url:
             yield match.start(), end, url
+
+
+# A library's login in front of the real address ("https://lib.example.edu:2443/login?url=https://…",
+# "www-jstor-org.ezproxy.example.ac.uk") and the addresses of subscription databases: APA 7 gives
+# neither, as readers cannot open them (section 9.30).
+_LOGIN_PATH = re.compile(r"/(?:login|ezp\w*|connect)\?(?:qurl|url)=", re.IGNORECASE)
+_PROXY_LABEL = re.compile(r"(?:\w*proxy|\w*prx)\d*|ezp\w*|idm", re.IGNORECASE)
+_DATABASE_DOMAINS = ("ebscohost.com", "ovid.com", "proquest.com", "galegroup.com", "gale.com", "lexisnexis.com",
+                     "nexisuni.com", "webofscience.com", "scopus.com")
+
+
+def database_link(url: str) -> str:
+    """"library login" or "database" for a link readers cannot open without a library's login; else ""."""
+    parts = urlsplit(url if "//" in url else f"https://{url}")
+    host = (parts.hostname or "").lower()
+    labels = host.split(".")
+    if _LOGIN_PATH.search(url) or any(_PROXY_LABEL.fullmatch(label) for label in labels[:-2]):
+        return "library login"
+    if any(host == domain or host.endswith(f".{domain}") for domain in _DATABASE_DOMAINS):
+        return "database"
+    return ""

@@ -32,6 +32,8 @@ LINK_BROKEN = "link broken by a space"
 AVAILABLE_FROM = "“Available from” before the link"
 ACCESS_DATE_FORM = "date of access not written the APA way"
 ORIGINAL_DATE_FORM = "date of the original work not written the APA way"
+PREPRINT_NUMBER = "preprint number written after the archive (“arXiv preprint arXiv:…”)"
+PLACEHOLDER = "placeholder left in the entry (“[DOI pending]”)"
 
 # What to tell a student for each, in the order an entry is read. ``{name}`` is the entry's first
 # author written the APA way ("Wenger, E."), ``{family}`` their family name, ``{year}`` the year.
@@ -66,4 +68,7 @@ ADVICE = {
     ACCESS_DATE_FORM: "give a date of access only for a page that changes, as Retrieved March 3, 2020, from "
                       "and the link",
     ORIGINAL_DATE_FORM: "end the entry with the original date as (Original work published 1936)",
+    PREPRINT_NUMBER: "name the archive alone after the title (arXiv, not “arXiv preprint arXiv:…”) and end the "
+                     "entry with the preprint's link",
+    PLACEHOLDER: "take out the placeholder in square brackets: give the DOI or link once there is one",
 }

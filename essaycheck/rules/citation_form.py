@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from functools import lru_cache
 from itertools import groupby
 
+from ..citations.context import quote_before
 from ..model import Citation, Location, Severity
 from ..link import year_key
 from ..names import fold
@@ -167,6 +169,10 @@ def quote_without_page(ctx: CheckContext):
                 f"You quote the source cited as {quote(citation.text)}, so add the page number "
                 "(for example “p. 12”) or, for a web page, the paragraph number (“para. 3”).",
                 citation.location, citation=i)
+    for mention in named_without_year(ctx):
+        if mention.quoted:  # “… scales”(Shipyard): the year is citation-form's to ask for, the page this rule's
+            yield Finding(f"You quote the source named as {quote(mention.location.text)}, so add its page number "
+                          "or, for a web page, the paragraph number (“para. 3”) after the year.", mention.location)
 
 
 _ABBREVIATION = re.compile(r"[A-Z][A-Za-z&]{0,2}[A-Z][A-Z&]{0,10}s?")  # "APA", "WHO", "OECD", "CDC", "NGOs"
@@ -351,8 +357,26 @@ _BARE_PARENTHESIS = re.compile(r"\(([^()\d]{3,60})\)")
 
 
 def _named_without_year(ctx: CheckContext):
+    for mention in named_without_year(ctx):
+        yield Finding(f"You name a work of your list without its year: {quote(mention.location.text)}. "
+                      f"Write {mention.right}.", mention.location, suggestion=mention.right)
+        # (a finding in the text: the entry itself is fine)
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A listed work named in brackets without its year: "(Deeplizard)"."""
+
+    location: Location
+    right: str  # the citation to write instead
+    quoted: bool  # right after a quotation
+
+
+def named_without_year(ctx: CheckContext) -> list[Mention]:
     """"(Deeplizard)", "(Adit Deshpande)", "(“Circular Economy”)": a listed work named in brackets
     with no year at all."""
+    if "named-without-year" in ctx.memo:
+        return ctx.memo["named-without-year"]
     names: dict[str, object] = {}
     for ref in ctx.references:
         people = ref.authors or ref.editors
@@ -364,9 +388,8 @@ def _named_without_year(ctx: CheckContext):
             names.setdefault(fold(ref.title), ref)
         if ref.container_title and not (people and not people[0].is_group):
             names.setdefault(fold(re.sub(r"\.(?:com|org|net)\b.*$", "", ref.container_title)), ref)
-    if not names:
-        return
-    for paragraph in ctx.sections.body:
+    mentions: list[Mention] = []
+    for paragraph in ctx.sections.body if names else ():
         for match in _BARE_PARENTHESIS.finditer(paragraph.text):
             inner = match.group(1).strip(" “”\"'‘’,")
             words = inner.split()
@@ -379,8 +402,9 @@ def _named_without_year(ctx: CheckContext):
             location = Location(paragraph.index, match.start(), match.end(), match.group(), paragraph.line)
             year = ref.year or "n.d."
             right = f"({cited_names(ref, False)}, {year})" if ref.authors or ref.editors else f"(“{ref.title},” {year})"
-            yield Finding(f"You name a work of your list without its year: {quote(match.group())}. Write {right}.",
-                          location, suggestion=right)  # (a finding in the text: the entry itself is fine)
+            mentions.append(Mention(location, right, quote_before(paragraph.text, match.start())))
+    ctx.memo["named-without-year"] = mentions
+    return mentions
 
 
 def _initial_tells_apart(ctx: CheckContext, citation: Citation) -> bool:

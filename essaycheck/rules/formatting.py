@@ -8,6 +8,7 @@ from dataclasses import replace
 
 from ..model import Location, Reference, Severity
 from ..references import names_a_publisher, slips
+from ..references.links import database_link
 from .base import CheckContext, Finding, rule
 from .examples import BRAUN, RAJ, WENGER, essay, markdown_essay
 
@@ -195,6 +196,19 @@ def content_advice(ref: Reference) -> list[str]:
             ref.type in ("other", "book", "article-journal")):
         advice.append("say where the work can be found: the journal with its volume and pages, the publisher, "
                       "or a DOI or link")
+    if ref.type == "article" and not (ref.doi or ref.url):  # a preprint
+        arxiv = _ARXIV_NUMBER.search(ref.text) if ref.publisher == "arXiv" else None
+        if arxiv:
+            advice.append(f"its link is https://doi.org/10.48550/arXiv.{arxiv.group()}")
+        elif slips.PREPRINT_NUMBER not in ref.warnings:
+            advice.append("end the entry with the preprint's DOI or link")
+    locked = database_link(ref.url) if ref.url and not (ref.doi and ref.doi in ref.url.lower()) else ""
+    if locked == "library login":  # (a DOI inside such a link is doi-format's)
+        advice.append("leave out the link through your library's login, which readers cannot open: give the "
+                      "DOI if the work has one, or the work's public address")
+    elif locked == "database":
+        advice.append("leave out the database link (APA 7 gives none for a work found in a research database "
+                      "such as EBSCO, ProQuest or Ovid): give the DOI if the work has one")
     site = _RETRIEVED_FROM_SITE.search(ref.text)
     if site:  # Word's APA 6 form: "Retrieved from Investopedia: https://…"
         advice.append(f"write the site's name after the title and then the link alone, without “Retrieved from”: "
@@ -205,6 +219,9 @@ def content_advice(ref: Reference) -> list[str]:
         # "268276" is 268–276; "106115" is an article number (Elsevier's start with 10)
         advice.append(f"put a dash in the page range: {run_together.group(1)}–{run_together.group(2)}")
     return advice
+
+
+_ARXIV_NUMBER = re.compile(r"(?<![\d.])\d{4}\.\d{4,5}(?!\d)")
 
 
 def slip_advice(ref: Reference) -> str:
@@ -297,6 +314,7 @@ def italics(ctx: CheckContext):
         return
     yield from _nothing_in_italics(ctx)
     yield from _italics_on_the_wrong_part(ctx)
+    yield from _preprint_title_roman(ctx)
     for index, (entry, _source) in sorted(formatted(ctx).items()):
         ref = ctx.references[index]
         if not _italics_known(ref) or index in ctx.memo["no-italics"]:
@@ -402,12 +420,30 @@ def _nothing_in_italics(ctx: CheckContext):
         elif (ref.authors or ref.editors) and (ref.year_number or ref.year) and ref.title and not (
                 slip_advice(ref) or content_advice(ref) or _spans_paragraphs(ref)):
             bare.add(ref.index)  # (an entry in another style, or lacking its source, is reference-format's)
+    ctx.memo["italics-read"] = italic_entries >= 2
     ctx.memo["no-italics"] = bare if italic_entries >= 2 else set()
     for index in sorted(ctx.memo["no-italics"]):
         ref = ctx.references[index]
         yield Finding("Nothing in this entry is in italics. APA 7 sets in italics the title of a work that stands "
                       "alone (a book, report, web page) or the name and volume of the journal an article is in.",
                       ref.location, reference=index)
+
+
+def _preprint_title_roman(ctx: CheckContext):
+    """A preprint's title is italic, its archive ("arXiv") roman, like any work that stands alone."""
+    if not ctx.memo.get("italics-read"):
+        return
+    for ref in ctx.references:
+        if ref.type != "article" or ref.index in ctx.memo["no-italics"] or _spans_paragraphs(ref) or len(
+                ref.title) <= 3:
+            continue
+        text = ref.location.text
+        title_at = _find(text, ref.title, 0)
+        if title_at < 0 or _coverage(_paragraph_italics(ctx, ref), title_at, title_at + len(ref.title), text) > 0.2:
+            continue
+        yield Finding(f"Set the title “{ref.title}” in italics: APA 7 italicises a preprint's title and keeps the "
+                      f"archive's name ({ref.publisher}) in plain type.",
+                      _at(ref, title_at, title_at + len(ref.title)), reference=ref.index)
 
 
 def _container_word(ref: Reference) -> str:
