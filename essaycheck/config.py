@@ -29,6 +29,10 @@ _KEYS: dict[str, tuple[str, type | tuple[type, ...]]] = {
     "cache": ("cache", bool),
     "cache-dir": ("cache_dir", str),
     "mailto": ("mailto", str),
+    "lookups": ("lookups", list),
+    "crossref-url": ("crossref_url", str),
+    "openalex-url": ("openalex_url", str),
+    "openlibrary-url": ("openlibrary_url", str),
     "allow-private-urls": ("allow_private_urls", bool),
     "concurrency": ("concurrency", int),
     "timeout": ("timeout", (int, float)),
@@ -88,6 +92,8 @@ def settings_from_table(table: Mapping[str, Any], source: str, known_rules: froz
             raise ConfigError(f"{source}: '{key}' must be one of {', '.join(_CHOICES[key])}, not '{value}'")
         if key in ("select", "ignore"):
             value = tuple(check_rule_patterns(value, known_rules, f"{source}: '{key}'"))
+        if key == "lookups":
+            value = tuple(parse_lookups(value, f"{source}: 'lookups'"))
         if key == "cache-dir":
             value = os.path.expanduser(value)
         if key == "severity":
@@ -96,6 +102,17 @@ def settings_from_table(table: Mapping[str, Any], source: str, known_rules: froz
             check_rule_patterns(list(value), known_rules, f"{source}: 'severity'")
         values[name] = value
     return values
+
+
+LOOKUP_SERVICES = ("crossref", "openalex", "openlibrary")
+
+
+def parse_lookups(names: list, where: str) -> list[str]:
+    """The lookup services named, checked against those essaycheck knows."""
+    unknown = [n for n in names if n not in LOOKUP_SERVICES]
+    if unknown:
+        raise ConfigError(f"{where}: unknown service '{unknown[0]}' (known: {', '.join(LOOKUP_SERVICES)})")
+    return list(dict.fromkeys(names))
 
 
 def check_rule_patterns(patterns: list, known_rules: frozenset[str], where: str) -> list[str]:

@@ -233,6 +233,9 @@ class Diagnostic:
         return (self.severity.rank, loc.paragraph if loc else -1, loc.start if loc else -1, self.rule)
 
 
+EXISTENCE_VERDICTS = ("verified", "found-with-differences", "not-found", "not-checked")
+
+
 @dataclass(frozen=True)
 class Report:
     """Everything ``essaycheck.check`` learnt about one essay."""
@@ -248,6 +251,22 @@ class Report:
 
     def count(self, severity: Severity) -> int:
         return sum(1 for p in self.problems if p.severity is severity)
+
+    def existence(self, index: int) -> dict:
+        """Whether the work of reference ``index`` exists (see docs/json.md): its verdict, source and
+        differences; "not-checked" when it was not looked up."""
+        found = (self.records.get(index) or {}).get("existence")
+        if found:
+            return found
+        return {"verdict": "not-checked", "source": None, "link": None, "differences": [], "closest": None,
+                "asked": [], "reason": "not looked up" if self.records or not self.references else "no lookups ran"}
+
+    def existence_counts(self) -> dict[str, int]:
+        """How many references are verified, found with differences, not found and not checked."""
+        counts = dict.fromkeys(EXISTENCE_VERDICTS, 0)
+        for ref in self.references:
+            counts[self.existence(ref.index)["verdict"]] += 1
+        return counts
 
     @property
     def exit_code(self) -> int:

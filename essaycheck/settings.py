@@ -23,6 +23,11 @@ class Settings:
     cache: bool = True
     cache_dir: str | None = None  # default: ESSAYCHECK_CACHE_DIR or the user's cache directory
     mailto: str | None = None  # contact address for Crossref's polite pool
+    # where each reference is looked up to see whether it exists (any of crossref, openalex, openlibrary)
+    lookups: tuple[str, ...] = ("crossref", "openalex", "openlibrary")
+    crossref_url: str | None = None  # None: ESSAYCHECK_CROSSREF_URL, else the public service
+    openalex_url: str | None = None  # None: ESSAYCHECK_OPENALEX_URL, else the public service
+    openlibrary_url: str | None = None  # None: ESSAYCHECK_OPENLIBRARY_URL, else the public service
     allow_private_urls: bool = False
     concurrency: int = 8
     timeout: float = 10.0  # seconds, per request

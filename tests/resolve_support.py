@@ -47,6 +47,8 @@ def server(running_server):
 
 def config_for(server: HTTPServer, **changes) -> ResolveConfig:
     values = dict(doi_url=server.url_for("/doi").rstrip("/"), crossref_url=server.url_for("/crossref").rstrip("/"),
+                  openalex_url=server.url_for("/openalex").rstrip("/"),
+                  openlibrary_url=server.url_for("/openlibrary").rstrip("/"),
                   backoff=0.01, max_wait=2.0, body_seconds=2.0)
     values.update(changes)
     return ResolveConfig(**values)

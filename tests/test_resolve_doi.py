@@ -136,9 +136,10 @@ def test_no_missing_doi_when_the_search_is_not_confident(server, tmp_path):
     assert result.records[0]["status"] == "no-doi"
 
 
-def test_books_are_not_searched_for_a_doi(server, tmp_path):
-    book = S.entry(0, "Author, A. (2020). A book. Publisher.", type="book", title="A book", year="2020", year_number=2020)
-    assert run(server, tmp_path, [book]).records == {}
+def test_web_pages_are_not_looked_up(server, tmp_path):
+    page = S.entry(0, "World Health Organization. (2020). Obesity facts. https://example.org/obesity", type="webpage",
+                   title="Obesity facts", year="2020", year_number=2020)
+    assert run(server, tmp_path, [page]).records == {}
     assert server.log == []
 
 
@@ -201,7 +202,8 @@ def test_rules_can_be_switched_off_and_given_another_severity(server, tmp_path):
 
 
 def test_an_invalid_doi_is_recorded_and_not_sent(server, tmp_path):
-    result = run(server, tmp_path, [S.raj(doi="10.11/abc", doi_text="10.11/abc")])
+    result = run(server, tmp_path, [S.raj(doi="10.11/abc", doi_text="10.11/abc")],
+                 settings=S.settings_for(tmp_path, lookups=()))
     assert result.records[0]["status"] == "invalid" and result.problems == () and server.log == []
 
 

@@ -181,10 +181,11 @@ def test_the_request_rate_announced_by_crossref_is_kept(server, tmp_path):
 def test_progress_callback_sees_every_lookup(server, tmp_path):
     S.serve_doi(server, S.RAJ_DOI, "raj2017.csl.json")
     server.expect_request("/crossref/works").respond_with_json(S.load("search-nothing.crossref.json"))
+    server.expect_request("/openalex/works").respond_with_json({"meta": {"count": 0}, "results": []})
     seen = []
     resolve_references([S.raj(0), S.raj(1, doi="")], S.settings_for(tmp_path),
                        progress=lambda done, total: seen.append((done, total)), config=S.config_for(server))
-    assert seen[-1] == (2, 2)
+    assert seen[-1] == (3, 3)  # the DOI, and the entry without one in Crossref, then OpenAlex
 
 
 def test_a_progress_bar_goes_to_stderr_when_asked(server, tmp_path, capsys):

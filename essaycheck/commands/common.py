@@ -36,6 +36,12 @@ def add_settings_options(parser: argparse.ArgumentParser) -> None:
                      help="where the cache lives (default: ESSAYCHECK_CACHE_DIR or your user cache folder)")
     net.add_argument("--mailto", metavar="ADDRESS",
                      help="your contact address, sent to Crossref (or set ESSAYCHECK_MAILTO)")
+    net.add_argument("--lookups", type=_lookup_list, metavar="SERVICES",
+                     help="where to check that each reference exists: any of crossref,openalex,openlibrary "
+                          "(default: all three; an empty list checks DOIs and links only)")
+    for service, name in (("crossref", "Crossref"), ("openalex", "OpenAlex"), ("openlibrary", "Open Library")):
+        net.add_argument(f"--{service}-url", metavar="URL",
+                         help=f"{name}'s address, for a mirror (or set ESSAYCHECK_{service.upper()}_URL)")
     net.add_argument("--allow-private-urls", action="store_true", default=None,
                      help="allow URLs that point at this machine or a private network")
     net.add_argument("--concurrency", type=_positive_int, metavar="N", help="lookups at once (default 8)")
@@ -50,6 +56,15 @@ def add_settings_options(parser: argparse.ArgumentParser) -> None:
     cfg.add_argument("--config", type=Path, metavar="FILE",
                      help="use this essaycheck.toml / pyproject.toml instead of searching upward")
     cfg.add_argument("--isolated", action="store_true", help="ignore every configuration file")
+
+
+def _lookup_list(text: str) -> tuple[str, ...]:
+    from ..config import ConfigError, parse_lookups
+
+    try:
+        return tuple(parse_lookups([n.strip() for n in text.split(",") if n.strip()], "--lookups"))
+    except ConfigError as exc:
+        raise argparse.ArgumentTypeError(str(exc).removeprefix("--lookups: ")) from exc
 
 
 def _positive_int(text: str) -> int:
@@ -68,8 +83,9 @@ def settings_from_args(args: argparse.Namespace, start: Path) -> Settings:
             check_rule_patterns(getattr(args, name), ALL_RULE_IDS, f"--{name}")
     overrides = {
         name: getattr(args, name, None)
-        for name in ("resolve", "offline", "cache", "cache_dir", "mailto", "allow_private_urls", "concurrency", "timeout",
-                     "colour", "progress", "output_format", "jobs", "style")
+        for name in ("resolve", "offline", "cache", "cache_dir", "mailto", "lookups", "crossref_url", "openalex_url",
+                     "openlibrary_url", "allow_private_urls", "concurrency", "timeout", "colour", "progress",
+                     "output_format", "jobs", "style")
     }
     overrides["select"] = tuple(args.select) if getattr(args, "select", None) else None
     overrides["ignore"] = tuple(args.ignore) if getattr(args, "ignore", None) else None

@@ -41,7 +41,8 @@ def citation_to_json(citation: Citation, reference: int | None, link: str) -> di
     }
 
 
-def reference_to_json(ref: Reference, record: dict | None, apa: dict | None = None) -> dict[str, Any]:
+def reference_to_json(ref: Reference, record: dict | None, apa: dict | None = None,
+                      existence: dict | None = None) -> dict[str, Any]:
     return {
         "text": ref.text,
         "type": ref.type,
@@ -61,6 +62,7 @@ def reference_to_json(ref: Reference, record: dict | None, apa: dict | None = No
         "retrieved": ref.retrieved or None,
         "location": location_to_json(ref.location),
         "record": record,
+        "existence": existence,
         "apa": apa,
     }
 
@@ -104,11 +106,12 @@ def report_to_json(report: Report) -> dict[str, Any]:
             "errors": report.count(Severity.ERROR),
             "warnings": report.count(Severity.WARNING),
             "info": report.count(Severity.INFO),
+            "existence": report.existence_counts(),
         },
         "citations": [
             citation_to_json(c, link.reference, link.quality) for c, link in zip(report.citations, report.links)
         ],
-        "references": [reference_to_json(r, report.records.get(r.index), forms.get(r.index))
+        "references": [reference_to_json(r, report.records.get(r.index), forms.get(r.index), report.existence(r.index))
                        for r in report.references],
         "problems": [problem_to_json(p) for p in report.problems],
     }

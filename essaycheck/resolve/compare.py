@@ -96,15 +96,15 @@ def compare(reference: Reference, record: dict) -> Comparison:
         found.append(Mismatch("year", reference.year, str(csl.year_of(record) or "")))
     if score < TITLE_SLIP:
         found.append(Mismatch("title", reference.title, csl.full_title(record)))
-    found.extend(_journal(reference, record))
+    found.extend(journal_mismatch(reference, record))
     if _digits(reference.volume) and _digits(csl.text(record.get("volume"))) and \
             _digits(reference.volume) != _digits(csl.text(record.get("volume"))):
         found.append(Mismatch("volume", reference.volume, csl.text(record.get("volume"))))
-    found.extend(_pages(reference, record))
+    found.extend(page_mismatch(reference, record))
     return Comparison(verdict, score, tuple(found))
 
 
-def _journal(reference: Reference, record: dict) -> list[Mismatch]:
+def journal_mismatch(reference: Reference, record: dict) -> list[Mismatch]:
     names = csl.container_titles(record)
     if not reference.container_title or not names:
         return []
@@ -130,7 +130,7 @@ def same_journal(mine: str, theirs: str) -> bool:
     return all(x.startswith(y) or y.startswith(x) for x, y in zip(words_a, words_b))
 
 
-def _pages(reference: Reference, record: dict) -> list[Mismatch]:
+def page_mismatch(reference: Reference, record: dict) -> list[Mismatch]:
     mine = _page_range(reference.pages or reference.article_number)
     theirs = _page_range(csl.text(record.get("page")))
     numbers = {_page_range(csl.text(record.get(k)))[0] for k in ("article-number", "number")} - {""}

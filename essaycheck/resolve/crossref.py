@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from urllib.parse import quote, urlencode
 
+from . import csl
+from .existence import Candidate
 from .fetch import Fetched, Fetcher, FetchError
 
 SEARCH_FIELDS = "DOI,title,subtitle,author,issued,published-print,published-online,container-title,volume,page,type"
@@ -36,6 +38,12 @@ def search(fetcher: Fetcher, base: str, text: str, rows: int, mailto: str | None
     if not isinstance(items, list):
         raise FetchError("bad-answer", "Crossref's search answer had no list of works")
     return [item for item in items if isinstance(item, dict)]
+
+
+def to_candidate(item: dict) -> Candidate:
+    """A work from Crossref's search, with its DOI link."""
+    doi = csl.doi_of(item)
+    return Candidate("Crossref", item, f"https://doi.org/{doi}" if doi else "", csl.csl_type(csl.text(item.get("type"))))
 
 
 def _message(got: Fetched) -> object:

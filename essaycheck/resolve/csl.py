@@ -29,6 +29,11 @@ _RELATIONS = {"is-retracted-by": "retraction", "has-retraction": "retraction",
 SERIOUS_UPDATES = ("retraction", "withdrawal", "removal", "expression_of_concern", "partial_retraction")
 
 
+def csl_type(crossref_type: str) -> str:
+    """A Crossref work type as its CSL type ('journal-article' -> 'article-journal')."""
+    return _CSL_TYPES.get(crossref_type, crossref_type)
+
+
 def text(value: Any) -> str:
     """A CSL string field; Crossref gives lists ('title': ['...'])."""
     if isinstance(value, list):

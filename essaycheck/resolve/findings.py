@@ -16,11 +16,12 @@ from ..settings import Settings
 from . import csl
 from .compare import Comparison, Mismatch
 from .doi import DoiLookup, doi_link
+from .existence import DIFFERENCES, NOT_CHECKED, NOT_FOUND, VERIFIED, Candidate, Verdict, describe, joined
 from .urls import UrlCheck
 
 RULES = RESOLUTION_RULES  # id -> (default severity, summary); `essaycheck rules` lists them too
-_FIELD_NAMES = {"author": "first author's family name", "year": "year", "title": "title",
-                "journal": "journal name", "volume": "volume", "pages": "page range"}
+_FIELD_NAMES = {"author": "first author's family name", "author-order": "first author", "year": "year",
+                "title": "title", "journal": "journal name", "volume": "volume", "pages": "page range"}
 _UNRESOLVED_WHY = {
     "offline": "essaycheck is working offline and had not checked it before",
     "timeout": "the server did not answer in time",
@@ -46,6 +47,7 @@ class Outcome:
     page_mismatches: tuple[Mismatch, ...] = ()
     searched: bool = False
     search_note: str = ""
+    verdict: Verdict | None = None  # whether the work exists, from the lookups (entries without a working DOI)
 
 
 @dataclass
@@ -82,7 +84,55 @@ def build(reference: Reference, outcome: Outcome, settings: Settings) -> tuple[d
     if outcome.url is not None:
         record["url"] = outcome.url.as_record()
         _url_findings(reference, outcome, out)
+    verdict = existence_of(outcome)
+    record["existence"] = verdict.as_record()
+    if outcome.lookup is None or outcome.lookup.status == "invalid":
+        _existence_findings(reference, verdict, out)
     return record, out.problems
+
+
+def existence_of(outcome: Outcome) -> Verdict:
+    """Whether the entry's work exists: from its DOI's record when the DOI is right, else from the lookups."""
+    lookup = outcome.lookup
+    if lookup is not None and lookup.status == "ok" and lookup.record is not None and not (
+            outcome.comparison is not None and outcome.comparison.verdict == "different"):
+        candidate = Candidate(lookup.source or "doi.org", lookup.record, doi_link(lookup.doi))
+        differences = outcome.comparison.mismatches if outcome.comparison is not None else ()
+        return Verdict(VERIFIED if not differences else DIFFERENCES, candidate, differences,
+                       asked=(lookup.source or "doi.org",))
+    verdict = outcome.verdict
+    if verdict is None:
+        why = "the DOI could not be checked" if lookup is not None and lookup.status == "not-checked" else (
+            "this kind of work is not looked up")
+        return Verdict(NOT_CHECKED, reason=why)
+    if verdict.status == NOT_FOUND and (outcome.doi or outcome.url is not None and outcome.url.outcome == "ok"):
+        # a DOI (reported on its own) or a working link: something is there, whatever the indexes say
+        return Verdict(NOT_CHECKED, asked=verdict.asked, closest=verdict.closest,
+                       reason="not in the indexes, but the entry's DOI or link is checked instead")
+    return verdict
+
+
+def _existence_findings(reference: Reference, verdict: Verdict, out: _Emitter) -> None:
+    """What the lookups found for an entry without a working DOI: its differences, or that nothing is there."""
+    if verdict.status == DIFFERENCES:
+        source = f"the {verdict.candidate.source} record of this work ({verdict.candidate.link})" \
+            if verdict.candidate.link else f"the {verdict.candidate.source} record of this work"
+        for mismatch in verdict.differences:
+            _mismatch(reference, mismatch, source, out)
+    elif verdict.status == NOT_FOUND:
+        closest = f" The closest record is {describe(verdict.closest)}." if verdict.closest else ""
+        out.emit("reference-not-found",
+                 f"No record of this work in {joined(verdict.asked)}. Check that it exists and that the details are "
+                 f"right: references invented by AI tools often look like this.{closest}")
+    if verdict.found and reference.type == "book" and not reference.publisher:
+        publishers = verdict.candidate.record.get("_publishers") or [verdict.candidate.record.get("publisher")]
+        publishers = [p for p in publishers if p]
+        if publishers:
+            others = f" (and {len(publishers) - 1} other{'s' if len(publishers) > 2 else ''} for other editions)" \
+                if len(publishers) > 1 else ""
+            out.emit("missing-publisher",
+                     f"Your entry does not say who published this book. {verdict.candidate.source} lists "
+                     f"{publishers[0]}{others}: add the publisher of the edition you used after the title.")
 
 
 def _doi_findings(reference: Reference, outcome: Outcome, record: dict, out: _Emitter) -> None:
@@ -162,6 +212,10 @@ def _retraction(doi: str, updates: list[dict], out: _Emitter) -> None:
 def _mismatch(reference: Reference, mismatch: Mismatch, source: str, out: _Emitter) -> None:
     name = _FIELD_NAMES[mismatch.field]
     real = mismatch.record
+    if mismatch.field == "author-order":
+        out.emit("metadata-mismatch", f"The authors are not in the order of {source}: it has {real} first, your entry "
+                 f"has {mismatch.entry}. Give the authors in the order the work itself gives them.")
+        return
     if mismatch.field == "pages":
         real = real.replace("-", "\u2013")
     message = (f"The {name} in your entry does not match {source}: it says \"{real}\", your entry says "

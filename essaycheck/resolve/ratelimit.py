@@ -73,6 +73,12 @@ class RateLimiter:
             with self._lock:
                 self._spacing[host] = seconds / count
 
+    def set_rate(self, host: str, per_second: float) -> None:
+        """Keep to ``per_second`` requests to ``host`` (a limit the service publishes) from the start."""
+        if per_second > 0:
+            with self._lock:
+                self._spacing[host] = max(self._spacing.get(host, 0.0), 1.0 / per_second)
+
     def pause(self, host: str, seconds: float) -> None:
         """No request to ``host`` before ``seconds`` from now (after a 429)."""
         with self._lock:

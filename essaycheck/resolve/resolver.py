@@ -17,10 +17,11 @@ from urllib.parse import urlsplit
 from ..model import Diagnostic, Reference
 from ..settings import Settings
 from . import Resolution
-from .compare import best_match, compare, compare_page
+from . import crossref, csl, openalex, openlibrary
+from .compare import compare, compare_page
 from .config import ResolveConfig
-from .crossref import search
 from .doi import DoiLookup, clean_doi, invalid_lookup, is_valid_doi, look_up
+from .existence import LOOKED_UP_KINDS, Answers, Candidate, decide
 from .fetch import Fetcher, FetchError, origin
 from .findings import Outcome, build
 from .safety import Guard, UnknownHost, resolve_host
@@ -28,7 +29,11 @@ from .session import contact_address, make_session
 from .urls import UrlCheck, check_url, is_doi_link
 
 ProgressCallback = Callable[[int, int], None]
-SEARCHED_TYPES = ("article-journal", "chapter")
+SERVICE_NAMES = {"crossref": "Crossref", "openalex": "OpenAlex", "openlibrary": "Open Library"}
+# Where each kind of work is looked up, in order; the next is asked only while none has found the work.
+_SERVICES_FOR_BOOKS = ("openlibrary", "openalex", "crossref")
+_SERVICES_FOR_OTHERS = ("crossref", "openalex")
+_FAILURES_BEFORE_DOWN = 3  # a service that failed this often is not asked again in this run
 
 
 class Resolver:
@@ -36,7 +41,9 @@ class Resolver:
 
     def __init__(self, settings: Settings, session=None, config: ResolveConfig | None = None):
         self.settings = settings
-        self.config = config or ResolveConfig.from_env()
+        self.config = (config or ResolveConfig.from_env()).with_urls(
+            crossref_url=settings.crossref_url, openalex_url=settings.openalex_url,
+            openlibrary_url=settings.openlibrary_url)
         self._session = session
         self._owns_session = session is None
         self._lock = threading.Lock()
@@ -44,6 +51,7 @@ class Resolver:
         self._pool: ThreadPoolExecutor | None = None
         self._fetchers: dict[bool, Fetcher] = {}
         self._dns_works: bool | None = None
+        self._failures: dict[str, int] = {}  # service -> lookups that failed
 
     # --- plumbing ----------------------------------------------------------------
 
@@ -59,7 +67,8 @@ class Resolver:
         session = self.session
         with self._lock:
             if not self._fetchers:
-                endpoints = frozenset({origin(self.config.doi_url), origin(self.config.crossref_url)})
+                endpoints = frozenset(origin(url) for url in (self.config.doi_url, self.config.crossref_url,
+                                                              self.config.openalex_url, self.config.openlibrary_url))
                 guard = Guard(self.settings.allow_private_urls, self.config.allowed_networks)
                 environment: dict = {}
                 for key, origins in ((True, endpoints), (False, frozenset())):
@@ -121,12 +130,25 @@ class Resolver:
                     self._dns_works = False
             return self._dns_works
 
-    def _search_job(self, query: str) -> list[dict] | FetchError:
+    def _lookup_job(self, service: str, reference: Reference) -> list[Candidate] | str:
+        """The candidates one service proposes for the entry, or what went wrong (a string)."""
+        if self._failures.get(service, 0) >= _FAILURES_BEFORE_DOWN:
+            return f"{SERVICE_NAMES[service]} did not answer earlier in this run"
+        fetcher, mailto = self._fetcher(True), contact_address(self.settings)
         try:
-            return search(self._fetcher(True), self.config.crossref_url, query, self.config.search_rows,
-                          contact_address(self.settings))
+            if service == "crossref":
+                items = crossref.search(fetcher, self.config.crossref_url, search_text(reference),
+                                        self.config.search_rows, mailto)
+                return [crossref.to_candidate(item) for item in items]
+            if service == "openalex":
+                return openalex.search(fetcher, self.config.openalex_url, reference, mailto,
+                                       self.config.openalex_api_key)
+            return openlibrary.search(fetcher, self.config.openlibrary_url, reference)
         except FetchError as exc:
-            return exc
+            if exc.kind != "offline":
+                with self._lock:
+                    self._failures[service] = self._failures.get(service, 0) + 1
+            return exc.detail
 
     def doi(self, doi: str) -> Future:
         """The :class:`DoiLookup` of a cleaned DOI, as a Future; looked up once per resolver."""
@@ -147,9 +169,11 @@ class Resolver:
         try:
             plans = [[self._plan(ref, meter) for ref in refs] for refs in essays]
             meter.wait()
-            for plan in (p for essay in plans for p in essay):
-                self._second_look(plan, meter)
-            meter.wait()
+            while True:  # each round asks the next service for the entries no service has found yet
+                started = [self._second_look(plan, meter) for essay in plans for plan in essay if plan.outcome]
+                if not any(started):
+                    break
+                meter.wait()
         finally:
             meter.close()
         return [self._resolution(essay_plans) for essay_plans in plans]
@@ -202,26 +226,55 @@ class Resolver:
         if url and not is_doi_link(url):
             plan.outcome = plan.outcome or Outcome()
             plan.url_future = meter.track(self._submit(("url", url), lambda: self._url_job(url)))
-        if not doi and reference.type in SEARCHED_TYPES and reference.title:
-            plan.outcome = plan.outcome or Outcome()
-            plan.search_future = self._search(reference, meter)
+        if not (doi and is_valid_doi(doi)):
+            self._start_lookups(plan, meter)
         return plan
 
-    def _search(self, reference: Reference, meter: "_Meter") -> Future:
-        query = search_text(reference)
-        return meter.track(self._submit(("search", query), lambda: self._search_job(query)))
-
-    def _second_look(self, plan: "_Plan", meter: "_Meter") -> None:
-        """After the DOI is known: compare, and search for the right DOI when it is wrong."""
-        if plan.doi_future is None:
+    def _start_lookups(self, plan: "_Plan", meter: "_Meter") -> None:
+        """Look the entry up in the services for its kind (whether it exists, and its DOI)."""
+        reference = plan.reference
+        if reference.type not in LOOKED_UP_KINDS or not reference.title:
             return
-        lookup: DoiLookup = plan.doi_future.result()
-        plan.outcome.lookup = lookup
-        if lookup.record is not None:
-            plan.outcome.comparison = compare(plan.reference, lookup.record)
-        wrong = lookup.status == "not-found" or (plan.outcome.comparison and plan.outcome.comparison.verdict == "different")
-        if wrong and plan.reference.title:
-            plan.search_future = self._search(plan.reference, meter)
+        order = _SERVICES_FOR_BOOKS if reference.type == "book" else _SERVICES_FOR_OTHERS
+        plan.services = [s for s in order if s in self.settings.lookups]
+        if not plan.services:
+            return
+        plan.outcome = plan.outcome or Outcome()
+        plan.answers = Answers()
+        self._ask_next(plan, meter)
+
+    def _ask_next(self, plan: "_Plan", meter: "_Meter") -> bool:
+        """Ask the next service unless one has found the work; True when a lookup started."""
+        if plan.lookup_future is not None:
+            service, future = plan.lookup_future
+            plan.answers.add(SERVICE_NAMES[service], future.result())
+            plan.lookup_future = None
+        if not plan.services or decide(plan.reference, plan.answers).found:
+            return False
+        service = plan.services.pop(0)
+        key = search_text(plan.reference) if service == "crossref" else openalex.query_title(plan.reference)
+        if service == "openlibrary":
+            key = f"{openlibrary.isbn_of(plan.reference)}|{key}|{plan.reference.family_names[:1]}"
+        reference = plan.reference
+        future = self._submit((service, key), lambda: self._lookup_job(service, reference))
+        plan.lookup_future = (service, meter.track(future))
+        return True
+
+    def _second_look(self, plan: "_Plan", meter: "_Meter") -> bool:
+        """After the first answers: compare a DOI's record (and look the work up when the DOI is
+        wrong), or ask the next service. True when another lookup started."""
+        if plan.doi_future is not None:
+            lookup: DoiLookup = plan.doi_future.result()
+            plan.doi_future = None
+            plan.outcome.lookup = lookup
+            if lookup.record is not None:
+                plan.outcome.comparison = compare(plan.reference, lookup.record)
+            wrong = lookup.status == "not-found" or (
+                plan.outcome.comparison and plan.outcome.comparison.verdict == "different")
+            if wrong:
+                self._start_lookups(plan, meter)
+                return plan.lookup_future is not None
+        return plan.answers is not None and self._ask_next(plan, meter)
 
     def _finish(self, plan: "_Plan") -> None:
         outcome = plan.outcome
@@ -229,27 +282,29 @@ class Resolver:
             outcome.url = plan.url_future.result()
             if outcome.url.meta is not None and not outcome.doi:
                 outcome.page_mismatches = compare_page(plan.reference, outcome.url.meta)
-        if plan.search_future is not None:
+        if plan.answers is not None:
             outcome.searched = True
-            items = plan.search_future.result()
-            if isinstance(items, FetchError):
-                outcome.search_note = f"the search for a DOI could not run: {items.detail}"
-            else:
-                hit = best_match(plan.reference, items, exclude=outcome.doi)
-                outcome.found_doi = hit["DOI"].lower() if hit else ""
+            verdict = decide(plan.reference, plan.answers)
+            outcome.verdict = verdict
+            found = csl.doi_of(verdict.candidate.record) if verdict.found else ""
+            outcome.found_doi = found if found and found != outcome.doi.lower() else ""
+            if plan.answers.failures and not verdict.found:
+                outcome.search_note = f"the lookup could not run: {'; '.join(plan.answers.failures.values())}"
 
 
 class _Plan:
     """What is being looked up for one entry: its outcome so far and the pending lookups."""
 
-    __slots__ = ("reference", "outcome", "doi_future", "url_future", "search_future")
+    __slots__ = ("reference", "outcome", "doi_future", "url_future", "services", "answers", "lookup_future")
 
     def __init__(self, reference: Reference):
         self.reference = reference
         self.outcome: Outcome | None = None
         self.doi_future: Future | None = None
         self.url_future: Future | None = None
-        self.search_future: Future | None = None
+        self.services: list[str] = []  # the services still to ask, in order
+        self.answers: Answers | None = None  # what the services asked so far said
+        self.lookup_future: tuple[str, Future] | None = None  # (service, its pending answer)
 
 
 def search_text(reference: Reference) -> str:

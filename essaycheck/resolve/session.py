@@ -63,8 +63,11 @@ def make_session(settings: Settings, config: ResolveConfig | None = None) -> req
     # proxies and CA bundle from the environment itself.
     session.trust_env = False
     pool = max(1, settings.concurrency)
+    limiter = RateLimiter()
+    for host, rate in config.published_rates(with_contact=contact_address(settings) is not None).items():
+        limiter.set_rate(host, rate)
     adapter = SafeAdapter(
-        limiter=RateLimiter(),
+        limiter=limiter,
         max_bytes=config.max_bytes,
         body_seconds=config.body_seconds or 3 * settings.timeout,
         max_wait=config.max_wait,
@@ -90,7 +93,7 @@ def _cached_session(settings: Settings, config: ResolveConfig):
             cache_control=False,  # many servers say no-store; a check still should not ask twice
             stale_if_error=True,
             match_headers=["Accept"],  # the same DOI URL as CSL-JSON and as a web page are different answers
-            ignored_parameters=(*DEFAULT_IGNORED_PARAMS, "mailto"),
+            ignored_parameters=(*DEFAULT_IGNORED_PARAMS, "mailto", "api_key"),  # (redacted from what is stored)
             key_fn=cache_key,
             filter_fn=_cacheable,
             wal=True,
@@ -101,16 +104,16 @@ def _cached_session(settings: Settings, config: ResolveConfig):
         return None
 
 
-_MAILTO = re.compile(r"([?&])mailto=[^&]*&?")
+_PRIVATE_PARAMETER = re.compile(r"(?<=[?&])(?:mailto|api_key)=[^&]*(?:&|$)")
 
 
 def cache_key(request, **_settings) -> str:
-    """Method, URL without the contact address, and Accept: all that makes our answers differ.
+    """Method, URL without the contact address or API key, and Accept: all that makes our answers differ.
 
     Much cheaper than requests-cache's general key (which normalises URLs and bodies),
     which matters when a whole class is checked again from the cache.
     """
-    url = _MAILTO.sub(r"\1", request.url or "").rstrip("?&")
+    url = _PRIVATE_PARAMETER.sub("", request.url or "").rstrip("?&")
     accept = request.headers.get("Accept", "")
     return hashlib.blake2b(f"{request.method} {url} {accept}".encode(), digest_size=16).hexdigest()
 

@@ -1,0 +1,84 @@
+"""Open Library's search API: a book by its ISBN, else by title and first author, read into
+candidates shaped like Crossref works.
+
+One request per entry: ``/search.json?isbn=…`` or ``/search.json?title=…&author=…``, with only
+the fields compared. Open Library asks for an identifying User-Agent with a contact address
+(sent with every request) and allows about one request a second, three with a contact.
+"""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import urlencode
+
+from ..model import Reference
+from .existence import Candidate
+from .fetch import Fetcher, FetchError
+from .openalex import query_title
+
+FIELDS = "key,title,subtitle,author_name,first_publish_year,publish_year,publisher"
+ROWS = 10
+_ISBN = re.compile(r"\bISBN(?:-1[03])?:?\s*((?:97[89][\s-]?)?\d[\d\s-]{7,14}[\dXx])\b")
+
+
+def isbn_of(reference: Reference) -> str:
+    """The ISBN written in the entry ("ISBN 978-0-19-…"), digits only; '' when none."""
+    match = _ISBN.search(reference.text)
+    if not match:
+        return ""
+    digits = re.sub(r"[\s-]", "", match.group(1)).upper()
+    return digits if len(digits) in (10, 13) else ""
+
+
+def search(fetcher: Fetcher, base: str, reference: Reference) -> list[Candidate]:
+    """Up to ten Open Library works for the entry. Raises FetchError."""
+    isbn = isbn_of(reference)
+    if isbn:
+        params = {"isbn": isbn}
+    else:
+        title = query_title(reference)
+        if not title:
+            return []
+        params = {"title": title}
+        people = reference.authors or reference.editors
+        if people and not people[0].is_group and people[0].family:
+            params["author"] = people[0].family
+    params.update({"fields": FIELDS, "limit": str(ROWS)})
+    got = fetcher.fetch(f"{base}/search.json?{urlencode(params)}", headers={"Accept": "application/json"})
+    if got.status != 200:
+        raise FetchError("server", f"Open Library answered {got.status} {got.reason}".strip())
+    data = got.json()
+    docs = data.get("docs") if isinstance(data, dict) else None
+    if not isinstance(docs, list):
+        raise FetchError("bad-answer", "Open Library's answer had no list of books")
+    return [candidate for doc in docs if isinstance(doc, dict) and (candidate := to_candidate(doc, base))]
+
+
+def to_candidate(doc: dict, base: str = "https://openlibrary.org") -> Candidate | None:
+    """An Open Library search result (a work, all its editions) as a Crossref-like record."""
+    title = _text(doc.get("title"))
+    if not title:
+        return None
+    record: dict = {"title": [title], "type": "book"}
+    if _text(doc.get("subtitle")):
+        record["subtitle"] = [_text(doc["subtitle"])]
+    people = []
+    for name in doc.get("author_name") or []:
+        if isinstance(name, str) and name.strip():
+            *given, family = name.split()
+            people.append({"family": family, "given": " ".join(given)})
+    record["author"] = people
+    first = doc.get("first_publish_year")
+    if isinstance(first, int):
+        record["issued"] = {"date-parts": [[first]]}
+    record["_years"] = [y for y in doc.get("publish_year") or [] if isinstance(y, int)]  # every edition's year
+    publishers = [_text(p) for p in doc.get("publisher") or [] if _text(p)]
+    if publishers:
+        record["publisher"] = publishers[0]
+        record["_publishers"] = publishers
+    key = _text(doc.get("key"))
+    return Candidate("Open Library", record, f"{base.rstrip('/')}{key}" if key.startswith("/") else key, "book")
+
+
+def _text(value) -> str:
+    return " ".join(value.split()) if isinstance(value, str) else ""
