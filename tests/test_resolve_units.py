@@ -8,7 +8,7 @@ import sys
 import pytest
 
 from essaycheck.model import Author, Location, Reference
-from essaycheck.resolve.compare import best_match, compare, same_journal, title_score
+from essaycheck.resolve.compare import compare, same_journal, title_score
 from essaycheck.resolve.csl import to_csl, updates
 from essaycheck.resolve.doi import clean_doi, is_valid_doi
 from essaycheck.resolve.pagemeta import parse_page_meta
@@ -123,14 +123,6 @@ def test_titles_with_and_without_subtitles():
 ])
 def test_journal_names(mine, theirs, same):
     assert same_journal(mine, theirs) is same
-
-
-def test_best_match_needs_title_author_and_year():
-    item = dict(RAJ_RECORD)
-    assert best_match(raj(), [item])["DOI"] == "10.1177/0146167217697299"
-    assert best_match(raj(year="2015", year_number=2015), [item]) is None
-    assert best_match(raj(authors=(Author("Smith", "J."),)), [item]) is None
-    assert best_match(raj(), [item], exclude="10.1177/0146167217697299") is None
 
 
 def test_retractions_from_updated_by_update_to_relation_and_title():

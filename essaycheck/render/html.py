@@ -12,6 +12,7 @@ from html import escape
 from pathlib import Path
 
 from ..model import Diagnostic, Paragraph, Report, Severity
+from .verdicts import existence_line, looked_up, verdict_note
 
 __all__ = ["render_html", "corrected_references", "PAGE_CSS"]
 
@@ -45,6 +46,9 @@ ol.problems li{margin-bottom:.7rem}
 ol.refs li{margin-bottom:.6rem;padding-left:.2rem}
 ol.refs .as-written{display:block;color:#777;font-size:.85rem}
 ol.refs .in-text{display:block;color:#35506b;font-size:.85rem}
+ol.refs .verdict{display:block;font-size:.85rem;color:#555}
+ol.refs .verdict.not-found{color:var(--warn-b);font-weight:600}
+ol.refs .verdict.not-found::before{content:"\\26A0\\FE0E  "}
 .note{color:#666;font-size:.85rem}
 footer{padding:0 1.5rem 1.5rem;color:#777;font-size:.8rem}
 """
@@ -217,13 +221,26 @@ def _references_section(report: Report) -> str:
             written = report.references[index].text if 0 <= index < len(report.references) else ""
             in_text = (f'<span class="in-text">in the text: {escape(parenthetical)} or {escape(narrative)}</span>'
                        if parenthetical else "")
-            out.append(f'<li>{html_entry}{in_text}<span class="as-written">you wrote: {escape(written)}</span></li>')
+            out.append(f'<li>{html_entry}{in_text}<span class="as-written">you wrote: {escape(written)}</span>'
+                       f'{_verdict_html(report, index)}</li>')
     else:
         for ref in report.references:
             spans = _italic_spans(report, ref.location.paragraph, ref.location.start)
-            out.append(f"<li>{_italic_html(ref.text, spans)}</li>")
-    out.append("</ol></section>")
+            out.append(f"<li>{_italic_html(ref.text, spans)}{_verdict_html(report, ref.index)}</li>")
+    out.append("</ol>")
+    line = existence_line(report)
+    if line:
+        out.append(f'<p class="note">{escape(line)}</p>')
+    out.append("</section>")
     return "\n".join(out)
+
+
+def _verdict_html(report: Report, index: int) -> str:
+    """The reference's existence verdict, as a labelled line (shown only when lookups ran)."""
+    if not looked_up(report) or not 0 <= index < len(report.references):
+        return ""
+    verdict = report.existence(index)["verdict"]
+    return f'<span class="verdict {verdict}">{escape(verdict_note(report, index))}</span>'
 
 
 def _italic_spans(report: Report, paragraph_index: int, offset: int) -> tuple[tuple[int, int], ...]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import textwrap
 
 from ..model import Diagnostic, Report, Severity
+from .verdicts import existence_line
 
 _HEADINGS = {Severity.ERROR: "Errors", Severity.WARNING: "Warnings", Severity.INFO: "Notes"}
 _COLOURS = {Severity.ERROR: "31", Severity.WARNING: "33", Severity.INFO: "36"}
@@ -62,6 +63,9 @@ def render_text(report: Report, *, colour: bool = False, width: int = 88) -> str
     linked = sum(1 for link in report.links if link.reference is not None)
     lines += ["", f"Checked {_plural(works, 'citation')} ({linked} linked) against "
                   f"{_plural(len(report.references), 'reference')}."]
+    existence = existence_line(report)
+    if existence:
+        lines.append(existence)
     if not report.problems:
         lines.append(style("No problems found.", "32"))
     elif any(p.reference is not None for p in report.problems):

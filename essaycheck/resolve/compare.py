@@ -160,22 +160,6 @@ def _initials_match(abbreviation: str, names: list[str]) -> bool:
         letters == "".join(w[0] for w in fold_words(n).split() if w not in _STOP) for n in names)
 
 
-def best_match(reference: Reference, items: list[dict], exclude: str = "") -> dict | None:
-    """The search result that is surely this entry: title alike, same first author, same year."""
-    first = reference.family_names[0] if reference.family_names else ""
-    if not reference.title or not first or reference.year_number is None:
-        return None
-    best, best_score = None, 0.0
-    for item in items:
-        if exclude and csl.doi_of(item) == exclude.lower():
-            continue
-        score = title_score(reference.title, item)
-        if score >= SAME_TITLE and same_author(first, item) and same_year(reference.year_number, item) \
-                and score > best_score and csl.doi_of(item):
-            best, best_score = item, score
-    return best
-
-
 def compare_page(reference: Reference, meta) -> tuple[Mismatch, ...]:
     """Clear disagreements between the entry and a web page's own metadata (conservative).
 
