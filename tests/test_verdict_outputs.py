@@ -53,3 +53,20 @@ def test_the_json_gives_every_reference_a_verdict():
     assert data["summary"]["existence"] == {"verified": 1, "found-with-differences": 0, "not-found": 1,
                                             "not-checked": 1}
     assert data["references"][2]["existence"]["reason"] == "not looked up"
+
+
+def test_a_reference_whose_doi_works_is_verified_from_the_doi_record(tmp_path):
+    import resolve_support as S
+    from pytest_httpserver import HTTPServer
+
+    from essaycheck.resolve import resolve_references
+
+    server = HTTPServer(host="127.0.0.1", port=0)
+    server.start()
+    try:
+        S.serve_doi(server, S.RAJ_DOI, "raj2017.csl.json")
+        result = resolve_references([S.raj()], S.settings_for(tmp_path), config=S.config_for(server))
+    finally:
+        server.stop()
+    existence = result.records[0]["existence"]
+    assert existence["verdict"] == "verified" and existence["link"] == S.RAJ_LINK

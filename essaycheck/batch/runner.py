@@ -122,7 +122,8 @@ def _crashed(job: EssayJob, error: BaseException | None) -> EssayResult:
 
 
 def write_class_outputs(result: BatchResult) -> None:
-    """summary.csv and index.html for the class (only the essays that were reached)."""
+    """summary.csv and index.html for the class (only the essays that were reached), with the
+    references not found of each essay (see :mod:`essaycheck.batch.summary`)."""
     from ..render.index_html import render_index
 
     write_text(result.outdir / "summary.csv", summary_csv(result.rows), newline="")

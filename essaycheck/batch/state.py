@@ -2,7 +2,10 @@
 
 The state file lives in the output folder. An essay is skipped when its bytes
 hash to the same SHA-256 as last time, the settings and essaycheck version are
-the same, and the outputs written for it are still there.
+the same, and the outputs written for it are still there. A skipped essay keeps
+its whole saved row (findings, and how many references were verified, found with
+differences, not found and not checked); a row saved without one of today's
+columns is not trusted, and that essay is checked again.
 """
 
 from __future__ import annotations

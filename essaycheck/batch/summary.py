@@ -1,4 +1,12 @@
-"""One row per essay for the class summary, the CSV file, and the closing summary line."""
+"""One row per essay for the class summary, the CSV file, and the closing summary line.
+
+Besides the findings, each row counts its references by existence verdict (see
+:meth:`essaycheck.model.Report.existence_counts`): verified, found with differences, not
+found and not checked. ``references_not_found`` is the figure a tutor looks at first: works
+that Crossref, OpenAlex and Open Library have no record of. It counts verdicts, not
+``reference-not-found`` findings, so it is there even when that rule is ignored; it is 0
+when nothing was looked up (``--no-resolve``), which ``references_not_checked`` shows.
+"""
 
 from __future__ import annotations
 
@@ -9,16 +17,19 @@ from dataclasses import asdict, dataclass, fields, replace
 from pathlib import Path
 from typing import Iterable, Sequence
 
-from ..model import Report, Severity
+from ..model import EXISTENCE_VERDICTS, Report, Severity
 
 __all__ = ["EssayRow", "row_from_report", "failed_row", "summary_csv", "common_problems",
-           "summary_line", "exit_code", "UNRESOLVED_DOI_RULES", "BROKEN_LINK_RULES"]
+           "summary_line", "exit_code", "UNRESOLVED_DOI_RULES", "BROKEN_LINK_RULES", "EXISTENCE_COLUMNS"]
 
 # Rule ids of essaycheck.resolve.findings that the two columns count.
 UNRESOLVED_DOI_RULES = ("doi-not-found",)
 BROKEN_LINK_RULES = ("broken-url",)
 
 CHECKED, UNCHANGED, UNREADABLE, INTERNAL = "checked", "unchanged", "unreadable", "internal error"
+
+# Existence verdict (essaycheck.model.EXISTENCE_VERDICTS) -> the row attribute and CSV column counting it.
+EXISTENCE_COLUMNS = {verdict: "references_" + verdict.replace("-", "_") for verdict in EXISTENCE_VERDICTS}
 
 
 @dataclass(frozen=True)
@@ -35,6 +46,10 @@ class EssayRow:
     warnings: int = 0
     unresolved_dois: int = 0
     broken_links: int = 0
+    references_verified: int = 0  # the existence verdicts of the references, one count each
+    references_found_with_differences: int = 0
+    references_not_found: int = 0
+    references_not_checked: int = 0
     top_rules: str = ""  # "missing-reference ×3; narrative-comma ×1"
     rules: tuple[tuple[str, int], ...] = ()  # every rule with its count, for the class-wide tally
     duplicate_of: str = ""
@@ -53,7 +68,12 @@ class EssayRow:
 
     @classmethod
     def from_state(cls, data: dict) -> "EssayRow":
+        """The row :meth:`to_state` saved. KeyError when it lacks a field: a row saved before that
+        column existed would show a made-up 0, so the essay is checked again instead."""
         known = {f.name for f in fields(cls)}
+        missing = known - set(data)
+        if missing:
+            raise KeyError(", ".join(sorted(missing)))
         values = {k: v for k, v in data.items() if k in known}
         values["rules"] = tuple((str(rule), int(n)) for rule, n in values.get("rules", ()))
         return cls(**values)
@@ -67,6 +87,7 @@ def row_from_report(file: str, report: Report, *, report_link: str = "", annotat
     """The summary row of a checked essay."""
     tally = Counter(p.rule for p in report.problems)
     ranked = sorted(tally.items(), key=lambda item: (-item[1], item[0]))
+    existence = {EXISTENCE_COLUMNS[verdict]: n for verdict, n in report.existence_counts().items()}
     return EssayRow(
         file=file,
         status=CHECKED,
@@ -77,6 +98,7 @@ def row_from_report(file: str, report: Report, *, report_link: str = "", annotat
         warnings=report.count(Severity.WARNING),
         unresolved_dois=sum(n for rule, n in ranked if _starts(rule, UNRESOLVED_DOI_RULES)),
         broken_links=sum(n for rule, n in ranked if _starts(rule, BROKEN_LINK_RULES)),
+        **existence,
         top_rules="; ".join(f"{rule} \u00d7{n}" for rule, n in ranked[:3]),
         rules=tuple(ranked),
         report=report_link,
@@ -90,7 +112,8 @@ def failed_row(file: str, status: str, reason: str) -> EssayRow:
 
 
 CSV_COLUMNS = ("file", "status", "words", "citations", "references", "errors", "warnings",
-               "unresolved_dois", "broken_links", "top_rules", "duplicate_of", "reason", "report", "annotated")
+               "unresolved_dois", "broken_links", *EXISTENCE_COLUMNS.values(),
+               "top_rules", "duplicate_of", "reason", "report", "annotated")
 
 
 def summary_csv(rows: Sequence[EssayRow]) -> str:
@@ -120,7 +143,8 @@ def _plural(n: int, word: str) -> str:
 
 
 def summary_line(rows: Sequence[EssayRow], *, interrupted: int = 0) -> str:
-    """One honest line: '28 essays checked, 3 skipped (unchanged), 1 could not be read; 41 errors, 17 warnings'."""
+    """One honest line: '28 essays checked, 3 skipped (unchanged), 1 could not be read; 41 errors, 17 warnings',
+    ending '; 4 references not found in 2 essays' when the lookups found no record of some works."""
     counts = Counter(row.status for row in rows)
     parts = [f"{_plural(counts[CHECKED], 'essay')} checked"]
     if counts[UNCHANGED]:
@@ -133,7 +157,11 @@ def summary_line(rows: Sequence[EssayRow], *, interrupted: int = 0) -> str:
         parts.append(f"{interrupted} not checked (interrupted)")
     errors = sum(row.errors for row in rows)
     warnings = sum(row.warnings for row in rows)
-    return f"{', '.join(parts)}; {_plural(errors, 'error')}, {_plural(warnings, 'warning')}"
+    line = f"{', '.join(parts)}; {_plural(errors, 'error')}, {_plural(warnings, 'warning')}"
+    flagged = [row.references_not_found for row in rows if row.references_not_found]
+    if flagged:
+        line += f"; {_plural(sum(flagged), 'reference')} not found in {_plural(len(flagged), 'essay')}"
+    return line
 
 
 def exit_code(rows: Sequence[EssayRow]) -> int:

@@ -1,5 +1,12 @@
 """The class index: one sortable row per essay, linking to its report, and the class's
-most common problems. Self-contained: inline CSS and a few lines of inline JavaScript."""
+most common problems. Self-contained: inline CSS and a few lines of inline JavaScript.
+
+An essay with at least one reference not found (no record in Crossref, OpenAlex or Open
+Library) is marked for the tutor: a bar at the start of its row, a "⚠ N references not
+found" label beside its name (the sign is hidden from screen readers, the words are not), and
+its count in bold in the "References not found" column, which sorts like the others. The
+cell's tooltip gives all four existence verdicts; a note above the table says what the mark
+means and how many essays carry it."""
 
 from __future__ import annotations
 
@@ -21,6 +28,11 @@ th[aria-sort=ascending]::after{content:" \\25B2"}th[aria-sort=descending]::after
 td.n{text-align:right;font-variant-numeric:tabular-nums}
 tr.failed td{background:#fff4f4}
 td.errors.some{color:#b71c1c;font-weight:700}
+td.references_not_found.some{color:#8a3b00;font-weight:700}
+tr.not-found td:first-child{box-shadow:inset 4px 0 #e65100}
+.flag{display:inline-block;margin-left:.4rem;padding:0 .35rem;border:1px solid #e65100;border-radius:3px;
+color:#8a3b00;background:#fff3e0;font-size:.8rem;white-space:nowrap}
+.flag-note{border-left:4px solid #e65100;background:#fff3e0;padding:.3rem .6rem}
 .rules{font-family:ui-monospace,Consolas,monospace;font-size:.8rem}
 .note{color:#666;font-size:.85rem}
 """
@@ -50,13 +62,30 @@ _COLUMNS = (  # (title, row attribute, numeric)
     ("File", "file", False), ("Status", "status", False), ("Words", "words", True),
     ("Citations", "citations", True), ("References", "references", True), ("Errors", "errors", True),
     ("Warnings", "warnings", True), ("Unresolved DOIs", "unresolved_dois", True),
-    ("Broken links", "broken_links", True), ("Most frequent problems", "top_rules", False),
-    ("Notes", "reason", False),
+    ("Broken links", "broken_links", True), ("References not found", "references_not_found", True),
+    ("Most frequent problems", "top_rules", False), ("Notes", "reason", False),
 )
+_MARK = '<span aria-hidden="true">\u26a0</span>'  # the sign beside the words, never instead of them
 
 
 def _href(relative: str) -> str:
     return quote(relative, safe="/")
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}{'' if n == 1 else 's'}"
+
+
+def _not_found_flag(row) -> str:
+    """The label beside the name of an essay with references not found; empty for the others."""
+    n = row.references_not_found if row.has_report else 0
+    return f' <span class="flag">{_MARK} {_plural(n, "reference")} not found</span>' if n else ""
+
+
+def _verdicts(row) -> str:
+    """'3 verified, 1 found with differences, 1 not found, 0 not checked' (the cell's tooltip)."""
+    return (f"{row.references_verified} verified, {row.references_found_with_differences} found with "
+            f"differences, {row.references_not_found} not found, {row.references_not_checked} not checked")
 
 
 def _cell(row, attribute: str, numeric: bool) -> str:
@@ -66,7 +95,7 @@ def _cell(row, attribute: str, numeric: bool) -> str:
         link = f'<a href="{escape(_href(row.report))}">{label}</a>' if row.report and row.has_report else label
         if row.annotated:
             link += f' <a class="note" href="{escape(_href(row.annotated))}">(annotated .docx)</a>'
-        return f'<td data-sort="{escape(value.lower())}">{link}</td>'
+        return f'<td data-sort="{escape(value.lower())}">{link}{_not_found_flag(row)}</td>'
     if attribute == "reason":
         notes = [value] if value else []
         if row.duplicate_of:
@@ -75,6 +104,10 @@ def _cell(row, attribute: str, numeric: bool) -> str:
     if numeric:
         if not row.has_report:
             return '<td class="n" data-sort="-1">\u2013</td>'
+        if attribute == "references_not_found":
+            some, mark = (" some", f"{_MARK} ") if value else ("", "")
+            return (f'<td class="n {attribute}{some}" data-sort="{int(value)}" title="{escape(_verdicts(row))}">'
+                    f"{mark}{int(value)}</td>")
         some = " some" if attribute == "errors" and value else ""
         return f'<td class="n {attribute}{some}" data-sort="{int(value)}">{int(value)}</td>'
     css = ' class="rules"' if attribute == "top_rules" else ""
@@ -89,7 +122,8 @@ def render_index(rows: Sequence, *, common: Sequence[tuple[str, int, int]], titl
                    for name, _, numeric in _COLUMNS)
     body = []
     for row in rows:
-        css = "" if row.has_report else ' class="failed"'
+        css = "failed" if not row.has_report else "not-found" if row.references_not_found else ""
+        css = f' class="{css}"' if css else ""
         body.append(f"<tr{css}>" + "".join(_cell(row, attr, numeric) for _, attr, numeric in _COLUMNS) + "</tr>")
     heading = f"Citation check: {title}" if title else "Citation check"
     parts = [
@@ -100,6 +134,7 @@ def render_index(rows: Sequence, *, common: Sequence[tuple[str, int, int]], titl
         f"<h1>{escape(heading)}</h1>",
         f'<p class="summary" id="summary">{escape(summary)}</p>' if summary else "",
         '<p class="note">Click a column heading to sort; click a file to open its report.</p>',
+        _not_found_note(rows),
         f'<table class="sortable" id="essays"><thead><tr>{head}</tr></thead><tbody>',
         *body,
         "</tbody></table>",
@@ -109,6 +144,17 @@ def render_index(rows: Sequence, *, common: Sequence[tuple[str, int, int]], titl
         "</body></html>",
     ]
     return "\n".join(part for part in parts if part) + "\n"
+
+
+def _not_found_note(rows: Sequence) -> str:
+    """What the mark means, above the table, when at least one essay carries it."""
+    flagged = sum(1 for row in rows if row.has_report and row.references_not_found)
+    if not flagged:
+        return ""
+    return (f'<p class="flag-note" id="not-found-note">{_MARK} {_plural(flagged, "essay")} '
+            f'{"has" if flagged == 1 else "have"} at least one reference not found in Crossref, OpenAlex or '
+            "Open Library: check those references by hand (sort by \u201cReferences not found\u201d to list them "
+            "together).</p>")
 
 
 def _common_list(common: Sequence[tuple[str, int, int]]) -> str:

@@ -4,8 +4,10 @@ Pure functions, in the manner of Crossref's own reference matching (search, then
 candidates): a search service proposes records, and each is checked field by field against the
 entry. A record is *this work* when
 
-- its title is the same (normalised similarity >= ``SAME_TITLE``) and the first author or the
-  year agrees; or
+- its title is the same (normalised similarity >= ``SAME_TITLE``) and the first author agrees,
+  or the year agrees and the entry's first author is at least among the record's (entirely other
+  authors only for a long title of six words or more, all but identical: many works share a
+  short title); or
 - its title is close (>= ``ALTERED_TITLE``) and both the first author and the year agree (the
   student shortened or misremembered the title).
 
@@ -14,7 +16,8 @@ variants, with and without the subtitle (a record may lack it, an entry may drop
 agrees within one either way (an article online in December, in print in January). The first
 author agrees when the entry's family name is the record's, or one of the words of the record's
 name ("Wei Zhang" and "Zhang Wei"); an entry whose first author is another author of the record
-has its authors in another order.
+has its authors in another order. A group author is not compared (indexes list the people, or
+nobody), nor is a book's year that matches none of the catalogue's (another edition).
 
 The verdict:
 
@@ -181,7 +184,10 @@ def _agrees(mine: str, person: dict) -> bool:
 def author_agreement(reference: Reference, record: dict) -> str:
     """'first' (the entry's first author is the record's), 'listed' (another of its authors),
     'other' (none of them), 'unknown' (either side names nobody)."""
-    mine = fold(reference.family_names[0]) if reference.family_names else ""
+    first = (reference.authors or reference.editors or (None,))[0]
+    if first is None or first.is_group:
+        return "unknown"  # a group author is seldom an index's author (its report lists people, or nobody)
+    mine = fold(first.family)
     people = [p for p in record.get("author") or [] if isinstance(p, dict)]
     if not mine or not people:
         return "unknown"
@@ -202,7 +208,10 @@ def year_agreement(reference: Reference, record: dict) -> str:
     years = record_years(record)
     if reference.year_number is None or not years:
         return "unknown"
-    return "agrees" if any(abs(reference.year_number - y) <= YEAR_SLACK for y in years) else "differs"
+    agrees = any(abs(reference.year_number - y) <= YEAR_SLACK for y in years)
+    if reference.type == "book" and not agrees:
+        return "unknown"  # another edition: a catalogue seldom lists every edition's year
+    return "agrees" if agrees else "differs"
 
 
 # --- one candidate, then all of them ------------------------------------------------------
@@ -216,8 +225,11 @@ def judge(reference: Reference, candidate: Candidate) -> Judgement:
     year = year_agreement(reference, record)
     author_ok, year_ok = author == "first", year == "agrees"
     if score >= SAME_TITLE:
-        same = author_ok or year_ok or (author == "listed" and year == "unknown") or (
+        same = author_ok or (year_ok and author != "other") or (author == "listed" and year == "unknown") or (
             author == "unknown" and year == "unknown" and score >= 95)
+        # other people, the same year: the same work with its authors wrong only if the title is long and
+        # all but identical ("Climate change and health" has been the title of many works)
+        same = same or (author == "other" and year_ok and score >= 95 and len(fold_words(reference.title).split()) >= 6)
     else:
         same = score >= ALTERED_TITLE and author_ok and year_ok
     # The same title with other people or another year, or a like title by the same author in the same

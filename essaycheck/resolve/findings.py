@@ -69,8 +69,9 @@ def build(reference: Reference, outcome: Outcome, settings: Settings) -> tuple[d
     out = _Emitter(settings, reference)
     record: dict = {"doi": outcome.doi or None, "status": "no-doi", "source": None, "csl": None, "url": None,
                     "note": None, "mismatches": [], "updates": [], "suggested_doi": outcome.found_doi or None}
+    verdict = existence_of(outcome)
     if outcome.lookup is not None:
-        _doi_findings(reference, outcome, record, out)
+        _doi_findings(reference, outcome, record, out, nowhere=verdict.status == NOT_FOUND)
     elif outcome.found_doi:
         record["status"] = "missing-doi"
         link = doi_link(outcome.found_doi)
@@ -84,7 +85,6 @@ def build(reference: Reference, outcome: Outcome, settings: Settings) -> tuple[d
     if outcome.url is not None:
         record["url"] = outcome.url.as_record()
         _url_findings(reference, outcome, out)
-    verdict = existence_of(outcome)
     record["existence"] = verdict.as_record()
     if outcome.lookup is None or outcome.lookup.status == "invalid":
         _existence_findings(reference, verdict, out)
@@ -94,7 +94,7 @@ def build(reference: Reference, outcome: Outcome, settings: Settings) -> tuple[d
 def existence_of(outcome: Outcome) -> Verdict:
     """Whether the entry's work exists: from its DOI's record when the DOI is right, else from the lookups."""
     lookup = outcome.lookup
-    if lookup is not None and lookup.status == "ok" and lookup.record is not None and not (
+    if lookup is not None and lookup.status == "found" and lookup.record is not None and not (
             outcome.comparison is not None and outcome.comparison.verdict == "different"):
         candidate = Candidate(lookup.source or "doi.org", lookup.record, doi_link(lookup.doi))
         differences = outcome.comparison.mismatches if outcome.comparison is not None else ()
@@ -105,10 +105,10 @@ def existence_of(outcome: Outcome) -> Verdict:
         why = "the DOI could not be checked" if lookup is not None and lookup.status == "not-checked" else (
             "this kind of work is not looked up")
         return Verdict(NOT_CHECKED, reason=why)
-    if verdict.status == NOT_FOUND and (outcome.doi or outcome.url is not None and outcome.url.outcome == "ok"):
-        # a DOI (reported on its own) or a working link: something is there, whatever the indexes say
+    if verdict.status == NOT_FOUND and outcome.url is not None and outcome.url.outcome == "ok":
+        # a working link: something is there, whatever the indexes say
         return Verdict(NOT_CHECKED, asked=verdict.asked, closest=verdict.closest,
-                       reason="not in the indexes, but the entry's DOI or link is checked instead")
+                       reason="not in the indexes, but the entry's link works")
     return verdict
 
 
@@ -135,7 +135,8 @@ def _existence_findings(reference: Reference, verdict: Verdict, out: _Emitter) -
                      f"{publishers[0]}{others}: add the publisher of the edition you used after the title.")
 
 
-def _doi_findings(reference: Reference, outcome: Outcome, record: dict, out: _Emitter) -> None:
+def _doi_findings(reference: Reference, outcome: Outcome, record: dict, out: _Emitter, nowhere: bool = False) -> None:
+    """``nowhere``: the lookups found the work nowhere else either (said with a wrong DOI)."""
     lookup = outcome.lookup
     doi = lookup.doi
     here = _span(reference, reference.doi_text) or _span(reference, doi)
@@ -155,7 +156,8 @@ def _doi_findings(reference: Reference, outcome: Outcome, record: dict, out: _Em
         _wrong_doi("doi-not-found", f"The DOI {doi} does not exist: doi.org does not know it, so the link in your "
                    "entry leads nowhere.", outcome.found_doi, here, out,
                    found="The work in your entry has the DOI",
-                   not_found="Copy the DOI again from the article's first page or the journal's website.")
+                   not_found=_NOWHERE if nowhere else "Copy the DOI again from the article's first page or the "
+                   "journal's website.")
         return
     record["status"] = "ok"
     if lookup.record is None:
@@ -168,7 +170,8 @@ def _doi_findings(reference: Reference, outcome: Outcome, record: dict, out: _Em
         _wrong_doi("doi-mismatch", f"The DOI {doi} belongs to a different work: {_describe(real)}. "
                    f"Your entry is for \"{reference.title}\".", outcome.found_doi, here, out,
                    found="The DOI of the work in your entry is",
-                   not_found="Find the right DOI on the article's page or at https://search.crossref.org.")
+                   not_found=_NOWHERE if nowhere else "Find the right DOI on the article's page or at "
+                   "https://search.crossref.org.")
         return
     updates = csl.updates(real)
     record["updates"] = updates
@@ -180,6 +183,10 @@ def _doi_findings(reference: Reference, outcome: Outcome, record: dict, out: _Em
     if updates:
         record["status"] = "retracted"
         _retraction(doi, updates, out)
+
+
+_NOWHERE = ("Nor is there any record of the work itself in the indexes essaycheck asked. Check that it exists and "
+            "that the details are right: references invented by AI tools often look like this.")
 
 
 def _wrong_doi(rule: str, message: str, right_doi: str, here: Location | None, out: _Emitter, *,

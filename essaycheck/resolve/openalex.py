@@ -11,6 +11,7 @@ import re
 from urllib.parse import urlencode
 
 from ..model import Reference
+from .csl import text
 from .existence import Candidate
 from .fetch import Fetcher, FetchError
 
@@ -54,7 +55,7 @@ def search(fetcher: Fetcher, base: str, reference: Reference, mailto: str | None
 
 def to_candidate(work: dict) -> Candidate | None:
     """An OpenAlex work as a Crossref-like record; None when it has no title."""
-    title = _text(work.get("title")) or _text(work.get("display_name"))
+    title = text(work.get("title")) or text(work.get("display_name"))
     if not title:
         return None
     record: dict = {"title": [title], "author": [_person(a) for a in work.get("authorships") or []
@@ -65,29 +66,29 @@ def to_candidate(work: dict) -> Candidate | None:
         record["issued"] = {"date-parts": [[year]]}
     source = ((work.get("primary_location") or {}).get("source") or {}) if isinstance(
         work.get("primary_location"), dict) else {}
-    if isinstance(source, dict) and source.get("type") in ("journal", "conference", "book series") and _text(
+    if isinstance(source, dict) and source.get("type") in ("journal", "conference", "book series") and text(
             source.get("display_name")):
-        record["container-title"] = [_text(source["display_name"])]
+        record["container-title"] = [text(source["display_name"])]
     biblio = work.get("biblio") if isinstance(work.get("biblio"), dict) else {}
-    if _text(biblio.get("volume")):
-        record["volume"] = _text(biblio["volume"])
-    first, last = _text(biblio.get("first_page")), _text(biblio.get("last_page"))
+    if text(biblio.get("volume")):
+        record["volume"] = text(biblio["volume"])
+    first, last = text(biblio.get("first_page")), text(biblio.get("last_page"))
     if first:
         record["page"] = f"{first}-{last}" if last and last != first else first
-    doi = _text(work.get("doi"))
+    doi = text(work.get("doi"))
     doi = re.sub(r"^https?://(?:dx\.)?doi\.org/", "", doi, flags=re.IGNORECASE).lower()
     if doi:
         record["DOI"] = doi
-    kind = _KINDS.get(_text(work.get("type")), "")
+    kind = _KINDS.get(text(work.get("type")), "")
     if kind == "article-journal" and source.get("type") not in (None, "journal"):
         kind = "other"  # a repository's or a conference's copy: its "journal" is no journal
-    link = _text(work.get("id"))
+    link = text(work.get("id"))
     return Candidate("OpenAlex", record, link, kind)
 
 
 def _person(authorship: dict) -> dict | None:
     author = authorship.get("author") if isinstance(authorship.get("author"), dict) else {}
-    name = _text(author.get("display_name")) or _text(authorship.get("raw_author_name"))
+    name = text(author.get("display_name")) or text(authorship.get("raw_author_name"))
     if not name:
         return None
     if "," in name:  # "Smith, J."
@@ -96,7 +97,3 @@ def _person(authorship: dict) -> dict | None:
         *given_parts, family = name.split()
         given = " ".join(given_parts)
     return {"family": family, "given": given}
-
-
-def _text(value) -> str:
-    return " ".join(value.split()) if isinstance(value, str) else ""

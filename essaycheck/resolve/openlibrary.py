@@ -12,6 +12,7 @@ import re
 from urllib.parse import urlencode
 
 from ..model import Reference
+from .csl import text
 from .existence import Candidate
 from .fetch import Fetcher, FetchError
 from .openalex import query_title
@@ -56,12 +57,12 @@ def search(fetcher: Fetcher, base: str, reference: Reference) -> list[Candidate]
 
 def to_candidate(doc: dict, base: str = "https://openlibrary.org") -> Candidate | None:
     """An Open Library search result (a work, all its editions) as a Crossref-like record."""
-    title = _text(doc.get("title"))
+    title = text(doc.get("title"))
     if not title:
         return None
     record: dict = {"title": [title], "type": "book"}
-    if _text(doc.get("subtitle")):
-        record["subtitle"] = [_text(doc["subtitle"])]
+    if text(doc.get("subtitle")):
+        record["subtitle"] = [text(doc["subtitle"])]
     people = []
     for name in doc.get("author_name") or []:
         if isinstance(name, str) and name.strip():
@@ -72,13 +73,9 @@ def to_candidate(doc: dict, base: str = "https://openlibrary.org") -> Candidate 
     if isinstance(first, int):
         record["issued"] = {"date-parts": [[first]]}
     record["_years"] = [y for y in doc.get("publish_year") or [] if isinstance(y, int)]  # every edition's year
-    publishers = [_text(p) for p in doc.get("publisher") or [] if _text(p)]
+    publishers = [text(p) for p in doc.get("publisher") or [] if text(p)]
     if publishers:
         record["publisher"] = publishers[0]
         record["_publishers"] = publishers
-    key = _text(doc.get("key"))
+    key = text(doc.get("key"))
     return Candidate("Open Library", record, f"{base.rstrip('/')}{key}" if key.startswith("/") else key, "book")
-
-
-def _text(value) -> str:
-    return " ".join(value.split()) if isinstance(value, str) else ""
