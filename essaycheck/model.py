@@ -155,6 +155,7 @@ class Reference:
     retrieved: str = ""  # the retrieval date, when given
     retrieved_from: bool = False  # the entry says "Retrieved from" (with or without a date)
     genre: str = ""  # "Doctoral dissertation", "Report No. 12"
+    isbn: str = ""  # digits only, when the entry gives one (APA 7 does not; a lookup uses it)
     warnings: tuple[str, ...] = ()  # what the parser could not make sense of
 
     @property

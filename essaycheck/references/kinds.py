@@ -67,6 +67,8 @@ def decide_type(draft: Draft) -> str:
         return "webpage"
     if title and (draft.get("publisher") or draft.published) and not draft.get("url"):
         return "book"  # "Title. Place: Publisher", read leniently
+    if title and draft.get("isbn") and not draft.get("url"):
+        return "book"  # "Title. ISBN 978-…": only books have one
     if title and draft.get("edition"):
         return "book"  # a web page has no edition: "Guidelines (2nd ed.). https://…" is a book or report
     if title and draft.get("url"):

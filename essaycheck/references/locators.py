@@ -23,6 +23,8 @@ _ACCESS_NOTE = re.compile(
 # What announced a link that has been taken out: "…, in:", "URL:", "Online:" at the end.
 _LINK_LEAD_IN = re.compile(r"[,;]?\s*\b(?:in|at|URL|online|unter)\s*:\s*$", re.IGNORECASE)
 _DANGLING_PUNCTUATION = re.compile(r"[\s,;:]+(\.?)$")
+# "ISBN 978-0-374-27563-1" (APA 7 gives none): read, kept for the book's lookup, taken out of the source
+_ISBN = re.compile(r"[.,;]?\s*\(?\bISBN(?:-1[03])?:?\s*((?:97[89][\s-]?)?\d[\d\s-]{7,14}[\dXx])\b\)?\.?", re.IGNORECASE)
 _EMPTY_BRACKETS = re.compile(r"[(\[<]\s*(?:doi|url)?\s*:?\s*[)\]>]", re.IGNORECASE)
 
 
@@ -44,6 +46,13 @@ def read_locators(rest: str, draft: Draft) -> str:
             rest = cut(rest, start, end)
     if found or urls:
         rest = _without_link_leftovers(rest, draft)
+    isbn = _ISBN.search(rest) if "isbn" in rest.lower() else None
+    if isbn:
+        digits = re.sub(r"[\s-]", "", isbn.group(1)).upper()
+        if len(digits) in (10, 13):
+            draft.set(isbn=digits)
+            draft.warnings.append(slips.ISBN)
+            rest = cut(rest, isbn.start(), isbn.end())
     for note in reversed(list(ORIGINAL_WORK.finditer(rest))):
         draft.set(original_year=note.group("year"))
         rest = cut(rest, note.start(), note.end())

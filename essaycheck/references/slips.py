@@ -32,6 +32,7 @@ LINK_BROKEN = "link broken by a space"
 AVAILABLE_FROM = "“Available from” before the link"
 ACCESS_DATE_FORM = "date of access not written the APA way"
 ORIGINAL_DATE_FORM = "date of the original work not written the APA way"
+ISBN = "ISBN in the entry (APA 7 leaves it out)"
 PREPRINT_NUMBER = "preprint number written after the archive (“arXiv preprint arXiv:…”)"
 PLACEHOLDER = "placeholder left in the entry (“[DOI pending]”)"
 
@@ -68,6 +69,7 @@ ADVICE = {
     ACCESS_DATE_FORM: "give a date of access only for a page that changes, as Retrieved March 3, 2020, from "
                       "and the link",
     ORIGINAL_DATE_FORM: "end the entry with the original date as (Original work published 1936)",
+    ISBN: "leave out the ISBN (APA 7 does not give it)",
     PREPRINT_NUMBER: "name the archive alone after the title (arXiv, not “arXiv preprint arXiv:…”) and end the "
                      "entry with the preprint's link",
     PLACEHOLDER: "take out the placeholder in square brackets: give the DOI or link once there is one",

@@ -6,6 +6,7 @@ record came from. ``to_csl`` turns either into clean CSL-JSON for the formatter.
 
 from __future__ import annotations
 
+import html
 import re
 from typing import Any
 
@@ -117,7 +118,7 @@ def container_titles(record: dict) -> list[str]:
         value = record.get(key)
         for item in value if isinstance(value, list) else [value]:
             if isinstance(item, str) and item.strip():
-                names.append(" ".join(item.split()))
+                names.append(" ".join(html.unescape(item).split()))  # "Memory &amp; Cognition"
     return names
 
 

@@ -12,7 +12,8 @@ entry. A record is *this work* when
   student shortened or misremembered the title).
 
 Titles are compared after removing HTML markup, case, accents, punctuation and dash or quote
-variants, with and without the subtitle (a record may lack it, an entry may drop it). The year
+variants, with and without the subtitle (a record may lack it, an entry may drop it), and without
+a translation in square brackets after a title in another language. The year
 agrees within one either way (an article online in December, in print in January). The first
 author agrees when the entry's family name is the record's, or one of the words of the record's
 name ("Wei Zhang" and "Zhang Wei"); an entry whose first author is another author of the record
@@ -21,13 +22,15 @@ nobody), nor is a book's year that matches none of the catalogue's (another edit
 
 The verdict:
 
-- **verified**: a record is this work and nothing differs;
+- **verified**: a record is this work and nothing differs (its title all but identical,
+  ``IDENTICAL_TITLE``, with every word of four letters or more of the entry's title in it);
 - **found with differences**: a record is this work, but its authors, year, title, journal,
   volume or pages differ (each named, with the record's value);
 - **not found**: every service was asked, answered, and had nothing that is this work; said only
   for kinds of work these indexes cover well (articles, chapters, conference papers, preprints,
-  books), for an entry read well enough to search for (a title of three words or more, and an
-  author or a year). The closest record is named when its title is at least ``CLOSE_TITLE`` alike;
+  books), for an entry read without any doubt (APA form, no parser warning, a title of three
+  words or more without quotation marks, an author and a year). The closest record is named when
+  its title is at least ``CLOSE_TITLE`` alike;
 - **not checked**: anything else (a web page or report, a service that did not answer, offline,
   or a record so alike that it may be this work but too unlike to say so). Never counted against
   anyone.
@@ -49,6 +52,7 @@ from .compare import Mismatch, journal_mismatch, page_mismatch
 SAME_TITLE = 90.0  # at or above: the same title (as for a DOI's record)
 ALTERED_TITLE = 80.0  # at or above, with first author and year agreeing: the same work, its title changed
 CLOSE_TITLE = 60.0  # at or above: a record worth naming as the closest when nothing matches
+IDENTICAL_TITLE = 95.0  # below (or a word of the entry's title missing from the record's): the title differs
 YEAR_SLACK = 1  # online-first and print years may differ by one
 MIN_TITLE_WORDS = 3  # a shorter title is too common to call a work "not found" from it
 
@@ -63,6 +67,8 @@ NOT_FOUND_KINDS = ("article-journal", "paper-conference", "chapter", "article", 
 LOOKED_UP_KINDS = NOT_FOUND_KINDS + ("report", "thesis")
 
 _MARKUP = re.compile(r"</?[A-Za-z][^<>]{0,60}>")
+_SUBTITLE = re.compile(r"[:?!]\s|\s[-–—]\s")  # where a subtitle starts
+_TRANSLATION = re.compile(r"\s*\[[^\[\]]{3,300}\]\s*$")
 
 
 @dataclass(frozen=True)
@@ -144,11 +150,30 @@ def clean_title(value: str) -> str:
     return " ".join(html.unescape(_MARKUP.sub("", value or "")).split())
 
 
+def without_translation(title: str) -> str:
+    """'Das Privacy Paradox [The privacy paradox]' -> 'Das Privacy Paradox': APA 7 follows a title in
+    another language with its translation in square brackets; the record has the original alone."""
+    return _TRANSLATION.sub("", title).strip() or title
+
+
 def _variants(title: str) -> set[str]:
-    """The folded title, and its main title when that alone is long enough to mean something."""
+    """The folded title (without a translation), and its main title when that alone is long enough."""
+    title = without_translation(title)
     full = fold_words(title)
-    main = fold_words(re.split(r"[:?!]\s|\s[-–—]\s", title, maxsplit=1)[0])
+    main = fold_words(_SUBTITLE.split(title, maxsplit=1)[0])
     return {full, main} if len(main.split()) >= MIN_TITLE_WORDS else {full}
+
+
+def missing_words(entry_title: str, record: dict) -> list[str]:
+    """Words of four letters or more in the entry's title that the record's title lacks (allowing
+    spelling variants: 'behaviour' is 'behavior'): a changed title can still be 90 % alike."""
+    full = clean_title(csl.full_title(record))
+    theirs = set(fold_words(full).split()) | set(fold_words(clean_title(csl.text(record.get("short-title")))).split())
+    mine = without_translation(entry_title)
+    if not _SUBTITLE.search(full):  # many records lack the subtitle: the entry's own is not held against it
+        mine = _SUBTITLE.split(mine, maxsplit=1)[0]
+    return [word for word in fold_words(mine).split()
+            if len(word) >= 4 and word not in theirs and not any(fuzz.ratio(word, t) >= 80 for t in theirs)]
 
 
 def title_similarity(entry_title: str, record: dict) -> float:
@@ -158,6 +183,9 @@ def title_similarity(entry_title: str, record: dict) -> float:
     for value in (csl.full_title(record), csl.title_of(record), csl.text(record.get("short-title"))):
         if value:
             theirs |= _variants(clean_title(value))
+    full = clean_title(csl.full_title(record))
+    if full and not _SUBTITLE.search(full):  # "Grit: The power of passion" and a record titled "Grit"
+        mine.add(fold_words(_SUBTITLE.split(without_translation(entry_title), maxsplit=1)[0]))
     best = 0.0
     for a in mine:
         for b in theirs:
@@ -166,19 +194,47 @@ def title_similarity(entry_title: str, record: dict) -> float:
     return best
 
 
-def _names(person: dict) -> tuple[str, set[str]]:
-    """(folded family name or group name, folded words of the whole name)."""
-    family = csl.text(person.get("family")) or csl.text(person.get("literal")) or csl.text(person.get("name"))
-    particle = csl.text(person.get("non-dropping-particle"))
-    whole = " ".join(filter(None, [csl.text(person.get("given")), particle, family]))
-    return fold(f"{particle} {family}"), {fold(word) for word in whole.replace("-", " ").split() if len(word) > 1}
+_NAME_SUFFIX = re.compile(r",?\s+(?:Jr|Sr|II|III|IV)\.?$")
+
+
+def person_from_name(name: str) -> dict | None:
+    """'Martin Luther King Jr.' -> {'family': 'King', 'given': 'Martin Luther', 'suffix': 'Jr.'};
+    'Smith, J.' -> {'family': 'Smith', 'given': 'J.'}. For the indexes that give one display name."""
+    name = " ".join(name.split())
+    if not name:
+        return None
+    suffix = _NAME_SUFFIX.search(name)
+    person: dict = {"suffix": suffix.group().strip(" ,")} if suffix else {}
+    name = name[:suffix.start()] if suffix else name
+    if "," in name:
+        family, given = (part.strip() for part in name.split(",", 1))
+    else:
+        *given_parts, family = name.split()
+        given = " ".join(given_parts)
+    person.update(family=family, given=given)
+    return person
+
+
+def _parts(name: str) -> set[str]:
+    """The folded parts of a name ('van Merriënboer-Kirschner' -> {'van', 'merrienboer', 'kirschner'})."""
+    return {fold(part) for part in re.split(r"[\s\-‐‑'’]+", name) if len(fold(part)) > 1}
 
 
 def _agrees(mine: str, person: dict) -> bool:
-    family, words = _names(person)
+    """Whether the entry's family name ``mine`` is this person's: the same name, or one of its parts
+    ("Jones" of "Smith-Jones", "Merriënboer" of "van Merriënboer", "Zhang" of "Zhang Wei"), never a mere
+    ending ("Anderson" is not "Sanderson")."""
+    family = csl.text(person.get("family")) or csl.text(person.get("literal")) or csl.text(person.get("name"))
+    particle = csl.text(person.get("non-dropping-particle"))
+    whole = " ".join(filter(None, [csl.text(person.get("given")), particle, family]))
     if not mine or not family:
         return False
-    return mine == family or mine in words or (len(mine) >= 4 and (family.endswith(mine) or mine.endswith(family)))
+    mine_folded, theirs = fold(mine), fold(f"{particle} {family}")
+    if mine_folded in (theirs, fold(family)):
+        return True
+    mine_parts = _parts(mine)
+    return bool(mine_parts) and (mine_parts <= _parts(f"{particle} {family}") or mine_folded in _parts(whole)
+                                 or _parts(f"{particle} {family}") <= mine_parts)
 
 
 def author_agreement(reference: Reference, record: dict) -> str:
@@ -187,7 +243,7 @@ def author_agreement(reference: Reference, record: dict) -> str:
     first = (reference.authors or reference.editors or (None,))[0]
     if first is None or first.is_group:
         return "unknown"  # a group author is seldom an index's author (its report lists people, or nobody)
-    mine = fold(first.family)
+    mine = first.family
     people = [p for p in record.get("author") or [] if isinstance(p, dict)]
     if not mine or not people:
         return "unknown"
@@ -253,7 +309,7 @@ def _differences(reference: Reference, candidate: Candidate, score: float, autho
         found.append(Mismatch("author", first, csl.first_author(record)))
     if year == "differs":
         found.append(Mismatch("year", reference.year, str(min(record_years(record)))))
-    if score < SAME_TITLE:
+    if score < IDENTICAL_TITLE or missing_words(reference.title, record):
         found.append(Mismatch("title", reference.title, clean_title(csl.full_title(record))))
     if reference.type == "article-journal" and candidate.kind in ("", "article-journal"):
         found.extend(journal_mismatch(reference, record))
@@ -274,12 +330,14 @@ def decide(reference: Reference, answers: Answers, *, eligible: bool | None = No
     same = [j for j in judged if j.same_work]
     asked = answers.asked
     if same:
-        best = min(same, key=lambda j: (len(j.differences), -j.title_score))
+        # a record of the entry's own kind first: an article's book-chapter twin would hide its journal
+        best = min(same, key=lambda j: (j.candidate.kind not in ("", reference.type), len(j.differences),
+                                        -j.title_score))
         status = VERIFIED if not best.differences else DIFFERENCES
         return Verdict(status, best.candidate, best.differences, asked)
     if answers.failures:
-        names = " and ".join(sorted(answers.failures))
-        return Verdict(NOT_CHECKED, asked=asked, reason=f"{names} could not be asked this time")
+        return Verdict(NOT_CHECKED, asked=asked, reason=f"{joined(sorted(answers.failures), 'and')} could not be "
+                                                        "asked this time")
     if not asked:
         return Verdict(NOT_CHECKED, reason="no service was asked")
     closest = max(judged, key=lambda j: j.title_score, default=None)
@@ -290,25 +348,22 @@ def decide(reference: Reference, answers: Answers, *, eligible: bool | None = No
     if not (eligible if eligible is not None else can_be_not_found(reference)):
         return Verdict(NOT_CHECKED, asked=asked, closest=near,
                        reason="works of this kind are often missing from these indexes")
-    return Verdict(NOT_FOUND, asked=asked, closest=near, reason=f"nothing close in {_joined(asked)}")
+    return Verdict(NOT_FOUND, asked=asked, closest=near, reason=f"nothing close in {joined(asked)}")
 
 
 def can_be_not_found(reference: Reference) -> bool:
     """Whether "not found" may be said of this entry: a kind the indexes cover, read well enough."""
     words = fold_words(reference.title).split()
+    # an entry read leniently (another style, a slip) may have its title cut in the wrong place
     return (reference.type in NOT_FOUND_KINDS and len(words) >= MIN_TITLE_WORDS
-            and bool(reference.family_names or reference.year_number)
-            and not any(w.startswith("entry could not be read") for w in reference.warnings))
+            and bool(reference.family_names) and reference.year_number is not None and not reference.warnings
+            and not re.search(r"[“”\"]", reference.title))
 
 
-def _joined(names: tuple[str, ...]) -> str:
-    names = tuple(names)
-    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " or " + names[-1]
-
-
-def joined(names) -> str:
+def joined(names, conjunction: str = "or") -> str:
     """'Crossref, OpenAlex or Open Library'."""
-    return _joined(tuple(names))
+    names = tuple(names)
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + f" {conjunction} " + names[-1]
 
 
 def _described(candidate: Candidate) -> dict:

@@ -96,10 +96,10 @@ def existence_of(outcome: Outcome) -> Verdict:
     lookup = outcome.lookup
     if lookup is not None and lookup.status == "found" and lookup.record is not None and not (
             outcome.comparison is not None and outcome.comparison.verdict == "different"):
-        candidate = Candidate(lookup.source or "doi.org", lookup.record, doi_link(lookup.doi))
+        source = {"crossref": "Crossref"}.get(lookup.source, lookup.source or "doi.org")  # the service's own name
+        candidate = Candidate(source, lookup.record, doi_link(lookup.doi))
         differences = outcome.comparison.mismatches if outcome.comparison is not None else ()
-        return Verdict(VERIFIED if not differences else DIFFERENCES, candidate, differences,
-                       asked=(lookup.source or "doi.org",))
+        return Verdict(VERIFIED if not differences else DIFFERENCES, candidate, differences, asked=(source,))
     verdict = outcome.verdict
     if verdict is None:
         why = "the DOI could not be checked" if lookup is not None and lookup.status == "not-checked" else (

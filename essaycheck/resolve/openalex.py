@@ -12,7 +12,7 @@ from urllib.parse import urlencode
 
 from ..model import Reference
 from .csl import text
-from .existence import Candidate
+from .existence import Candidate, person_from_name, without_translation
 from .fetch import Fetcher, FetchError
 
 SELECT = "id,doi,title,display_name,publication_year,publication_date,type,authorships,primary_location,biblio"
@@ -26,7 +26,7 @@ _KINDS = {"article": "article-journal", "review": "article-journal", "letter": "
 
 def query_title(reference: Reference) -> str:
     """The words of the title to search for: the main title when it is long enough, else all of it."""
-    title = reference.title
+    title = without_translation(reference.title)
     main = re.split(r"[:?!]\s|\s[-–—]\s", title, maxsplit=1)[0]
     words = _NOT_A_WORD.sub(" ", main if len(main.split()) >= 3 else title).split()
     return " ".join(words)[:200]
@@ -88,12 +88,4 @@ def to_candidate(work: dict) -> Candidate | None:
 
 def _person(authorship: dict) -> dict | None:
     author = authorship.get("author") if isinstance(authorship.get("author"), dict) else {}
-    name = text(author.get("display_name")) or text(authorship.get("raw_author_name"))
-    if not name:
-        return None
-    if "," in name:  # "Smith, J."
-        family, given = (part.strip() for part in name.split(",", 1))
-    else:
-        *given_parts, family = name.split()
-        given = " ".join(given_parts)
-    return {"family": family, "given": given}
+    return person_from_name(text(author.get("display_name")) or text(authorship.get("raw_author_name")))

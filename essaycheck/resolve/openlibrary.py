@@ -13,27 +13,15 @@ from urllib.parse import urlencode
 
 from ..model import Reference
 from .csl import text
-from .existence import Candidate
+from .existence import Candidate, person_from_name
 from .fetch import Fetcher, FetchError
 from .openalex import query_title
 
 FIELDS = "key,title,subtitle,author_name,first_publish_year,publish_year,publisher"
 ROWS = 10
-_ISBN = re.compile(r"\bISBN(?:-1[03])?:?\s*((?:97[89][\s-]?)?\d[\d\s-]{7,14}[\dXx])\b")
-
-
-def isbn_of(reference: Reference) -> str:
-    """The ISBN written in the entry ("ISBN 978-0-19-…"), digits only; '' when none."""
-    match = _ISBN.search(reference.text)
-    if not match:
-        return ""
-    digits = re.sub(r"[\s-]", "", match.group(1)).upper()
-    return digits if len(digits) in (10, 13) else ""
-
-
 def search(fetcher: Fetcher, base: str, reference: Reference) -> list[Candidate]:
     """Up to ten Open Library works for the entry. Raises FetchError."""
-    isbn = isbn_of(reference)
+    isbn = reference.isbn
     if isbn:
         params = {"isbn": isbn}
     else:
@@ -63,12 +51,8 @@ def to_candidate(doc: dict, base: str = "https://openlibrary.org") -> Candidate 
     record: dict = {"title": [title], "type": "book"}
     if text(doc.get("subtitle")):
         record["subtitle"] = [text(doc["subtitle"])]
-    people = []
-    for name in doc.get("author_name") or []:
-        if isinstance(name, str) and name.strip():
-            *given, family = name.split()
-            people.append({"family": family, "given": " ".join(given)})
-    record["author"] = people
+    people = [person_from_name(name) for name in doc.get("author_name") or [] if isinstance(name, str)]
+    record["author"] = [person for person in people if person]
     first = doc.get("first_publish_year")
     if isinstance(first, int):
         record["issued"] = {"date-parts": [[first]]}

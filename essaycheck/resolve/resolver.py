@@ -48,7 +48,7 @@ class Resolver:
         self._owns_session = session is None
         self._lock = threading.Lock()
         self._memo: dict[tuple[str, str], Future] = {}
-        self._pool: ThreadPoolExecutor | None = None
+        self._pools: dict[str, ThreadPoolExecutor] = {}  # one per kind of lookup (doi, url, each service)
         self._fetchers: dict[bool, Fetcher] = {}
         self._dns_works: bool | None = None
         self._failures: dict[str, int] = {}  # service -> lookups that failed
@@ -78,23 +78,29 @@ class Resolver:
             return self._fetchers[trusted]
 
     def _submit(self, key: tuple[str, str], job: Callable[[], object]) -> Future:
-        """The future for ``key``, started now if nobody asked for it before."""
+        """The future for ``key``, started now if nobody asked for it before.
+
+        Each kind of lookup has its own workers, so lookups waiting for a slow service's turn (Open
+        Library's one request a second) never hold up the others; the session's adapter keeps the
+        requests in flight at once to ``concurrency`` in all."""
         with self._lock:
             future = self._memo.get(key)
             if future is None:
-                if self._pool is None:
-                    self._pool = ThreadPoolExecutor(max(1, self.settings.concurrency), thread_name_prefix="essaycheck")
-                future = self._memo[key] = self._pool.submit(job)
+                pool = self._pools.get(key[0])
+                if pool is None:
+                    pool = self._pools[key[0]] = ThreadPoolExecutor(max(1, self.settings.concurrency),
+                                                                    thread_name_prefix=f"essaycheck-{key[0]}")
+                future = self._memo[key] = pool.submit(job)
             return future
 
     def close(self) -> None:
         """Stop the worker threads; close the session if this resolver made it."""
         with self._lock:
-            pool, self._pool = self._pool, None
+            pools, self._pools = list(self._pools.values()), {}
             session = self._session if self._owns_session else None
             self._session = None if self._owns_session else self._session
             self._fetchers.clear()
-        if pool is not None:
+        for pool in pools:
             pool.shutdown(wait=True)
         if session is not None:
             session.close()
@@ -168,12 +174,19 @@ class Resolver:
         meter = _Meter(self.settings, self.config, progress)
         try:
             plans = [[self._plan(ref, meter) for ref in refs] for refs in essays]
-            meter.wait()
-            while True:  # each round asks the next service for the entries no service has found yet
-                started = [self._second_look(plan, meter) for essay in plans for plan in essay if plan.outcome]
-                if not any(started):
-                    break
-                meter.wait()
+            # Each entry goes on (compares its DOI's record, asks the next service) as soon as its own
+            # answer is in, not when the slowest lookup of a round is.
+            waiting = [plan for essay in plans for plan in essay if plan.pending()]
+            while waiting:
+                meter.wait_for_any([plan.pending() for plan in waiting])
+                still = []
+                for plan in waiting:
+                    if plan.pending().done():
+                        self._second_look(plan, meter)
+                    if plan.pending() is not None:
+                        still.append(plan)
+                waiting = still
+            meter.wait()  # the links
         finally:
             meter.close()
         return [self._resolution(essay_plans) for essay_plans in plans]
@@ -233,7 +246,7 @@ class Resolver:
     def _start_lookups(self, plan: "_Plan", meter: "_Meter") -> None:
         """Look the entry up in the services for its kind (whether it exists, and its DOI)."""
         reference = plan.reference
-        if reference.type not in LOOKED_UP_KINDS or not reference.title:
+        if not (reference.type in LOOKED_UP_KINDS and reference.title or _worth_a_look(reference)):
             return
         order = _SERVICES_FOR_BOOKS if reference.type == "book" else _SERVICES_FOR_OTHERS
         plan.services = [s for s in order if s in self.settings.lookups]
@@ -254,15 +267,15 @@ class Resolver:
         service = plan.services.pop(0)
         key = search_text(plan.reference) if service == "crossref" else openalex.query_title(plan.reference)
         if service == "openlibrary":
-            key = f"{openlibrary.isbn_of(plan.reference)}|{key}|{plan.reference.family_names[:1]}"
+            key = f"{plan.reference.isbn}|{key}|{plan.reference.family_names[:1]}"
         reference = plan.reference
         future = self._submit((service, key), lambda: self._lookup_job(service, reference))
         plan.lookup_future = (service, meter.track(future))
         return True
 
     def _second_look(self, plan: "_Plan", meter: "_Meter") -> bool:
-        """After the first answers: compare a DOI's record (and look the work up when the DOI is
-        wrong), or ask the next service. True when another lookup started."""
+        """Once the entry's pending answer is in: compare a DOI's record (and look the work up when
+        the DOI is wrong), or ask the next service. True when another lookup started."""
         if plan.doi_future is not None:
             lookup: DoiLookup = plan.doi_future.result()
             plan.doi_future = None
@@ -292,6 +305,13 @@ class Resolver:
                 outcome.search_note = f"the lookup could not run: {'; '.join(plan.answers.failures.values())}"
 
 
+def _worth_a_look(reference: Reference) -> bool:
+    """An entry of no known kind (no journal or publisher read) with authors, a year and a real title:
+    looked up, so that it can be found (never called "not found", its kind being unknown)."""
+    return reference.type == "other" and bool(reference.family_names) and reference.year_number is not None and len(
+        reference.title.split()) >= 3
+
+
 class _Plan:
     """What is being looked up for one entry: its outcome so far and the pending lookups."""
 
@@ -305,6 +325,12 @@ class _Plan:
         self.services: list[str] = []  # the services still to ask, in order
         self.answers: Answers | None = None  # what the services asked so far said
         self.lookup_future: tuple[str, Future] | None = None  # (service, its pending answer)
+
+    def pending(self) -> Future | None:
+        """The answer this entry waits for before it can go on (its DOI's, then each service's)."""
+        if self.doi_future is not None:
+            return self.doi_future
+        return self.lookup_future[1] if self.lookup_future is not None else None
 
 
 def search_text(reference: Reference) -> str:
@@ -354,8 +380,18 @@ class _Meter:
                 done += len(finished)
                 self._report(done, total)
 
+    def wait_for_any(self, futures: list[Future]) -> None:
+        """Until one of ``futures`` is done (reporting progress meanwhile)."""
+        pending = [f for f in futures if not f.done()]
+        while pending and len(pending) == len(futures):
+            finished, _ = wait(pending, timeout=0.2, return_when="FIRST_COMPLETED")
+            self._report(sum(f.done() for f in self._futures), len(self._futures))
+            if finished:
+                return
+
     def _report(self, done: int, total: int) -> None:
         if self._bar is not None:
+            self._bar.total = total
             self._bar.n = done
             self._bar.refresh()
         if self._callback is not None:

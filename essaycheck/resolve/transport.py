@@ -7,6 +7,7 @@ itself, with a byte cap and a time limit, before requests-cache stores it.
 
 from __future__ import annotations
 
+import threading
 import time
 from urllib.parse import urlsplit
 
@@ -49,6 +50,9 @@ class SafeAdapter(HTTPAdapter):
         self.max_bytes = max_bytes
         self.body_seconds = body_seconds
         self.sent = 0  # requests that really went out (tests and the benchmark count them)
+        # requests in flight at once, over every host: taken only once the host's rate allows the
+        # request, so a lookup waiting for its turn holds no place
+        self._in_flight = threading.BoundedSemaphore(max(1, pool_size))
 
     def send(self, request, stream=False, timeout=None, verify=True, cert=None, proxies=None):
         # A request without a guard attribute gets the strict guard: fail closed.
@@ -62,6 +66,10 @@ class SafeAdapter(HTTPAdapter):
                 raise HostNotFound(str(exc), request=request) from exc
         host = urlsplit(request.url).netloc.lower()
         self.limiter.wait(host)
+        with self._in_flight:
+            return self._send_now(request, host, timeout, verify, cert, proxies)
+
+    def _send_now(self, request, host, timeout, verify, cert, proxies):
         self.sent += 1
         response = super().send(request, stream=True, timeout=timeout, verify=verify, cert=cert, proxies=proxies)
         self.limiter.observe(host, response.headers)
