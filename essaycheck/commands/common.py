@@ -25,9 +25,9 @@ def add_settings_options(parser: argparse.ArgumentParser) -> None:
     rules.add_argument("--ignore", type=_rule_list, action="extend", metavar="RULES",
                        help="skip these rules (comma-separated ids or prefixes)")
 
-    net = parser.add_argument_group("checking DOIs and URLs")
+    net = parser.add_argument_group("looking up DOIs, links and the works themselves")
     net.add_argument("--no-resolve", dest="resolve", action="store_false", default=None,
-                     help="do not look up DOIs and URLs (no network at all)")
+                     help="look nothing up: no DOIs, links or works (no network at all)")
     net.add_argument("--offline", action="store_true", default=None,
                      help="use only answers already in the cache; send nothing")
     net.add_argument("--no-cache", dest="cache", action="store_false", default=None,
@@ -35,7 +35,7 @@ def add_settings_options(parser: argparse.ArgumentParser) -> None:
     net.add_argument("--cache-dir", metavar="DIR",
                      help="where the cache lives (default: ESSAYCHECK_CACHE_DIR or your user cache folder)")
     net.add_argument("--mailto", metavar="ADDRESS",
-                     help="your contact address, sent to Crossref (or set ESSAYCHECK_MAILTO)")
+                     help="your contact address, sent to Crossref and OpenAlex (or set ESSAYCHECK_MAILTO)")
     net.add_argument("--lookups", type=_lookup_list, metavar="SERVICES",
                      help="where to check that each reference exists: any of crossref,openalex,openlibrary "
                           "(default: all three; an empty list checks DOIs and links only)")
