@@ -6,6 +6,8 @@ from os import PathLike
 
 from .citations import find_citations
 from .link import acronym, link_citations
+from .managers import read_managed
+from .managers.link import ManagedLinks, entries_of_records, managed_citations, relinked
 from .model import Diagnostic, Document, Report
 from .names import fold
 from .read import document_from_text, read_document
@@ -45,7 +47,13 @@ def check_document(document: Document, settings: Settings | None = None, *, reso
             works.setdefault(fold(ref.family_names[0]), set()).add(str(ref.year_number) + ref.year_suffix)
     citations = find_citations(sections.body, known_names=known_names,
                                known_works={name: frozenset(years) for name, years in works.items()})
+    managed, managed_links = read_managed(document), None
+    if managed.citations:  # a reference manager knows which work each of its citations is
+        citations, cites = managed_citations(citations, managed)
+        managed_links = ManagedLinks(cites, entries_of_records(managed, references))
     links = link_citations(citations, references)
+    if managed_links is not None:
+        links = relinked(links, managed_links.cites, managed_links.entries)
 
     records: dict[int, dict] = {}
     problems: list[Diagnostic] = []
@@ -59,7 +67,8 @@ def check_document(document: Document, settings: Settings | None = None, *, reso
         records = dict(resolution.records)
         problems.extend(resolution.problems)
 
-    context = CheckContext(document, sections, citations, references, links, records)
+    context = CheckContext(document, sections, citations, references, links, records, managed=managed,
+                           managed_links=managed_links)
     problems.extend(run_rules(context, settings))
     problems.sort(key=Diagnostic.sort_key)
     return Report(
@@ -71,4 +80,6 @@ def check_document(document: Document, settings: Settings | None = None, *, reso
         problems=tuple(problems),
         reference_heading=sections.heading,
         records=records,
+        managed=managed,
+        managed_links=managed_links,
     )

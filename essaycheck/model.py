@@ -55,12 +55,34 @@ class Paragraph:
 
 
 @dataclass(frozen=True)
+class FieldCode:
+    """A field (or content control) a reference manager left in a Word document: its instruction
+    and where the text it shows stands (from ``start`` in paragraph ``paragraph`` to ``end`` in
+    paragraph ``end_paragraph``, both paragraph indexes)."""
+
+    instruction: str  # "ADDIN ZOTERO_ITEM CSL_CITATION {…}", "CITATION Smi20 \\l 1033", a content control's tag
+    paragraph: int
+    start: int
+    end_paragraph: int
+    end: int
+    data: str = ""  # the field's w:fldData (EndNote keeps its XML there, in base64)
+    kind: str = "field"  # field | content-control
+
+
+@dataclass(frozen=True)
 class Document:
-    """An essay as read from disk (or from a string): its paragraphs in reading order."""
+    """An essay as read from disk (or from a string): its paragraphs in reading order.
+
+    A Word document also brings what reference managers stored in it: their ``fields``, the
+    custom XML parts holding Word's own sources (``sources``), and the names of Zotero's
+    bookmarks when it stores citations as bookmarks (which cannot be read)."""
 
     path: str
     kind: str  # "docx" | "txt" | "md"
     paragraphs: tuple[Paragraph, ...]
+    fields: tuple[FieldCode, ...] = ()
+    sources: tuple[bytes, ...] = ()  # customXml parts with Word's b:Sources
+    manager_bookmarks: int = 0  # ZOTERO_BREF_… bookmarks: citations stored in a form essaycheck cannot read
 
     @property
     def word_count(self) -> int:
@@ -249,9 +271,19 @@ class Report:
     problems: tuple[Diagnostic, ...]
     reference_heading: Paragraph | None = None
     records: dict[int, dict] = field(default_factory=dict)  # resolved records by reference index
+    managed: object = None  # essaycheck.managers.Managed: what reference managers stored in the document
+    managed_links: object = None  # essaycheck.managers.link.ManagedLinks, when there are managed citations
 
     def count(self, severity: Severity) -> int:
         return sum(1 for p in self.problems if p.severity is severity)
+
+    def managed_record(self, citation: int) -> tuple[str, dict, str] | None:
+        """(manager, CSL-JSON record, locator) behind citation ``citation`` when a reference manager
+        inserted it; None for a citation typed by hand."""
+        if self.managed_links is None:
+            return None
+        found = self.managed_links.record_of(self.managed, citation)
+        return (found[0].manager, found[1], found[2]) if found else None
 
     def existence(self, index: int) -> dict:
         """Whether the work of reference ``index`` exists (see docs/json.md): its verdict, source and

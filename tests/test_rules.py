@@ -3,6 +3,8 @@
 import pytest
 
 from essaycheck import check_text
+from essaycheck.api import check_document
+from essaycheck.rules.examples import managed_document
 from essaycheck.rules import RULES
 from essaycheck.settings import Settings
 
@@ -10,7 +12,11 @@ OFFLINE = Settings(resolve=False)
 
 
 def _fired(rule, essay: str) -> list[str]:
-    report = check_text(essay, OFFLINE.updated(select=(rule.id,)), kind=rule.examples_kind)
+    settings = OFFLINE.updated(select=(rule.id,))
+    if rule.examples_kind == "managed":  # an essay with a reference manager's fields, marked ⟦…⟧
+        report = check_document(managed_document(essay), settings)
+    else:
+        report = check_text(essay, settings, kind=rule.examples_kind)
     rule_id = rule.id
     return [p.rule for p in report.problems if p.rule == rule_id]
 

@@ -8,6 +8,7 @@ with one line a student can act on. The file is only ever opened read-only.
 from __future__ import annotations
 
 import os
+from dataclasses import replace
 
 from ..errors import InputError
 from ..model import Document, Paragraph
@@ -24,10 +25,11 @@ def read_document(path) -> Document:
     data = read_file_bytes(name)
     kind = sniff(data, name)
     if kind == "docx":
-        paragraphs = _read_docx(data, name)
-    else:
-        paragraphs = _text_paragraphs(decode_text(data, name), kind, name)
-    return _document(name, kind, paragraphs)
+        contents = _read_docx(data, name)
+        document = _document(name, kind, contents.paragraphs)
+        return replace(document, fields=contents.fields, sources=contents.sources,
+                       manager_bookmarks=contents.manager_bookmarks)
+    return _document(name, kind, _text_paragraphs(decode_text(data, name), kind, name))
 
 
 def document_from_text(text: str, kind: str = "txt", path: str = "<text>") -> Document:
@@ -45,11 +47,11 @@ def _text_paragraphs(text: str, kind: str, path: str) -> tuple[Paragraph, ...]:
     return text_paragraphs(text, path)
 
 
-def _read_docx(data: bytes, path: str) -> tuple[Paragraph, ...]:
-    from .docx import docx_paragraphs
+def _read_docx(data: bytes, path: str):
+    from .docx import docx_contents
 
     try:
-        return docx_paragraphs(data, path)
+        return docx_contents(data, path)
     except InputError:
         raise
     except Exception as error:  # a reader of untrusted files must never end in a traceback

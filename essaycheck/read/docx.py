@@ -10,9 +10,10 @@ paragraph style or the document defaults.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from ..errors import InputError
-from ..model import Paragraph
+from ..model import FieldCode, Paragraph
 from .package import Package
 from .paragraphs import TextBudget, trimmed_paragraph
 from .styles import StyleSheet
@@ -33,6 +34,22 @@ _BOLD_HEADING_WORDS = 12  # a whole-bold paragraph this short, on its own, is a 
 
 def docx_paragraphs(data: bytes, path: str) -> tuple[Paragraph, ...]:
     """The paragraphs of the .docx in ``data``: body (with tables and text boxes), then footnotes, then endnotes."""
+    return docx_contents(data, path).paragraphs
+
+
+@dataclass(frozen=True)
+class DocxContents:
+    """What a .docx holds for the checker: its paragraphs, and what reference managers stored in it."""
+
+    paragraphs: tuple[Paragraph, ...]
+    fields: tuple[FieldCode, ...] = ()
+    sources: tuple[bytes, ...] = ()
+    manager_bookmarks: int = 0
+
+
+def docx_contents(data: bytes, path: str) -> DocxContents:
+    """The paragraphs of the .docx in ``data`` (body with tables and text boxes, then footnotes, then
+    endnotes), with the reference managers' fields, Word's sources and Zotero's bookmarks."""
     with Package(data, path) as package:
         main = _main_part(package)
         relationships = package.relationships(main)
@@ -46,7 +63,17 @@ def docx_paragraphs(data: bytes, path: str) -> tuple[Paragraph, ...]:
         for kind, part in (("footnotes", "footnote"), ("endnotes", "endnote")):
             if package.has(targets.get(kind, "")):
                 _read_notes(package, targets[kind], part, reader)
-    return tuple(reader.paragraphs)
+        sources = tuple(_word_sources(package))
+    return DocxContents(tuple(reader.paragraphs), tuple(reader.managed_fields()), sources, reader.manager_bookmarks)
+
+
+def _word_sources(package: Package):
+    """The custom XML parts holding Word's own sources (b:Sources), as bytes."""
+    for name in package.names():
+        if name.startswith("customXml/item") and name.endswith(".xml") and "Props" not in name:
+            data = package.read(name)
+            if b"officeDocument/2006/bibliography" in data[:4096]:
+                yield data
 
 
 def _read_notes(package: Package, name: str, part: str, reader: "_Reader") -> None:
@@ -84,6 +111,7 @@ class _Line:
         self.size = 0
         self.links: list[tuple[int, int, str]] = []
         self.text_boxes: list = []
+        self.marks: list[tuple[int, int, bool]] = []  # (offset, field id, True at its start) of managers' fields
 
     def add(self, text: str, italic: bool = False, bold: bool = False) -> None:
         text = text.replace(SOFT_HYPHEN, "")
@@ -108,11 +136,15 @@ class _Line:
 
 
 class _Fields:
-    """Complex fields (w:fldChar begin/separate/end), which may nest and span paragraphs."""
+    """Complex fields (w:fldChar begin/separate/end), which may nest and span paragraphs.
 
-    def __init__(self) -> None:
+    The fields of reference managers are kept in ``managed``: their instruction, data, and marks on
+    the text of where their result starts and ends."""
+
+    def __init__(self, managed: list[dict]) -> None:
         self.stack: list[dict] = []
         self.hidden = 0  # open fields still in their instruction part (kept as a count: fields nest deeply)
+        self.managed = managed
 
     @property
     def showing_result(self) -> bool:
@@ -122,23 +154,48 @@ class _Fields:
         if self.stack and not self.stack[-1]["result"]:
             self.stack[-1]["instruction"].append(text)
 
-    def char(self, kind: str, line: _Line) -> None:
+    def char(self, kind: str, line: _Line, data: str = "") -> None:
         if kind == "begin":
-            self.stack.append({"result": False, "instruction": [], "link": None})
+            self.stack.append({"result": False, "instruction": [], "link": None, "data": data, "id": None})
             self.hidden += 1
         elif kind == "separate" and self.stack and not self.stack[-1]["result"]:
             field = self.stack[-1]
             field["result"] = True
             self.hidden -= 1
-            url = hyperlink_field_url("".join(field["instruction"]))
+            instruction = "".join(field["instruction"])
+            url = hyperlink_field_url(instruction)
             if url:
                 field["link"] = (line, line.size, url)
+            elif is_manager_instruction(instruction):
+                field["id"] = self.open_managed(instruction, field["data"], line)
         elif kind == "end" and self.stack:
             field = self.stack.pop()
             self.hidden -= not field["result"]
             link = field["link"]
             if link and link[0] is line:
                 line.links.append((link[1], line.size, link[2]))
+            if field["id"] is not None:
+                line.marks.append((line.size, field["id"], False))
+            elif not field["result"] and self.stack and not self.stack[-1]["result"] and field["data"]:
+                # EndNote's "ADDIN EN.CITE.DATA" inside an EN.CITE's instruction: its data is the citation's
+                self.stack[-1]["data"] = self.stack[-1]["data"] or field["data"]
+
+    def open_managed(self, instruction: str, data: str, line: _Line, kind: str = "field") -> int:
+        """Start a manager's field (or content control) at the current end of ``line``; its id."""
+        identifier = len(self.managed)
+        self.managed.append({"instruction": instruction, "data": data, "kind": kind, "start": None, "end": None})
+        line.marks.append((line.size, identifier, True))
+        return identifier
+
+
+_MANAGER_INSTRUCTION = re.compile(
+    r"\s*(?:ADDIN\s+(?:ZOTERO_|CSL_|Mendeley|EN\.(?:CITE|REFLIST))|CITATION\s|BIBLIOGRAPHY\b)", re.IGNORECASE)
+_MANAGER_CONTROL = re.compile(r"MENDELEY_CITATION|MENDELEY_BIBLIOGRAPHY", re.IGNORECASE)
+
+
+def is_manager_instruction(instruction: str) -> bool:
+    """Whether a field instruction is a reference manager's (Zotero, Mendeley, EndNote, Word's own)."""
+    return bool(_MANAGER_INSTRUCTION.match(instruction))
 
 
 def hyperlink_field_url(instruction: str) -> str:
@@ -154,16 +211,45 @@ class _Reader:
         self.styles = styles
         self.budget = TextBudget(path)
         self.paragraphs: list[Paragraph] = []
-        self.fields = _Fields()
+        self.managed: list[dict] = []  # the managers' fields and content controls, in document order
+        self.fields = _Fields(self.managed)
+        self.manager_bookmarks = 0
+        self.pending_starts: list[int] = []  # fields whose text starts with the next paragraph
         self.relationships: dict = {}
         self.pending: tuple | None = None  # (line, pPr, part) of a paragraph whose mark is a tracked deletion
 
     def read_blocks(self, element, part: str, relationships: dict) -> None:
         """Read the block content (paragraphs, tables, content controls …) of ``element``."""
         self.relationships = relationships
-        self.fields = _Fields()
+        self.fields = _Fields(self.managed)
         self._blocks(element, part)
         self._flush()
+
+    def managed_fields(self):
+        """The managers' fields and content controls whose shown text was placed, as FieldCodes."""
+        for field in self.managed:
+            start, end = field["start"], field["end"] or field["start"]
+            if start is not None:
+                yield FieldCode(field["instruction"], start[0], start[1], end[0], end[1], field["data"], field["kind"])
+
+    def _place_marks(self, line: _Line, index: int | None, text: str) -> None:
+        """Turn the field marks of ``line`` into (paragraph, offset) positions; ``index`` None: a blank line."""
+        shift = len(text) - len(text.lstrip())
+        length = len(text.strip())
+        for offset, identifier, starts in line.marks:
+            field = self.managed[identifier]
+            if index is None:  # a start goes to the next paragraph, an end to the last one
+                if starts:
+                    self.pending_starts.append(identifier)
+                elif self.paragraphs:
+                    last = self.paragraphs[-1]
+                    field["end"] = (last.index, len(last.text))
+                continue
+            field["start" if starts else "end"] = (index, max(0, min(length, offset - shift)))
+        if index is not None:
+            for identifier in self.pending_starts:
+                self.managed[identifier]["start"] = (index, 0)
+            self.pending_starts.clear()
 
     # Recursion depth is bounded by the XML parser's own nesting limit (256 levels).
     def _blocks(self, element, part: str) -> None:
@@ -210,9 +296,12 @@ class _Reader:
             outline = _val(properties, "outlineLvl")
             is_heading = (self.styles.is_heading(style_id) or (outline.isdigit() and int(outline) < 9)
                           or (part == "body" and line.all_bold() and len(text.split()) <= _BOLD_HEADING_WORDS))
+            self._place_marks(line, len(self.paragraphs), text)
             self.paragraphs.append(trimmed_paragraph(
                 len(self.paragraphs), text, line.italic_spans(), line.links,
                 style=self.styles.name(style_id), part=part, is_heading=is_heading))
+        elif line.marks:
+            self._place_marks(line, None, text)
         for box in line.text_boxes:
             self._blocks(box, "textbox")
             self._flush()
@@ -230,10 +319,21 @@ class _Reader:
                     line.links.append((start, line.size, target[1]))
             elif tag == "w:fldSimple":
                 start = line.size
+                instruction = child.get(w("instr"), "")
+                identifier = self.fields.open_managed(instruction, "", line) if is_manager_instruction(
+                    instruction) else None
                 self._inline(child, line, style_id)
-                url = hyperlink_field_url(child.get(w("instr"), ""))
+                url = hyperlink_field_url(instruction)
                 if url:
                     line.links.append((start, line.size, url))
+                if identifier is not None:
+                    line.marks.append((line.size, identifier, False))
+            elif tag == "w:sdt" and (control := _manager_control(child)):
+                identifier = self.fields.open_managed(control, "", line, "content-control")
+                self._inline(child, line, style_id)
+                line.marks.append((line.size, identifier, False))
+            elif tag == "w:bookmarkStart":
+                self.manager_bookmarks += child.get(w("name"), "").startswith("ZOTERO_BREF_")
             elif tag == "w:txbxContent":
                 line.text_boxes.append(child)
             elif tag == "m:t":
@@ -261,11 +361,19 @@ class _Reader:
                 if visible and self.fields.showing_result:
                     line.add(RUN_CHARACTERS[tag], italic, bold)
             elif tag == "w:fldChar":
-                self.fields.char(child.get(w("fldCharType"), ""), line)
+                self.fields.char(child.get(w("fldCharType"), ""), line, child.findtext(w("fldData")) or "")
             elif tag == "w:instrText":
                 self.fields.instruction(child.text or "")
             elif tag not in DROPPED_ELEMENTS:
                 self._inline([child], line, style_id)  # drawings may hold text boxes
+
+
+def _manager_control(sdt) -> str:
+    """The tag of a content control a reference manager made (Mendeley Cite's), else ''."""
+    properties = sdt.find(w("sdtPr"))
+    tag = properties.find(w("tag")) if properties is not None else None
+    value = tag.get(w("val"), "") if tag is not None else ""
+    return value if _MANAGER_CONTROL.match(value) else ""
 
 
 def is_hidden_run(properties, paragraph_style: str, styles: StyleSheet) -> bool:

@@ -64,6 +64,10 @@ class Package:
         """Whether the package holds a part called ``name``."""
         return name in self._members
 
+    def names(self) -> list[str]:
+        """The names of every part."""
+        return list(self._members)
+
     def read(self, name: str) -> bytes:
         """The bytes of part ``name``, decompressed with a hard cap of ``MAX_PART_BYTES``."""
         member = self._members[name]

@@ -49,6 +49,7 @@ ol.refs .in-text{display:block;color:#35506b;font-size:.85rem}
 ol.refs .verdict{display:block;font-size:.85rem;color:#555}
 ol.refs .verdict.not-found{color:var(--warn-b);font-weight:600}
 ol.refs .verdict.not-found::before{content:"\\26A0\\FE0E  "}
+.managed{text-decoration:underline dotted #35506b;text-underline-offset:.2em}
 .note{color:#666;font-size:.85rem}
 footer{padding:0 1.5rem 1.5rem;color:#777;font-size:.8rem}
 """
@@ -100,9 +101,16 @@ def _essay_section(report: Report, problems: list[Diagnostic]) -> str:
         if problem.location is not None:
             by_paragraph[problem.location.paragraph].append((number, problem))
     out = ['<section class="essay"><h2>Your essay</h2>']
+    managed = _managed_spans(report)
+    if managed:
+        names = " and ".join(report.managed.managers)
+        count = sum(len(spans) for spans in managed.values())
+        out.append(f'<p class="note"><span class="managed">Dotted underlines</span> mark the {count} citations '
+                   f'{escape(names)} inserted: they are linked to your list through {escape(names)}\'s records '
+                   '(hover over one to see its record).</p>')
     for paragraph in report.document.paragraphs:
         css = ' class="heading"' if paragraph.is_heading else ""
-        body = highlight_paragraph(paragraph, by_paragraph.get(paragraph.index, []))
+        body = highlight_paragraph(paragraph, by_paragraph.get(paragraph.index, []), managed.get(paragraph.index, ()))
         out.append(
             f'<p id="para-{paragraph.index + 1}"{css}><span class="pno">{paragraph.index + 1}</span>{body}</p>'
         )
@@ -112,8 +120,30 @@ def _essay_section(report: Report, problems: list[Diagnostic]) -> str:
     return "\n".join(out)
 
 
-def highlight_paragraph(paragraph: Paragraph, problems: list[tuple[int, Diagnostic]]) -> str:
-    """The paragraph's text, escaped, in its italics, with ``<mark>`` around each problem's span.
+def _managed_spans(report: Report) -> dict[int, list[tuple[int, int, str]]]:
+    """Paragraph index -> (start, end, what it cites) of each citation a reference manager inserted."""
+    spans: dict[int, list[tuple[int, int, str]]] = defaultdict(list)
+    if report.managed is None:
+        return spans
+    for field in report.managed.citations:
+        works = "; ".join(_described_record(item) for item in field.items)
+        where = field.location
+        spans[where.paragraph].append((where.start, where.end, f"Inserted by {field.manager}: {works}"))
+    return spans
+
+
+def _described_record(item: dict) -> str:
+    people = item.get("author") or item.get("editor") or [{}]
+    name = people[0].get("family") or people[0].get("literal") or "no author"
+    year = ((item.get("issued") or {}).get("date-parts") or [[None]])[0][0] or "n.d."
+    return f"{name}{' et al.' if len(people) > 2 else ''} ({year}), {item.get('title', '')}"
+
+
+def highlight_paragraph(paragraph: Paragraph, problems: list[tuple[int, Diagnostic]],
+                        managed: tuple | list = ()) -> str:
+    """The paragraph's text, escaped, in its italics, with ``<mark>`` around each problem's span
+    and a dotted underline under each citation a reference manager inserted (``managed``:
+    (start, end, description) spans).
 
     Overlapping spans are cut into segments; a segment takes the colour of the most
     severe problem covering it and lists every covering problem in its title.
@@ -127,8 +157,10 @@ def highlight_paragraph(paragraph: Paragraph, problems: list[tuple[int, Diagnost
         end = min(max(loc.end, start), n)
         spans.append((start, end, number, problem))
     italic = [(min(max(s, 0), n), min(max(e, 0), n)) for s, e in paragraph.italic if s < e]
+    fields = [(min(max(s, 0), n), min(max(e, 0), n), title) for s, e, title in managed if s < e]
     cuts = sorted({0, n, *(s for s, _, _, _ in spans), *(e for _, e, _, _ in spans),
-                   *(s for s, _ in italic), *(e for _, e in italic)})
+                   *(s for s, _ in italic), *(e for _, e in italic), *(s for s, _, _ in fields),
+                   *(e for _, e, _ in fields)})
     points = defaultdict(list)  # zero-length problems: a caret at the offset
     starts = defaultdict(list)  # where each problem begins: an anchor for links
     for start, end, number, problem in spans:
@@ -149,6 +181,10 @@ def highlight_paragraph(paragraph: Paragraph, problems: list[tuple[int, Diagnost
         segment = escape(text[cut:end], quote=False)
         if any(s <= cut and end <= e for s, e in italic):
             segment = f"<i>{segment}</i>"
+        field = next((title for s, e, title in fields if s <= cut and end <= e), None)
+        if field is not None:
+            segment = f'<span class="managed" title="{escape(field)}">{segment}</span>'
+
         covering = [(num, p) for s, e, num, p in spans if s <= cut and end <= e and s < e]
         if covering:
             worst = min(covering, key=lambda item: item[1].severity.rank)[1].severity.value

@@ -25,7 +25,8 @@ def _author(author: Author) -> dict[str, str]:
     return {"literal": author.literal} if author.is_group else {"family": author.family, "given": author.given}
 
 
-def citation_to_json(citation: Citation, reference: int | None, link: str) -> dict[str, Any]:
+def citation_to_json(citation: Citation, reference: int | None, link: str,
+                     managed: tuple[str, dict, str] | None = None) -> dict[str, Any]:
     return {
         "text": citation.text,
         "authors": list(citation.authors),
@@ -38,6 +39,7 @@ def citation_to_json(citation: Citation, reference: int | None, link: str) -> di
         "reference": reference,
         "link": link,
         "location": location_to_json(citation.location),
+        "managed": {"manager": managed[0], "record": managed[1], "locator": managed[2] or None} if managed else None,
     }
 
 
@@ -109,7 +111,8 @@ def report_to_json(report: Report) -> dict[str, Any]:
             "existence": report.existence_counts(),
         },
         "citations": [
-            citation_to_json(c, link.reference, link.quality) for c, link in zip(report.citations, report.links)
+            citation_to_json(c, link.reference, link.quality, report.managed_record(i))
+            for i, (c, link) in enumerate(zip(report.citations, report.links))
         ],
         "references": [reference_to_json(r, report.records.get(r.index), forms.get(r.index), report.existence(r.index))
                        for r in report.references],

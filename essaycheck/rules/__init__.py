@@ -24,6 +24,14 @@ from .citation_form import (
     quote_without_page,
 )
 from .formatting import italics, reference_format
+from .managed import (
+    bibliography_stale,
+    citations_unreadable,
+    edited_citation,
+    manual_bibliography_entry,
+    record_incomplete,
+    unlinked_citation,
+)
 from .linking import (
     ambiguous_citation,
     author_mismatch,
@@ -77,6 +85,13 @@ RULES: tuple[Rule, ...] = (
     # compared with the same work formatted in APA 7 (essaycheck.formatting)
     reference_format,
     italics,
+    # written with a reference manager (essaycheck.managers)
+    edited_citation,
+    unlinked_citation,
+    bibliography_stale,
+    manual_bibliography_entry,
+    record_incomplete,
+    citations_unreadable,
 )
 
 RULES_BY_ID = {r.id: r for r in RULES}

@@ -37,6 +37,8 @@ class CheckContext:
     references: tuple[Reference, ...]
     links: tuple[Link, ...]
     records: dict = field(default_factory=dict)  # resolved records by reference index, when resolution ran
+    managed: object = None  # essaycheck.managers.Managed, for a document with reference-manager fields
+    managed_links: object = None  # essaycheck.managers.link.ManagedLinks
     memo: dict = field(default_factory=dict, compare=False)  # work several rules share, done once per essay
 
     @cached_property

@@ -12,6 +12,7 @@ from ..model import Citation, Location, Severity
 from ..link import year_key
 from ..names import fold
 from .base import CheckContext, Finding, rule
+from .managed import in_word_style_field, word_style_citations
 from .examples import BRAUN, GRANOVETTER, PAGE, RAJ, WENGER, essay
 from .ordering import reference_sort_key
 from .wording import cited_names, citation_form, quote
@@ -341,7 +342,7 @@ def citation_form_slip(ctx: CheckContext):
         if citation.role == "personal-communication":
             continue  # "(M. Chen, personal communication, March 3, 2023)": initials and the full date belong there
         slip = citation_slip(citation, ref)
-        if not slip or slip == "initials" and _initial_tells_apart(ctx, citation):
+        if not slip or slip == "initials" and _initial_tells_apart(ctx, citation) or in_word_style_field(ctx, i):
             continue
         names = cited_names(ref, citation.narrative) if ref is not None and link.quality == "exact" and (
             slip in ("entry", "initials", "month")) else None
@@ -351,6 +352,7 @@ def citation_form_slip(ctx: CheckContext):
         yield Finding(f"{_SLIP_WORDS[slip]}: {quote(citation.text)}.", citation.location, citation=i,
                       suggestion=fixed)
     yield from _named_without_year(ctx)
+    yield from word_style_citations(ctx)
 
 
 _BARE_PARENTHESIS = re.compile(r"\(([^()\d]{3,60})\)")

@@ -11,6 +11,7 @@ from ..references import names_a_publisher, slips
 from ..references.links import database_link
 from .base import CheckContext, Finding, rule
 from .examples import BRAUN, RAJ, WENGER, essay, markdown_essay
+from .managed import bibliography_manager, made_by
 
 _CITE = "Networks matter (Raj et al., 2017), themes emerged (Braun & Clarke, 2006) and practice shapes identity (Wenger, 1998)."
 
@@ -100,24 +101,36 @@ def reference_format(ctx: CheckContext):
     from ..formatting.diff import summarize, title_words, word_changes
 
     compared = formatted(ctx)
+    reported = ctx.memo.setdefault("reference-format", set())
     for ref in ctx.references:
-        advice = content_advice(ref)
-        if ref.index not in compared and (ref.authors or ref.editors or ref.title):
-            advice = [slip_advice(ref)] + advice
-        rendered = compared.get(ref.index)
-        changes = _rendered_changes(ref, *rendered) if rendered else None
-        also = "; ".join(a for a in advice if a)
-        if changes:
-            entry, source = rendered
-            origin = "the DOI record" if source == "record" else "your entry"
-            extra = f"; also {also}" if also else ""
-            # an entry over several paragraphs cannot be replaced in one: the entry is given to copy
-            corrected = _with_student_year(entry.text, ref)  # its year letter is suffix-order's to change
-            fix = None if _spans_paragraphs(ref) else corrected
-            yield Finding(f"Not quite APA 7: {changes}{extra}. The entry in APA 7 (from {origin}): {corrected}",
-                          ref.location, reference=ref.index, suggestion=fix)
-        elif also:
-            yield Finding(f"Not quite APA 7: {also}.", ref.location, reference=ref.index)
+        for finding in _entry_format(ctx, ref, compared):
+            reported.add(ref.index)
+            manager = bibliography_manager(ctx, ref.location.paragraph)
+            if manager:  # the entry is remade from the record at every refresh: the record is what to fix
+                yield replace(finding, suggestion=None, message=f"{finding.message} {made_by(manager)}")
+            else:
+                yield finding
+
+
+def _entry_format(ctx: CheckContext, ref: Reference, compared: dict):
+    """reference-format's finding on one entry, if any."""
+    advice = content_advice(ref)
+    if ref.index not in compared and (ref.authors or ref.editors or ref.title):
+        advice = [slip_advice(ref)] + advice
+    rendered = compared.get(ref.index)
+    changes = _rendered_changes(ref, *rendered) if rendered else None
+    also = "; ".join(a for a in advice if a)
+    if changes:
+        entry, source = rendered
+        origin = "the DOI record" if source == "record" else "your entry"
+        extra = f"; also {also}" if also else ""
+        # an entry over several paragraphs cannot be replaced in one: the entry is given to copy
+        corrected = _with_student_year(entry.text, ref)  # its year letter is suffix-order's to change
+        fix = None if _spans_paragraphs(ref) else corrected
+        yield Finding(f"Not quite APA 7: {changes}{extra}. The entry in APA 7 (from {origin}): {corrected}",
+                      ref.location, reference=ref.index, suggestion=fix)
+    elif also:
+        yield Finding(f"Not quite APA 7: {also}.", ref.location, reference=ref.index)
 
 
 def _rendered_changes(ref: Reference, entry, source: str) -> str:

@@ -9,6 +9,7 @@ from ..model import Severity
 from ..link import acronym, names_close
 from ..names import fold, fold_words
 from .base import CheckContext, Finding, rule
+from .managed import stale_bibliographies
 from .examples import BRAUN, GRANOVETTER, PAGE, RAJ, essay
 from .wording import cited_names, citation_form, quote, written_names
 
@@ -25,8 +26,10 @@ def missing_reference(ctx: CheckContext):
     """
     if not ctx.sections.heading:
         return  # the no-reference-list rule speaks for the whole essay
+    # a work left out of a reference manager's bibliography that was not refreshed is bibliography-stale's
+    stale = {c for bibliography in stale_bibliographies(ctx) for c in bibliography.citations}
     for i, (citation, link, _) in enumerate(ctx.linked()):
-        if link.quality == "missing":
+        if link.quality == "missing" and i not in stale:
             yield Finding(
                 f"You cite {quote(citation.text)} but your reference list has no entry by "
                 f"{citation.authors[0] if citation.authors else 'this author'} from {citation.year}. "
@@ -65,8 +68,9 @@ def uncited_reference(ctx: CheckContext):
     ambiguous = {i for link in ctx.links for i in link.candidates
                  if link.quality == "ambiguous" or link.quality == "year-mismatch" and len(link.candidates) > 1}
     cited_works = {ctx.works[i] for i in cited}  # a repeated entry is duplicate-reference's
+    stale = {i for bibliography in stale_bibliographies(ctx) for i in bibliography.extra}
     for ref in ctx.references:
-        if ref.index in cited or ref.index in ambiguous or ctx.works[ref.index] in cited_works:
+        if ref.index in cited or ref.index in ambiguous or ctx.works[ref.index] in cited_works or ref.index in stale:
             continue
         if not _referred_to(ctx, ref):
             yield Finding(
