@@ -66,6 +66,10 @@ def to_csl(source, tag: str) -> dict | None:
     if year.isdigit():
         parts = [int(year)] + ([month] if month else []) + ([int(day)] if month and day.isdigit() else [])
         raw["issued"] = {"date-parts": [parts]}
+    accessed = _text(source, "YearAccessed")
+    if accessed.isdigit():
+        month = _month(_text(source, "MonthAccessed"))
+        raw["accessed"] = {"date-parts": [[int(accessed)] + ([month] if month else [])]}
     for key, name in (("volume", "Volume"), ("issue", "Issue"), ("page", "Pages"), ("publisher", "Publisher"),
                       ("publisher-place", "City"), ("URL", "URL"), ("DOI", "DOI"), ("edition", "Edition")):
         raw[key] = _text(source, name)
