@@ -143,8 +143,9 @@ def _csl_citation(document: Document, field: FieldCode, manager: str) -> Managed
     mendeley = data.get("mendeley") if isinstance(data.get("mendeley"), dict) else {}
     written = (properties.get("plainCitation") or mendeley.get("plainTextFormattedCitation")
                or mendeley.get("previouslyFormattedCitation") or "")
+    kept = properties.get("dontUpdate") or mendeley.get("manualFormatting")  # the student's own text, kept
     return _citation(document, field, manager, items, locators, written if isinstance(written, str) else "",
-                     bool(properties.get("dontUpdate")))
+                     bool(kept))
 
 
 def _mendeley_cite(document: Document, field: FieldCode) -> ManagedCitation | None:

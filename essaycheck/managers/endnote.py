@@ -80,10 +80,10 @@ def to_csl(record, fallback_id: str = "") -> dict | None:
 
 def _person(name: str) -> dict:
     """'Arndt, Channing' -> family and given; a name without a comma is a group ('IPCC')."""
-    if "," in name:
-        family, given = (part.strip() for part in name.split(",", 1))
+    family, _, given = (part.strip() for part in name.partition(","))
+    if given:
         return {"family": family, "given": given}
-    return {"literal": name}
+    return {"literal": family}  # "Regional Council for Student Wellbeing," ends with a comma: a group
 
 
 def _text(element) -> str:

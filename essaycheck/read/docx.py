@@ -182,10 +182,14 @@ class _Fields:
 
     def open_managed(self, instruction: str, data: str, line: _Line, kind: str = "field") -> int:
         """Start a manager's field (or content control) at the current end of ``line``; its id."""
-        identifier = len(self.managed)
-        self.managed.append({"instruction": instruction, "data": data, "kind": kind, "start": None, "end": None})
+        identifier = self.register(instruction, data, kind)
         line.marks.append((line.size, identifier, True))
         return identifier
+
+    def register(self, instruction: str, data: str, kind: str) -> int:
+        """Keep a manager's field or content control, not yet placed in the text; its id."""
+        self.managed.append({"instruction": instruction, "data": data, "kind": kind, "start": None, "end": None})
+        return len(self.managed) - 1
 
 
 _MANAGER_INSTRUCTION = re.compile(
@@ -266,8 +270,24 @@ class _Reader:
                 self._flush()  # a paragraph never runs on into the next cell
             elif tag == "mc:AlternateContent":
                 self._blocks(child[:1], part)  # the first choice only: the others repeat it
+            elif tag == "w:sdt" and (control := _manager_control(child)):
+                self._managed_blocks(child, control, part)
             elif tag not in DROPPED_ELEMENTS:
                 self._blocks(child, part)
+
+    def _managed_blocks(self, sdt, control: str, part: str) -> None:
+        """A block-level content control of a manager (Mendeley Cite's bibliography): its paragraphs."""
+        self._flush()
+        identifier = self.fields.register(control, "", "content-control")
+        self.pending_starts.append(identifier)
+        first = len(self.paragraphs)
+        self._blocks(sdt, part)
+        self._flush()
+        if identifier in self.pending_starts:  # no text inside: nothing to place
+            self.pending_starts.remove(identifier)
+        elif len(self.paragraphs) > first:
+            last = self.paragraphs[-1]
+            self.managed[identifier]["end"] = (last.index, len(last.text))
 
     def _paragraph(self, p, part: str) -> None:
         if not len(p) and self.pending is None:
