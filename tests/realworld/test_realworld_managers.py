@@ -5,6 +5,7 @@ The managed fields are counted here independently of essaycheck's reader, from t
 each document's main part (every field instruction and content-control tag a manager writes).
 """
 
+import json
 import re
 import zipfile
 
@@ -56,3 +57,20 @@ def test_every_managed_citation_is_linked_through_its_record(document):
     linked = [report.links[i].reference for i in report.managed_links.cites]
     assert linked and all(reference is not None for reference in linked), stem
     assert len(report.managed.bibliographies) == 1, stem
+
+
+def test_every_stored_work_is_exported_once_in_each_format(document):
+    """`essaycheck export`: each distinct record, read back by the libraries other tools use."""
+    import bibtexparser
+    import rispy
+
+    from essaycheck.managers.export import to_bibtex, to_csl_json, to_ris
+
+    stem, _, report = document
+    records = report.managed.records()
+    titles = {" ".join(record["title"].split()) for record in records}
+    assert len(records) == len(titles), stem  # one record per work, not one per citation
+    assert len(json.loads(to_csl_json(records))) == len(records)
+    library = bibtexparser.parse_string(to_bibtex(records))
+    assert len(library.entries) == len(records) and not library.failed_blocks, stem
+    assert len(rispy.loads(to_ris(records))) == len(records), stem
