@@ -13,6 +13,7 @@ from .names import fold
 from .read import document_from_text, read_document
 from .references import parse_reference_list
 from .rules import CheckContext, run_rules
+from .rules.managed import lookups_on_records
 from .sections import split_sections
 from .settings import Settings
 
@@ -69,7 +70,7 @@ def check_document(document: Document, settings: Settings | None = None, *, reso
 
     context = CheckContext(document, sections, citations, references, links, records, managed=managed,
                            managed_links=managed_links)
-    problems.extend(run_rules(context, settings))
+    problems = lookups_on_records(problems, context) + run_rules(context, settings)
     problems.sort(key=Diagnostic.sort_key)
     return Report(
         file=document.path,

@@ -77,3 +77,22 @@ def test_a_word_bibliography_listing_an_uncited_source_is_an_uncited_reference()
                  .replace("⟦Zotero bibliography⟧", "⟦Word bibliography⟧"))
     assert [p.rule for p in report.problems if p.rule in ("bibliography-stale", "uncited-reference")] == [
         "uncited-reference"]
+
+
+def test_a_lookup_finding_on_an_entry_the_manager_made_says_to_fix_the_record():
+    from essaycheck.model import Diagnostic, Severity
+    from essaycheck.resolve import Resolution
+
+    essay = managed_essay("Networks matter ⟦Zotero RAJ⟧(Raj et al., 2017)⟦/⟧.", RAJ)
+    plain = check_document(managed_document(essay), OFFLINE)
+    [entry] = plain.references
+    found = [Diagnostic(rule, Severity.WARNING, "This work has a DOI.", entry.location, reference=0)
+             for rule in ("missing-doi", "retracted")]
+    report = check_document(managed_document(essay), Settings(), resolution=Resolution({}, tuple(found)))
+    messages = {p.rule: p.message for p in report.problems}
+    assert messages["missing-doi"].startswith("This work has a DOI. Zotero made this entry from your record")
+    assert messages["retracted"] == "This work has a DOI."  # its fix is not in the record
+
+    typed = managed_essay("Networks matter (Raj et al., 2017).", RAJ, bibliography=False)
+    report = check_document(managed_document(typed), Settings(), resolution=Resolution({}, (found[0],)))
+    assert [p.message for p in report.problems if p.rule == "missing-doi"] == ["This work has a DOI."]

@@ -2,6 +2,8 @@
 (tests/managed_docs.py): every citation with its records, wherever it stands, and the links made
 through them."""
 
+import dataclasses
+
 import pytest
 
 import managed_docs
@@ -107,3 +109,111 @@ def test_a_citation_typed_over_with_another_year_is_an_edited_citation(manager, 
     report = check_document(_read(doc, tmp_path), Settings(resolve=False))
     [finding] = [p for p in report.problems if p.rule == "edited-citation"]
     assert finding.location.text == "(Marsh, 2019)" and finding.suggestion == "(Marsh, 2021)"
+
+
+# --- each finding about the manager, on each manager's own structures -------------------------
+
+W = "{%s}" % managed_docs.NS["w"]
+
+
+def _edited(doc, tmp_path, change):
+    """``doc`` saved with ``change(body)`` applied to word/document.xml's body; read back."""
+    import io
+    import zipfile
+
+    from lxml import etree
+
+    source = zipfile.ZipFile(io.BytesIO(doc.data))
+    target = tmp_path / "essay.docx"
+    with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as out:
+        for member in source.infolist():
+            data = source.read(member)
+            if member.filename == "word/document.xml":
+                root = etree.fromstring(data)
+                change(root.find(f"{W}body"))
+                data = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+            out.writestr(member, data)
+    return read_document(target)
+
+
+def _paragraph(text: str):
+    from lxml import etree
+
+    p = etree.Element(f"{W}p")
+    etree.SubElement(etree.SubElement(p, f"{W}r"), f"{W}t").text = text
+    return p
+
+
+def _paragraph_with(body, text: str):
+    """The last w:p of the body (in any content control) whose text contains ``text``."""
+    found = [p for p in body.iter(f"{W}p") if text in "".join(t.text or "" for t in p.iter(f"{W}t"))]
+    assert found, text
+    return found[-1]
+
+
+def _rules(document) -> list[str]:
+    return [p.rule for p in check_document(document, Settings(resolve=False)).problems]
+
+
+CITED = [Cite(("okafor2019",)), Cite(("marsh2021",)), Cite(("vanderberg2018",))]
+MANAGER_RULES = ("edited-citation", "unlinked-citation", "bibliography-stale", "manual-bibliography-entry",
+                 "record-incomplete", "citations-unreadable")
+
+
+@pytest.mark.parametrize("manager", READABLE)
+def test_a_citation_typed_by_hand_among_managed_ones_is_an_unlinked_citation(manager, tmp_path):
+    def add(body):
+        first = _paragraph_with(body, "Okafor & Lindqvist, 2019")
+        first.addnext(_paragraph("Laptops did no better (van der Berg et al., 2018)."))
+
+    rules = _rules(_edited(managed_docs.build(manager, CITED), tmp_path, add))
+    assert [r for r in rules if r in MANAGER_RULES] == ["unlinked-citation"]
+
+
+@pytest.mark.parametrize("manager", READABLE)
+def test_an_entry_typed_below_the_managed_bibliography_is_a_manual_entry(manager, tmp_path):
+    def add(body):  # after the bibliography's field or content control, as the document's last paragraph
+        body[-1].addprevious(_paragraph(
+            "Delacroix, A., & Brandt, J. (2020). The quiet hour effect on library study time. Library Use "
+            "Studies, 3(1), 1–18."))
+        _paragraph_with(body, "Okafor & Lindqvist, 2019").addnext(_paragraph("Quiet rooms help (Delacroix & "
+                                                                            "Brandt, 2020)."))
+
+    rules = _rules(_edited(managed_docs.build(manager, CITED), tmp_path, add))
+    assert [r for r in rules if r in MANAGER_RULES] == ["unlinked-citation", "manual-bibliography-entry"], rules
+    assert "missing-reference" not in rules and "uncited-reference" not in rules, rules
+
+
+@pytest.mark.parametrize("manager", ["zotero", "mendeley-desktop", "mendeley-cite", "endnote"])
+def test_an_entry_typed_into_the_managed_bibliography_is_named_in_its_stale_finding(manager, tmp_path):
+    def add(body):
+        _paragraph_with(body, "Halcyon Academic Press").addnext(_paragraph(
+            "Delacroix, A., & Brandt, J. (2020). The quiet hour effect. Library Use Studies, 3(1), 1–18."))
+
+    report = check_document(_edited(managed_docs.build(manager, CITED), tmp_path, add), Settings(resolve=False))
+    [stale] = [p for p in report.problems if p.rule == "bibliography-stale"]
+    assert "Delacroix" in stale.message and "typed into the bibliography by hand" in stale.message
+    assert "uncited-reference" not in [p.rule for p in report.problems]
+
+
+@pytest.mark.parametrize("manager", READABLE)
+def test_a_bibliography_not_refreshed_is_stale_once(manager, tmp_path):
+    def drop_marsh(body):  # the entry's text goes; the field's own marks stay where they are
+        for t in _paragraph_with(body, "Halcyon Academic Press").iter(f"{W}t"):
+            t.text = ""
+
+    rules = _rules(_edited(managed_docs.build(manager, CITED), tmp_path, drop_marsh))
+    assert rules.count("bibliography-stale") == 1, rules
+    assert "missing-reference" not in rules, rules
+
+
+@pytest.mark.parametrize("manager", READABLE)
+def test_an_article_record_without_its_pages_is_incomplete(manager, tmp_path, monkeypatch):
+    work = managed_docs.WORKS["delacroix2020"]
+    monkeypatch.setitem(managed_docs.WORKS, "delacroix2020", dataclasses.replace(
+        work, page="", entry=work.entry.replace(", 1–18.", ".")))
+    doc = managed_docs.build(manager, [Cite(("okafor2019",)), Cite(("delacroix2020",))])
+    report = check_document(_read(doc, tmp_path), Settings(resolve=False))
+    [finding] = [p for p in report.problems if p.rule in MANAGER_RULES]
+    assert finding.rule == "record-incomplete" and "Delacroix" in finding.location.text
+    assert "page range" in finding.message and manager.split("-")[0] in finding.message.lower()

@@ -4,10 +4,10 @@ citations and bibliography it inserted, and the records behind them (see :mod:`e
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..managers.csljson import first_family, item_key, year_of
-from ..model import Severity
+from ..model import Diagnostic, Severity
 from ..names import fold, fold_words
 from .base import CheckContext, Finding, rule
 from .examples import BRAUN, RAJ, WENGER, managed_essay
@@ -37,6 +37,23 @@ def made_by(manager: str) -> str:
     return (f"{manager} made this entry from your record of the work: make the change in the record in {manager} "
             f"and refresh the bibliography ({REFRESH[manager]}); a change typed into the entry is undone at the "
             "next refresh.")
+
+
+# Lookups whose fix is a change to the entry's content, which a manager makes from its record.
+RECORD_FIXES = frozenset({"missing-doi", "missing-publisher", "metadata-mismatch", "doi-not-found", "doi-mismatch",
+                          "broken-url", "redirected-url"})
+
+
+def lookups_on_records(problems: list[Diagnostic], ctx: CheckContext) -> list[Diagnostic]:
+    """The lookups' findings, those on an entry a manager made told to fix the record, not the text."""
+    if _managed(ctx) is None:
+        return problems
+    advised = []
+    for problem in problems:
+        manager = bibliography_manager(ctx, problem.location.paragraph) if (
+            problem.rule in RECORD_FIXES and problem.location is not None) else ""
+        advised.append(replace(problem, message=f"{problem.message} {made_by(manager)}") if manager else problem)
+    return advised
 
 
 def _managed(ctx: CheckContext):
@@ -252,7 +269,8 @@ def bibliography_stale(ctx: CheckContext):
             parts.append(f"it does not list {_listing([_named(r) for r in stale.missing])}, which you cite")
         if stale.extra:
             names = [ctx.references[i].text.split(". (")[0][:40] for i in stale.extra]
-            parts.append(f"it lists {_listing(names)}, which nothing in your essay cites any more")
+            parts.append(f"it lists {_listing(names)}, which none of your {manager} citations cites (a citation "
+                         "deleted since the last refresh, or an entry typed into the bibliography by hand)")
         first = ctx.references[stale.extra[0]] if stale.extra else next(
             ref for ref in ctx.references if stale.bibliography.first <= ref.location.paragraph)
         yield Finding(f"The bibliography {manager} made is out of date: {'; '.join(parts)}. Refresh it "
