@@ -13,6 +13,10 @@ class InputError(EssaycheckError):
     """The essay cannot be read: missing, not a supported format, corrupt, hostile or too large."""
 
 
+class NotAnEssay(InputError):
+    """The file is something else than a written text: an image, a spreadsheet, a presentation …"""
+
+
 class ConfigError(EssaycheckError):
     """The configuration file or a command-line option is not valid."""
 

@@ -78,7 +78,7 @@ class Document:
     bookmarks when it stores citations as bookmarks (which cannot be read)."""
 
     path: str
-    kind: str  # "docx" | "txt" | "md"
+    kind: str  # "docx" | "odt" | "pdf" | "rtf" | "html" | "txt" | "md" (essaycheck.read.sniff.KINDS)
     paragraphs: tuple[Paragraph, ...]
     fields: tuple[FieldCode, ...] = ()
     sources: tuple[bytes, ...] = ()  # customXml parts with Word's b:Sources
@@ -87,6 +87,15 @@ class Document:
     @property
     def word_count(self) -> int:
         return sum(len(p.text.split()) for p in self.paragraphs)
+
+    @property
+    def italics_known(self) -> bool:
+        """Whether the reader knows which text is in italics: Word, OpenDocument, RTF, HTML and
+        Markdown files; a PDF only when some of its fonts say italic (many PDFs do not say); never
+        plain text."""
+        if self.kind == "pdf":
+            return any(paragraph.italic for paragraph in self.paragraphs)
+        return self.kind in ("docx", "odt", "rtf", "html", "md")
 
 
 @dataclass(frozen=True)

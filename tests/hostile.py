@@ -335,8 +335,8 @@ def many_chars_txt(folder: Path) -> Path:
 
 
 def unsupported_extension(folder: Path) -> Path:
-    path = folder / "essay.html"
-    path.write_text("<html><body>An essay</body></html>")
+    path = folder / "essay.pages"
+    path.write_text("An essay written in Apple Pages, as text.")
     return path
 
 
@@ -426,8 +426,7 @@ REFUSED = (
     Case(old_doc, "97-2003"),
     Case(old_doc_as_docx, "97-2003"),
     Case(encrypted_docx, "password"),
-    Case(png_as_docx, "not a word document"),
-    Case(rtf_as_docx, "rich text"),
+    Case(png_as_docx, "image, not an essay"),
     Case(empty_docx, "empty"),
     Case(empty_txt, "empty"),
     Case(blank_txt, "no text"),
@@ -440,7 +439,7 @@ REFUSED = (
     Case(long_paragraph_txt, "single paragraph"),
     Case(huge_txt, "8 mb"),
     Case(many_chars_txt, "2,000,000 characters"),
-    Case(unsupported_extension, ".html"),
+    Case(unsupported_extension, ".pages"),
     Case(directory, "folder"),
     Case(fifo, "not an ordinary file"),
     Case(symlink_to_device, "not an ordinary file"),

@@ -60,3 +60,8 @@ def test_symlink_to_regular_file_is_read(tmp_path):
 def test_hostile_files_are_small(tmp_path):
     for build in (hostile.zip_bomb_docx, hostile.lying_zip_bomb_docx, hostile.deep_nesting_docx):
         assert os.path.getsize(build(tmp_path)) < 5_000_000
+
+
+def test_a_file_named_docx_is_read_as_what_it_is(tmp_path):
+    document = read_document(hostile.rtf_as_docx(tmp_path))
+    assert document.kind == "rtf" and [p.text for p in document.paragraphs] == ["Hello"]

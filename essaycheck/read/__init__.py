@@ -1,4 +1,4 @@
-"""Reading an essay safely: .docx, .txt or .md, decided from the bytes, into a Document.
+"""Reading an essay safely: .docx, .odt, PDF, RTF, HTML, .txt or .md, decided from the bytes, into a Document.
 
 Every problem with the input (missing, not a regular file, wrong format, damaged,
 hostile, too large, not UTF-8, no text) is an :class:`~essaycheck.errors.InputError`
@@ -8,27 +8,36 @@ with one line a student can act on. The file is only ever opened read-only.
 from __future__ import annotations
 
 import os
+from importlib import import_module
 from dataclasses import replace
 
 from ..errors import InputError
 from ..model import Document, Paragraph
 from .disk import read_file_bytes
-from .sniff import sniff
+from .sniff import KINDS, sniff
 from .text import decode_text, normalise_text, text_paragraphs
 
-__all__ = ["read_document", "document_from_text"]
+__all__ = ["read_document", "document_from_text", "READERS"]
+
+# kind -> (module, function(data, path) -> paragraphs) of the readers of binary and markup formats
+READERS = {"odt": ("odt", "odt_paragraphs"), "pdf": ("pdf", "pdf_paragraphs"), "rtf": ("rtf", "rtf_paragraphs"),
+           "html": ("html", "html_paragraphs")}
 
 
 def read_document(path) -> Document:
-    """Read the essay at ``path`` (.docx, .txt or .md) into its paragraphs in reading order."""
+    """Read the essay at ``path`` into its paragraphs in reading order (any kind :func:`sniff` names)."""
     name = os.fspath(path)
     data = read_file_bytes(name)
     kind = sniff(data, name)
     if kind == "docx":
-        contents = _read_docx(data, name)
+        contents = _guarded(lambda: _docx_contents(data, name), name, kind)
         document = _document(name, kind, contents.paragraphs)
         return replace(document, fields=contents.fields, sources=contents.sources,
                        manager_bookmarks=contents.manager_bookmarks)
+    if kind in READERS:
+        module, function = READERS[kind]
+        reader = getattr(import_module(f".{module}", __name__), function)
+        return _document(name, kind, _guarded(lambda: reader(data, name), name, kind))
     return _document(name, kind, _text_paragraphs(decode_text(data, name), kind, name))
 
 
@@ -47,17 +56,26 @@ def _text_paragraphs(text: str, kind: str, path: str) -> tuple[Paragraph, ...]:
     return text_paragraphs(text, path)
 
 
-def _read_docx(data: bytes, path: str):
+def _docx_contents(data: bytes, path: str):
     from .docx import docx_contents
 
+    return docx_contents(data, path)
+
+
+def _guarded(read, path: str, kind: str):
+    """``read()``, with any unexpected error turned into one line: untrusted files never end in a traceback."""
     try:
-        return docx_contents(data, path)
+        return read()
     except InputError:
         raise
-    except Exception as error:  # a reader of untrusted files must never end in a traceback
+    except Exception as error:
         from .xml import unreadable
 
-        raise unreadable(path, f"{type(error).__name__}: {error}") from error
+        reason = f"{type(error).__name__}: {error}"
+        if kind == "docx":
+            raise unreadable(path, reason) from error
+        raise InputError(f"{path} could not be read as a {KINDS[kind]} file ({reason}). Save it again from the "
+                         "program that made it, or hand in the .docx.") from error
 
 
 def _document(path: str, kind: str, paragraphs: tuple[Paragraph, ...]) -> Document:

@@ -12,8 +12,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..errors import InputError
+from ..errors import InputError, NotAnEssay
 from ..model import FieldCode, Paragraph
+from .lines import Line
 from .package import Package
 from .paragraphs import TextBudget, trimmed_paragraph
 from .styles import StyleSheet
@@ -91,48 +92,25 @@ def _main_part(package: Package) -> str:
             return target
     if package.has("word/document.xml"):
         return "word/document.xml"
-    if package.has("mimetype") and b"opendocument" in package.read("mimetype"):
-        what = "an OpenDocument (.odt) file"
-    elif package.has("xl/workbook.xml"):
-        what = "an Excel workbook"
-    elif package.has("ppt/presentation.xml"):
-        what = "a PowerPoint presentation"
-    else:
-        what = "a zip archive"
+    if package.has("xl/workbook.xml"):
+        raise NotAnEssay(f"{package.path} is an Excel workbook, not an essay.")
+    if package.has("ppt/presentation.xml"):
+        raise NotAnEssay(f"{package.path} is a PowerPoint presentation, not an essay.")
+    what = "a zip archive"
     raise InputError(f"{package.path} is {what}, not a Word document. Save your essay from your word processor "
                      "as Word Document (.docx) and check that file.")
 
 
-class _Line:
-    """The text of one paragraph being read, with italic/bold flags per piece and link spans."""
+class _Line(Line):
+    """A Word paragraph being read: also its text boxes and the marks of managers' fields."""
 
     def __init__(self) -> None:
-        self.pieces: list[tuple[str, bool, bool]] = []
-        self.size = 0
-        self.links: list[tuple[int, int, str]] = []
+        super().__init__()
         self.text_boxes: list = []
         self.marks: list[tuple[int, int, bool]] = []  # (offset, field id, True at its start) of managers' fields
 
     def add(self, text: str, italic: bool = False, bold: bool = False) -> None:
-        text = text.replace(SOFT_HYPHEN, "")
-        if text:
-            self.pieces.append((text, italic, bold))
-            self.size += len(text)
-
-    def text(self) -> str:
-        return "".join(piece for piece, _, _ in self.pieces)
-
-    def italic_spans(self) -> list[tuple[int, int]]:
-        spans, position = [], 0
-        for piece, italic, _ in self.pieces:
-            if italic:
-                spans.append((position, position + len(piece)))
-            position += len(piece)
-        return spans
-
-    def all_bold(self) -> bool:
-        visible = [bold for piece, _, bold in self.pieces if piece.strip()]
-        return bool(visible) and all(visible)
+        super().add(text.replace(SOFT_HYPHEN, ""), italic, bold)
 
 
 class _Fields:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from .xml import ShortTags
+
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 MC_NS = "http://schemas.openxmlformats.org/markup-compatibility/2006"
@@ -13,8 +15,7 @@ STRICT_NAMES = {
     b"http://purl.oclc.org/ooxml/officeDocument/relationships": R_NS.encode(),
     b"http://purl.oclc.org/ooxml/officeDocument/math": M_NS.encode(),
 }
-_PREFIX = {W_NS: "w", R_NS: "r", MC_NS: "mc", M_NS: "m"}
-_SHORT: dict[str, str] = {}  # a document uses a few dozen distinct tags, millions of times
+short_tag = ShortTags({W_NS: "w", R_NS: "r", MC_NS: "mc", M_NS: "m"})  # 'w:p', 'm:t', 'mc:AlternateContent' …
 _OFF = {"0", "false", "off", "none"}
 _VAL = f"{{{W_NS}}}val"
 
@@ -27,20 +28,6 @@ def w(local: str) -> str:
 def r(local: str) -> str:
     """The Clark name of ``r:local``."""
     return f"{{{R_NS}}}{local}"
-
-
-def short_tag(element) -> str:
-    """'w:p', 'm:t', 'mc:AlternateContent' …; the local name for other namespaces."""
-    tag = element.tag
-    if not isinstance(tag, str):
-        return ""
-    short = _SHORT.get(tag)
-    if short is None:
-        namespace, _, local = tag[1:].rpartition("}")
-        short = f"{_PREFIX[namespace]}:{local}" if namespace in _PREFIX else local
-        if len(_SHORT) < 10_000:
-            _SHORT[tag] = short
-    return short
 
 
 def toggle(properties, local: str) -> bool | None:

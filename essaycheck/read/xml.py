@@ -40,3 +40,25 @@ def parse_xml(data: bytes, path: str, part: str):
 def unreadable(path: str, reason: str) -> InputError:
     """The one error for a .docx that cannot be read, with what to do about it."""
     return InputError(f"{path} could not be read as a Word document: {reason}. {RESAVE}")
+
+
+class ShortTags:
+    """Prefixed names of elements ('w:p', 'text:p') for a vocabulary of namespaces, cached:
+    a document uses a few dozen distinct tags, millions of times."""
+
+    def __init__(self, prefixes: dict[str, str]) -> None:
+        self.prefixes = prefixes  # namespace URI -> prefix
+        self._cache: dict[str, str] = {}
+
+    def __call__(self, element) -> str:
+        """'w:p', 'text:p' …; the local name for other namespaces; '' for comments."""
+        tag = element.tag
+        if not isinstance(tag, str):
+            return ""
+        short = self._cache.get(tag)
+        if short is None:
+            namespace, _, local = tag[1:].rpartition("}")
+            short = f"{self.prefixes[namespace]}:{local}" if namespace in self.prefixes else local
+            if len(self._cache) < 10_000:  # hostile files may invent tags without end
+                self._cache[tag] = short
+        return short

@@ -319,11 +319,11 @@ _BRAUN_ITALIC = BRAUN.replace("Qualitative Research in Psychology, 3(2)", "*Qual
       passes=[markdown_essay("Themes emerged (Braun & Clarke, 2006).", _BRAUN_ITALIC)],
       examples_kind="md")
 def italics(ctx: CheckContext):
-    """In a Word or Markdown file, where italics are known, APA 7 italics are checked: the journal
-    title and volume number of an article, and the title of a book, report, thesis or web page, are
-    in italics; the title of an article or chapter is not. Plain text carries no italics and is
-    not checked."""
-    if ctx.document.kind not in ("docx", "md"):
+    """Where italics are known (Word, OpenDocument, RTF, HTML and Markdown files, and PDFs whose fonts
+    say so), APA 7 italics are checked: the journal title and volume number of an article, and the
+    title of a book, report, thesis or web page, are in italics; the title of an article or chapter
+    is not. Plain text carries no italics and is not checked."""
+    if not ctx.document.italics_known:
         return
     yield from _nothing_in_italics(ctx)
     yield from _italics_on_the_wrong_part(ctx)

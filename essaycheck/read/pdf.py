@@ -1,0 +1,535 @@
+"""PDF with a text layer (as a word processor exports it): paragraphs rebuilt from the characters.
+
+PDFium (pypdfium2) gives each character with its box, baseline, size and font. Lines are
+grouped by baseline; running headers, footers and page numbers (the same text at the same
+height on most pages, "3", "Page 3 of 9") are dropped; paragraphs start at a larger vertical
+gap, at a first-line indent, where a hanging indent starts again (a reference list: each entry
+at the margin, its other lines indented) and around a heading (a short line standing alone,
+bold or larger than the body text). Lines are joined with a space, except:
+
+- a URL or DOI broken over lines is joined without one;
+- a hyphen at a line end after a letter is kept, with no space, when the next line starts with a
+  capital or a digit ("COVID-" / "19"), when the word before it already holds a hyphen
+  ("face-to-" / "face"), is a single letter ("e-" / "learning") or is a prefix that is always
+  hyphenated (``KEEP_HYPHEN_PREFIXES``: self-, well-, non-, …); otherwise it breaks a word and
+  is dropped ("hyphen-" / "ation" gives "hyphenation");
+- a dash (– —) at a line end joins without a space.
+
+Italics come from the font (its name or PDFium's italic flag), links from URI link annotations.
+Out of scope: two-column layouts (lines are read across the page, top to bottom) and text in
+tables read cell by cell. Every failure is an :class:`InputError` with one line.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from ..errors import InputError
+from ..model import Paragraph
+from .paragraphs import TextBudget, too_much_text, trimmed_paragraph
+
+__all__ = ["PdfLayout", "pdf_layout", "pdf_paragraphs", "MAX_PDF_PAGES", "KEEP_HYPHEN_PREFIXES"]
+
+MAX_PDF_PAGES = 300  # a long thesis has about 200 pages; beyond that it is not an essay
+MAX_PDF_CHARS = 3_000_000  # characters PDFium may report in the whole file (the text budget counts the rest)
+# Prefixes written with a hyphen that hyphenation rarely leaves at a line end on their own
+# (not "re", "pre", "ex", "multi", "low": "re-search", "pre-sent", "ex-ample" break real words).
+KEEP_HYPHEN_PREFIXES = frozenset({"self", "well", "non", "half", "all", "anti", "quasi"})
+_HEADING_WORDS = 12  # as in the .docx reader: a whole-bold paragraph this short, standing alone, is a heading
+_ITALIC_FLAG = 1 << 6  # PDF font descriptor flag "Italic" (bit 7)
+_FORCE_BOLD_FLAG = 1 << 18  # "ForceBold" (bit 19)
+_ITALIC_NAME = re.compile(r"italic|oblique|kursiv", re.IGNORECASE)
+_BOLD_NAME = re.compile(r"bold|black|heavy|semibold|demi", re.IGNORECASE)
+_PAGE_NUMBER = re.compile(r"(?:page\s*)?[-–—]?\s*(?:\d{1,4}|[ivxlc]{1,6})\s*[-–—]?(?:\s*(?:of|/)\s*\d{1,4})?",
+                          re.IGNORECASE)
+_URL_START = re.compile(r"[(\[<\"“]?(?:https?:|www\.|doi:|doi\.org/|dx\.doi\.org/|10\.\d{4,9}/)", re.IGNORECASE)
+_LIST_HEADING = re.compile(r"(?:references?|reference list|bibliography|works cited|sources)\s*:?", re.IGNORECASE)
+_URL_CHARS = set("/.-_=?&#%~:")
+_HYPHENS = {"-", "\u2010", "\u2011", "\u00ad"}
+_PDFIUM_HYPHENS = {"\ufffe", "\x02"}  # how PDFium reports a hyphen it found at a line end
+_DASHES = {"\u2013", "\u2014"}
+_SPACES = {" ", "\t", "\xa0", "\u2002", "\u2003", "\u2009", "\u202f"}
+_CR_LF = {"\r", "\n"}
+
+Box = tuple[int, float, float, float, float]  # page index, left, bottom, right, top (PDF points)
+
+
+@dataclass(frozen=True)
+class PdfLayout:
+    """The paragraphs of a PDF and, for each paragraph, the box of each character of its text
+    (``boxes[i][offset]``); None for a character the reader inserted (a joining space)."""
+
+    paragraphs: tuple[Paragraph, ...]
+    boxes: tuple[tuple[Box | None, ...], ...]
+
+
+def pdf_paragraphs(data: bytes, path: str) -> tuple[Paragraph, ...]:
+    """The paragraphs of the PDF in ``data``, in reading order."""
+    return pdf_layout(data, path).paragraphs
+
+
+def pdf_layout(data: bytes, path: str) -> PdfLayout:
+    """The paragraphs of the PDF in ``data`` with the position of each character; deterministic."""
+    if b"%%EOF" not in data[-4096:]:
+        raise InputError(f"{path} is an incomplete PDF (the end of the file is missing, so it was cut off while "
+                         "being saved, uploaded or downloaded). Download or export it again.")
+    try:
+        pages, links, body_size = _read_pages(data, path)
+        return _assemble(pages, links, body_size, path)
+    except InputError:
+        raise
+    except Exception as error:  # a reader of untrusted files must never end in a traceback
+        raise _damaged(path, f"{type(error).__name__}: {error}") from error
+
+
+def _damaged(path: str, detail: str) -> InputError:
+    detail = " ".join(detail.split())[:200]
+    return InputError(f"{path} is a damaged PDF that cannot be read ({detail}). Export it from your word "
+                      "processor again, or hand in the .docx.")
+
+
+# --- characters from PDFium ------------------------------------------------------------------
+
+
+@dataclass
+class _Char:
+    text: str
+    box: Box | None
+    baseline: float = 0.0
+    size: float = 0.0
+    italic: bool = False
+    bold: bool = False
+
+
+@dataclass
+class _Line:
+    page: int
+    chars: list[_Char]
+    baseline: float
+    left: float
+    right: float
+    size: float
+    bold: bool
+    page_height: float = 0.0
+    furniture: bool = False
+
+    @property
+    def text(self) -> str:
+        return "".join(char.text for char in self.chars)
+
+
+def _open(data: bytes, path: str):
+    import pypdfium2 as pdfium
+    import pypdfium2.raw as raw
+
+    try:
+        return pdfium.PdfDocument(data)
+    except pdfium.PdfiumError as error:
+        if error.err_code == raw.FPDF_ERR_PASSWORD:
+            raise InputError(f"{path} is protected with a password, so it cannot be read. Export the PDF again "
+                             "without a password, or hand in the .docx.") from None
+        raise _damaged(path, str(error)) from None
+
+
+def _read_pages(data: bytes, path: str) -> tuple[list[list[_Line]], dict[int, list], float]:
+    """The lines of every page, the URI links by page ((left, bottom, right, top), url) and the body
+    text's font size."""
+    import pypdfium2 as pdfium
+
+    document = _open(data, path)
+    try:
+        count = len(document)
+        if count > MAX_PDF_PAGES:
+            raise InputError(f"{path} has {count} pages; essaycheck reads PDFs of up to {MAX_PDF_PAGES} pages. "
+                             "Check that you picked the right file.")
+        pages, links, sizes, total = [], {}, Counter(), 0
+        fonts: dict = {}
+        for index in range(count):
+            page = document[index]
+            try:
+                height = page.get_height()
+                textpage = page.get_textpage()
+                try:
+                    chars = _page_chars(textpage, index, fonts)
+                finally:
+                    textpage.close()
+                found = _page_links(document, page)
+                if found:
+                    links[index] = found
+            except pdfium.PdfiumError as error:
+                raise _damaged(path, f"page {index + 1}: {error}") from None
+            finally:
+                page.close()
+            total += len(chars)
+            if total > MAX_PDF_CHARS:
+                raise too_much_text(path)
+            for char in chars:
+                if char.box is not None and not char.text.isspace():
+                    sizes[round(char.size * 2) / 2] += 1
+            pages.append(_page_lines(chars, index, height))
+    finally:
+        document.close()
+    if not sizes:
+        raise InputError(f"{path} is a scanned image with no text in it (no text layer): essaycheck needs the text. "
+                         "Hand in the PDF your word processor exported, or the .docx.")
+    return pages, links, sizes.most_common(1)[0][0]
+
+
+def _page_chars(textpage, page: int, fonts: dict) -> list[_Char]:
+    """Every character PDFium found on the page, in content order; generated ones have no box."""
+    import pypdfium2.raw as raw
+
+    handle = textpage.raw
+    rect, x, y = raw.FS_RECTF(), ctypes.c_double(), ctypes.c_double()
+    rect_ref, x_ref, y_ref = ctypes.byref(rect), ctypes.byref(x), ctypes.byref(y)
+    unicode, generated, loose_box, origin = (raw.FPDFText_GetUnicode, raw.FPDFText_IsGenerated,
+                                             raw.FPDFText_GetLooseCharBox, raw.FPDFText_GetCharOrigin)
+    text_object, address = raw.FPDFText_GetTextObject, ctypes.addressof
+    objects: dict[int | None, tuple[float, bool, bool]] = {}  # size and style per text object: few per page
+    chars = []
+    for i in range(raw.FPDFText_CountChars(handle)):
+        code = unicode(handle, i)
+        text = chr(code) if 0 < code < 0x110000 and not 0xD800 <= code < 0xE000 else "\ufffd"
+        if text in _PDFIUM_HYPHENS:
+            text = "-"
+        elif code in (32, 13, 10) and generated(handle, i) == 1:
+            chars.append(_Char("\n" if text in _CR_LF else " ", None))
+            continue
+        loose_box(handle, i, rect_ref)
+        origin(handle, i, x_ref, y_ref)
+        found = text_object(handle, i)
+        key = address(found.contents) if found else None
+        style = objects.get(key)
+        if style is None:
+            style = objects[key] = (raw.FPDFText_GetFontSize(handle, i), *_font_style(handle, i, fonts))
+        chars.append(_Char(text, (page, rect.left, rect.bottom, rect.right, rect.top), y.value, *style))
+    return chars
+
+
+def _font_style(handle, index: int, fonts: dict) -> tuple[bool, bool]:
+    """(italic, bold) for the font of character ``index``, from its name, flags and weight."""
+    import pypdfium2.raw as raw
+
+    name, flags = ctypes.create_string_buffer(256), ctypes.c_int()
+    length = raw.FPDFText_GetFontInfo(handle, index, name, 256, flags)
+    key = (name.raw[:max(0, min(length, 256) - 1)], flags.value, raw.FPDFText_GetFontWeight(handle, index))
+    if key not in fonts:
+        font = key[0].decode("latin-1")
+        fonts[key] = (bool(_ITALIC_NAME.search(font) or key[1] & _ITALIC_FLAG),
+                      bool(_BOLD_NAME.search(font) or key[1] & _FORCE_BOLD_FLAG or key[2] >= 600))
+    return fonts[key]
+
+
+def _page_links(document, page) -> list[tuple[tuple, str]]:
+    """The page's link annotations that open a URI: ((left, bottom, right, top), url)."""
+    import pypdfium2.raw as raw
+
+    found, position = [], ctypes.c_int(0)
+    link, rect = raw.FPDF_LINK(), raw.FS_RECTF()
+    buffer = ctypes.create_string_buffer(2048)
+    while raw.FPDFLink_Enumerate(page.raw, position, link):
+        action = raw.FPDFLink_GetAction(link)
+        if not action or raw.FPDFAction_GetType(action) != raw.PDFACTION_URI:
+            continue
+        length = raw.FPDFAction_GetURIPath(document.raw, action, buffer, len(buffer))
+        if not 1 < length <= len(buffer) or not raw.FPDFLink_GetAnnotRect(link, rect):
+            continue
+        url = buffer.raw[:length - 1].decode("latin-1").strip()
+        box = (min(rect.left, rect.right), min(rect.bottom, rect.top), max(rect.left, rect.right),
+               max(rect.bottom, rect.top))
+        found.append((box, url))
+    return found
+
+
+# --- lines -----------------------------------------------------------------------------------
+
+
+def _page_lines(chars: list[_Char], page: int, height: float) -> list[_Line]:
+    """The page's lines, top to bottom: characters grouped by baseline, spaces normalised."""
+    fragments: list[list[_Char]] = []
+    current: list[_Char] = []
+    baseline = None
+    for char in chars:
+        if char.text == "\n":
+            if current:
+                fragments.append(current)
+            current, baseline = [], None
+            continue
+        if char.box is not None and not char.text.isspace():
+            if baseline is not None and abs(char.baseline - baseline) > 0.5 * max(char.size, 4.0):
+                fragments.append(current)
+                current = []
+            if not current or baseline is None:
+                baseline = char.baseline
+        current.append(char)
+    if current:
+        fragments.append(current)
+    lines = [line for line in (_line(fragment, page, height) for fragment in fragments) if line is not None]
+    lines.sort(key=lambda line: (-round(line.baseline, 1), line.left))
+    merged: list[_Line] = []
+    for line in lines:  # pieces on one baseline (a header and its page number) make one line
+        if merged and abs(merged[-1].baseline - line.baseline) <= 0.3 * max(line.size, 4.0):
+            previous = merged[-1]
+            joined = _line(previous.chars + [_Char(" ", None)] + line.chars, page, height)
+            merged[-1] = joined
+        else:
+            merged.append(line)
+    return merged
+
+
+def _line(chars: list[_Char], page: int, height: float) -> _Line | None:
+    """A line from its characters: runs of spaces made one space, no space at either end."""
+    cleaned: list[_Char] = []
+    for char in chars:
+        if char.text in _SPACES or char.text.isspace():
+            if cleaned and cleaned[-1].text != " ":
+                cleaned.append(_Char(" ", char.box, char.baseline, char.size, char.italic, char.bold))
+        elif char.text not in ("\x00", "\ufeff", "\u00ad") or char is chars[-1]:
+            cleaned.append(char)  # a soft hyphen shows only at a line end
+    while cleaned and cleaned[-1].text == " ":
+        cleaned.pop()
+    inked = [char for char in cleaned if char.box is not None and char.text != " "]
+    if not inked:
+        return None
+    sizes = Counter(round(char.size, 1) for char in inked)
+    return _Line(page, cleaned, baseline=inked[0].baseline, left=min(char.box[1] for char in inked),
+                 right=max(char.box[3] for char in inked), size=sizes.most_common(1)[0][0],
+                 bold=all(char.bold for char in inked if char.text.isalnum()) and any(c.text.isalnum() for c in inked),
+                 page_height=height)
+
+
+def _mark_furniture(pages: list[list[_Line]]) -> None:
+    """Mark running headers, footers and page numbers: going in from the top and from the bottom
+    of each page (two lines at most), lines that repeat at the same height on most pages (digits
+    aside) or look like a page number near the page's edge, and stand apart from the text."""
+    def key(line: _Line) -> tuple:
+        return round(line.baseline / 3), re.sub(r"\d+", "#", line.text.lower())
+
+    edges = [page[:2] + page[-2:] if len(page) > 4 else page for page in pages]
+    seen = Counter(k for lines in edges for k in {key(line) for line in lines})
+    needed = max(2, (len(pages) + 1) // 2)
+
+    def furniture(line: _Line) -> bool:
+        near_edge = line.baseline > 0.85 * line.page_height or line.baseline < 0.15 * line.page_height
+        return (len(pages) > 1 and seen[key(line)] >= needed) or bool(near_edge and _PAGE_NUMBER.fullmatch(line.text))
+
+    for page in pages:
+        inner = page[1:-1]  # the text's own line spacing, without the gaps to headers and footers
+        gaps = Counter(round(a.baseline - b.baseline) for a, b in zip(inner, inner[1:]))
+        limit = 1.2 * gaps.most_common(1)[0][0] + 1 if gaps else 0.0
+        for lines in (page[:3], page[::-1][:3]):
+            run = 0
+            while run < min(2, len(lines)) and furniture(lines[run]):
+                run += 1
+            # furniture (one or two lines) stands apart from the text
+            while run and run < len(lines) and abs(lines[run - 1].baseline - lines[run].baseline) <= limit:
+                run -= 1
+            for line in lines[:run]:
+                line.furniture = True
+
+
+# --- paragraphs ------------------------------------------------------------------------------
+
+
+@dataclass
+class _Geometry:
+    """What the body text looks like: its margin, right edge, line pitch and font size."""
+
+    margin: float
+    right: float
+    pitch: float
+    size: float
+    tolerance: float = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.tolerance = max(2.0, 0.3 * self.size)
+
+    @property
+    def width(self) -> float:
+        return max(self.right - self.margin, 1.0)
+
+    def indented(self, line: _Line) -> bool:
+        return line.left > self.margin + self.tolerance
+
+
+def _geometry(lines: list[_Line], body_size: float) -> _Geometry:
+    body = [line for line in lines if abs(line.size - body_size) <= 1] or lines
+    lefts = Counter(round(line.left) for line in body)
+    # the leftmost position many lines share (a long reference list indents most of its lines)
+    margin = min((left for left, count in lefts.items() if count >= max(2, 0.1 * len(body))),
+                 default=lefts.most_common(1)[0][0])
+    margin = min(line.left for line in body if abs(line.left - margin) <= 1.5)
+    rights = sorted(line.right for line in body)
+    right = rights[int(0.9 * (len(rights) - 1))]
+    pitches = Counter(round(a.baseline - b.baseline) for a, b in zip(body, body[1:])
+                      if a.page == b.page and 0 < a.baseline - b.baseline < 4 * body_size)
+    pitch = float(pitches.most_common(1)[0][0]) if pitches else 1.5 * body_size
+    return _Geometry(margin, right, pitch, body_size)
+
+
+def _heading_like(line: _Line, geometry: _Geometry) -> bool:
+    return line.bold or line.size > geometry.size + 1
+
+
+def _starts_paragraph(line: _Line, current: list[_Line], geometry: _Geometry, in_list: bool) -> bool:
+    """Whether ``line`` begins a new paragraph after the lines of ``current``; ``in_list``: inside a
+    reference list, where every line at the margin starts an entry."""
+    previous = current[-1]
+    if line.page == previous.page:
+        drop = previous.baseline - line.baseline
+        if drop <= 0 or drop > 1.3 * geometry.pitch + 1:
+            return True
+    if _heading_like(line, geometry) != _heading_like(previous, geometry):
+        return True
+    if _heading_like(line, geometry):  # a heading goes on to a second line only after a long first one
+        return abs(line.size - previous.size) > 1 or previous.right - previous.left < 0.6 * geometry.width
+    tolerance = geometry.tolerance
+    wrapped = _wrapped(previous, line, geometry)
+    if len(current) >= 2:  # the paragraph's shape is set by its second line: the rest follow it
+        block = abs(current[0].left - current[1].left) <= tolerance  # no indent tells where the next one starts
+        return abs(line.left - current[1].left) > tolerance or (block and not wrapped)
+    if abs(line.left - previous.left) <= tolerance:  # block paragraphs (or a block quote)
+        return not wrapped or (in_list and not geometry.indented(line))
+    if geometry.indented(previous) and geometry.indented(line):
+        return True
+    return not wrapped  # first-line indent then the margin, or margin then a hanging indent
+
+
+def _wrapped(previous: _Line, line: _Line, geometry: _Geometry) -> bool:
+    """Whether ``line`` holds what did not fit on ``previous``: ``previous`` ends in a hyphen or dash
+    after a letter or digit, or in a URL that ``line`` goes on with, or the first word of ``line``
+    would have passed the right edge of the text there (a paragraph's last line has room left)."""
+    ending = previous.text[-2:]
+    if len(ending) == 2 and ending[1] in _HYPHENS | _DASHES and ending[0].isalnum():
+        return True
+    token = previous.text.rsplit(" ", 1)[-1]
+    if _URL_START.match(token) and _url_goes_on(token, line.text):
+        return True
+    end = next((i for i, char in enumerate(line.chars) if char.text == " "), len(line.chars))
+    inked = [char.box for char in line.chars[:end] if char.box is not None]
+    word = max(box[3] for box in inked) - min(box[1] for box in inked) if inked else 0.0
+    return previous.right + 0.25 * line.size + word > geometry.right + 1
+
+
+def _list_goes_on(group: list[_Line], geometry: _Geometry, in_list: bool) -> bool:
+    """Whether the paragraph after ``group`` is in a reference list: from a reference-list heading
+    to the next heading. (Without that heading, an entry of one full line may take in the next.)"""
+    if all(_heading_like(line, geometry) for line in group):
+        return bool(_LIST_HEADING.fullmatch(" ".join(line.text for line in group).strip()))
+    return in_list
+
+
+def _assemble(pages: list[list[_Line]], links, body_size: float, path: str) -> PdfLayout:
+    _mark_furniture(pages)
+    lines = [line for page in pages for line in page if not line.furniture]
+    if not lines:
+        raise InputError(f"{path} has no text in it apart from page headers and numbers. Check that you picked "
+                         "the right file.")
+    geometry = _geometry(lines, body_size)
+    groups: list[list[_Line]] = []
+    in_list = False
+    for line in lines:
+        if groups and not _starts_paragraph(line, groups[-1], geometry, in_list):
+            groups[-1].append(line)
+            continue
+        if groups:
+            in_list = _list_goes_on(groups[-1], geometry, in_list)
+        groups.append([line])
+    budget = TextBudget(path)
+    paragraphs, boxes = [], []
+    for group in groups:
+        chars = _joined(group)
+        text = "".join(char.text for char in chars)
+        budget.spend(text)
+        words = len(text.split())
+        heading = all(_heading_like(line, geometry) for line in group) and words <= _HEADING_WORDS
+        paragraph = trimmed_paragraph(len(paragraphs), text, italic=_italic_spans(chars),
+                                      links=_link_spans(chars, links), is_heading=heading)
+        if paragraph is None:
+            continue
+        shift = len(text) - len(text.lstrip())
+        paragraphs.append(paragraph)
+        boxes.append(tuple(char.box for char in chars[shift:shift + len(paragraph.text)]))
+    return PdfLayout(tuple(paragraphs), tuple(boxes))
+
+
+def _joined(group: list[_Line]) -> list[_Char]:
+    """The characters of a paragraph's lines, joined as described in the module docstring."""
+    chars: list[_Char] = list(group[0].chars)
+    token = group[0].text.rsplit(" ", 1)[-1]  # the text after the last space so far
+    for line in group[1:]:
+        following = line.text
+        last = chars[-1].text if chars else ""
+        size = len(chars)
+        if _URL_START.match(token) and _url_goes_on(token, following):
+            pass
+        elif last in _HYPHENS and len(token) > 1 and token[-2].isalpha():
+            if last == "\u00ad" or not _keeps_hyphen(token[:-1], following):
+                chars.pop()
+        elif last in _DASHES:
+            pass
+        else:
+            chars.append(_Char(" ", None, italic=bool(chars) and chars[-1].italic and line.chars[0].italic))
+        joined = len(chars) < size or chars[-1].text != " "
+        token = (token[:len(token) - (size - len(chars))] if joined else "") + following
+        token = token.rsplit(" ", 1)[-1]
+        chars += line.chars
+    return chars
+
+
+def _keeps_hyphen(stem: str, following: str) -> bool:
+    """Whether a hyphen at a line end after ``stem`` belongs to the word (see the module docstring)."""
+    first = following[:1]
+    word = stem.lstrip("([{\"'“‘")
+    return (first.isupper() or first.isdigit() or "-" in word or len(word) == 1
+            or word.lower() in KEEP_HYPHEN_PREFIXES)
+
+
+def _url_goes_on(token: str, following: str) -> bool:
+    """Whether the next line continues the URL or DOI that ends this one."""
+    first = following.split(" ", 1)[0]
+    if not first:
+        return False
+    if token[-1] in _URL_CHARS - {"."}:
+        return True
+    starts_small = first[0].islower() or first[0].isdigit()
+    if token[-1] == ".":
+        return starts_small
+    return starts_small and (any(c in _URL_CHARS for c in first[:-1]) or any(c.isdigit() for c in first))
+
+
+def _italic_spans(chars: list[_Char]) -> list[tuple[int, int]]:
+    """Spans of italic characters; a space between two italic characters counts as italic."""
+    flags = [char.italic for char in chars]
+    for i, char in enumerate(chars):
+        if char.text == " " and 0 < i < len(chars) - 1 and flags[i - 1] and chars[i + 1].italic:
+            flags[i] = True
+    spans, start = [], None
+    for i, italic in enumerate(flags + [False]):
+        if italic and start is None:
+            start = i
+        elif not italic and start is not None:
+            spans.append((start, i))
+            start = None
+    return spans
+
+
+def _link_spans(chars: list[_Char], links) -> list[tuple[int, int, str]]:
+    """Spans of characters under a URI link annotation; a link broken over lines gives one span."""
+    spans: list[tuple[int, int, str]] = []
+    for i, char in enumerate(chars):
+        if char.box is None or char.text == " " or char.box[0] not in links:
+            continue
+        page, left, bottom, right, top = char.box
+        x, y = (left + right) / 2, (bottom + top) / 2
+        url = next((u for (l, b, r, t), u in links[page] if l <= x <= r and b <= y <= t), None)
+        if url is None:
+            continue
+        if spans and spans[-1][2] == url and i - spans[-1][1] <= 1:  # one space or joint between parts
+            spans[-1] = (spans[-1][0], i + 1, url)
+        else:
+            spans.append((i, i + 1, url))
+    return spans

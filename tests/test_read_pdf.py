@@ -1,0 +1,238 @@
+"""The PDF reader, on text-layer PDFs built by tests/pdf_factory.py."""
+
+import time
+from collections import Counter
+
+import pytest
+
+import essaycheck
+from essaycheck.api import check_document
+from essaycheck.errors import InputError
+from essaycheck.model import Document
+from essaycheck.read import read_document
+from essaycheck.read.pdf import pdf_layout, pdf_paragraphs
+from pdf_factory import build_pdf
+
+LONG = ("Information professionals work in a field that changes faster than any qualification can keep pace "
+        "with, and catalogues are moving to linked data while enquiries arrive by chat as often as at the desk. ")
+ENTRIES = [
+    "Granovetter, M. S. (1973). The strength of weak ties. *American Journal of Sociology, 78*(6), 1360–1380. "
+    "https://doi.org/10.1086/225469",
+    "Lave, J., & Wenger, E. (1991). *Situated learning*. Cambridge University Press.",
+    "Page Group. (2022). *Top 12 benefits of networking: Why networking is important*. "
+    "https://www.michaelpage.com.au/advice/career-advice/career-progression/top-12-benefits-networking-why-"
+    "networking-important",
+    "Ryan, R. M., & Deci, E. L. (2000). Self-determination theory and the facilitation of intrinsic motivation, "
+    "social development, and well-being. *American Psychologist, 55*(1), 68–78. "
+    "https://doi.org/10.1037/0003-066X.55.1.68",
+    "Wenger, E. (1998). *Communities of practice*. Cambridge University Press.",
+]
+
+
+def plain(text: str) -> str:
+    return text.replace("*", "").replace("\n", "")
+
+
+def read(path):
+    return pdf_paragraphs(path.read_bytes(), str(path))
+
+
+def error_of(path) -> str:
+    with pytest.raises(InputError) as caught:
+        pdf_layout(path.read_bytes(), str(path))
+    message = str(caught.value)
+    assert "\n" not in message and "Traceback" not in message
+    return message
+
+
+def test_paragraphs_italics_and_headings(tmp_path):
+    paragraphs = read(build_pdf(tmp_path / "e.pdf", [
+        "# Why Networks Matter",
+        "Networks carry *new information* (Granovetter, 1973). " + LONG * 2,
+        "A second paragraph with a first-line indent.",
+    ], references=ENTRIES[:2]))
+    assert [p.text for p in paragraphs] == ["Why Networks Matter", plain("Networks carry *new information* "
+                                            "(Granovetter, 1973). " + LONG * 2).strip(),
+                                            "A second paragraph with a first-line indent.", "References",
+                                            *(plain(entry) for entry in ENTRIES[:2])]
+    assert [p.is_heading for p in paragraphs] == [True, False, False, True, False, False]
+    body, granovetter = paragraphs[1], paragraphs[4]
+    assert [body.text[s:e] for s, e in body.italic] == ["new information"]
+    assert [granovetter.text[s:e] for s, e in granovetter.italic] == ["American Journal of Sociology, 78"]
+    assert [p.index for p in paragraphs] == list(range(len(paragraphs)))
+
+
+def test_running_header_and_page_numbers_are_dropped(tmp_path):
+    body = [f"Paragraph {n}. " + LONG * 4 for n in range(1, 9)]
+    for numbers in (True, "bottom"):
+        path = build_pdf(tmp_path / f"e-{numbers}.pdf", body, header="NETWORKING AND LEARNING",
+                         page_numbers=numbers, references=ENTRIES)
+        assert len(pdf_document_pages(path)) >= 4
+        assert [p.text for p in read(path)] == [text.strip() for text in body] + ["References"] + \
+            [plain(entry) for entry in ENTRIES]
+
+
+def pdf_document_pages(path):
+    import pypdfium2 as pdfium
+
+    document = pdfium.PdfDocument(path.read_bytes())
+    try:
+        return [document[i].get_textpage().get_text_range() for i in range(len(document))]
+    finally:
+        document.close()
+
+
+def test_a_single_page_number_is_dropped(tmp_path):
+    assert [p.text for p in read(build_pdf(tmp_path / "e.pdf", ["Short essay."]))] == ["Short essay."]
+
+
+@pytest.mark.parametrize("written, read_as", [
+    ("a word broken by hyphen-\nation here", "a word broken by hyphenation here"),
+    ("the COVID-\n19 pandemic", "the COVID-19 pandemic"),
+    ("self-\ndetermination theory", "self-determination theory"),
+    ("and well-\nbeing", "and well-being"),
+    ("online e-\nlearning", "online e-learning"),
+    ("a face-to-\nface meeting", "a face-to-face meeting"),
+    ("Cross-\nCultural Studies", "Cross-Cultural Studies"),
+    ("a range 68–\n78 of pages", "a range 68–78 of pages"),
+    ("See https://doi.org/10.1037/\n0003-066X.55.1.68 for it", "See https://doi.org/10.1037/0003-066X.55.1.68 for it"),
+    ("at https://www.example.org/career-\nadvice today", "at https://www.example.org/career-advice today"),
+    ("at doi:10.1191/1478088706qp\n063oa now", "at doi:10.1191/1478088706qp063oa now"),
+])
+def test_lines_are_joined(tmp_path, written, read_as):
+    paragraphs = read(build_pdf(tmp_path / "e.pdf", [LONG * 2, written], page_numbers=False, link_urls=False))
+    assert [p.text for p in paragraphs] == [(LONG * 2).strip(), read_as]
+
+
+@pytest.mark.parametrize("url, following, goes_on", [
+    ("https://example.org/page", "and then words", False),
+    ("https://example.org/page.", "Next sentence", False),
+    ("https://example.org/page.", "html today", True),
+    ("https://doi.org/10.1111/j.1083-6101.2007.00393", "x", False),
+    ("https://doi.org/10.1191/1478088706qp", "063oa", True),
+    ("https://example.org/top-12-benefits", "networking-why", True),
+])
+def test_a_url_goes_on_at_the_next_line(url, following, goes_on):
+    from essaycheck.read.pdf import _url_goes_on
+
+    assert _url_goes_on(url, following) is goes_on
+
+
+def test_hyphenation_of_a_long_text_reads_back_the_words(tmp_path):
+    text = ("Characteristically interdisciplinary communication, organisational understanding and "
+            "internationalisation, self-determination and well-being, accountability and responsibilities "
+            "are discussed. ") * 12
+    path = build_pdf(tmp_path / "e.pdf", [text], hyphenate=True)
+    assert any("\ufffe" in page or "-\r\n" in page for page in pdf_document_pages(path))  # really hyphenated
+    (paragraph,) = read(path)
+    assert paragraph.text == text.strip()
+
+
+def test_reference_entries_split_by_the_hanging_indent(tmp_path):
+    entries = ENTRIES + ["Schön, D. A. (1983). *The reflective practitioner: How professionals think in action*. "
+                         "Basic Books.", "Short, A. (2001). *Brief*. Pub."]
+    paragraphs = read(build_pdf(tmp_path / "e.pdf", [LONG], references=entries))
+    assert [p.text for p in paragraphs[2:]] == [plain(entry) for entry in entries]
+    assert paragraphs[1].text == "References" and paragraphs[1].is_heading
+
+
+def test_block_paragraphs_split_at_a_gap_or_a_short_last_line(tmp_path):
+    body = ["Paragraph one. " + LONG * 2, "Paragraph two is short.", "Paragraph three. " + LONG]
+    assert [p.text for p in read(build_pdf(tmp_path / "gap.pdf", body, indent=False, gap=12))] == \
+        [text.strip() for text in body]
+    # no gap either: a line with room left for the next line's first word ended its paragraph
+    assert [p.text for p in read(build_pdf(tmp_path / "flush.pdf", body, indent=False))] == \
+        [text.strip() for text in body]
+
+
+def test_links_come_from_link_annotations(tmp_path):
+    paragraphs = read(build_pdf(tmp_path / "e.pdf", [LONG], references=ENTRIES))
+    page_group = paragraphs[4]
+    (link,) = page_group.links
+    assert page_group.text[link.start:link.end] == link.url
+    assert link.url.endswith("why-networking-important")
+
+
+def test_boxes_match_the_text_and_the_layout_is_deterministic(tmp_path):
+    data = build_pdf(tmp_path / "e.pdf", [LONG * 3], references=ENTRIES).read_bytes()
+    layout = pdf_layout(data, "e.pdf")
+    assert layout == pdf_layout(data, "e.pdf")
+    for paragraph, boxes in zip(layout.paragraphs, layout.boxes):
+        assert len(boxes) == len(paragraph.text)
+        for character, box in zip(paragraph.text, boxes):
+            assert box is not None or character == " "
+            if box is not None:
+                page, left, bottom, right, top = box
+                assert page >= 0 and left <= right and bottom < top
+
+
+def test_password_protected(tmp_path):
+    assert "protected with a password" in error_of(build_pdf(tmp_path / "e.pdf", ["Text."], encrypt="secret"))
+
+
+def test_scanned(tmp_path):
+    message = error_of(build_pdf(tmp_path / "e.pdf", [LONG], scanned=True))
+    assert "scanned image with no text in it (no text layer)" in message and "the .docx" in message
+
+
+def test_damaged(tmp_path):
+    path = tmp_path / "e.pdf"
+    path.write_bytes(b"%PDF-1.4\n" + bytes(range(256)) * 40 + b"\n%%EOF\n")
+    assert "damaged PDF" in error_of(path)
+
+
+def test_truncated(tmp_path):
+    path = build_pdf(tmp_path / "e.pdf", [LONG * 4] * 4)
+    path.write_bytes(path.read_bytes()[:len(path.read_bytes()) // 2])
+    assert "incomplete PDF" in error_of(path)
+
+
+def test_too_many_pages(tmp_path):
+    from reportlab.pdfgen import canvas
+
+    path = tmp_path / "e.pdf"
+    pdf = canvas.Canvas(str(path))
+    for _ in range(301):
+        pdf.drawString(72, 720, "Page.")
+        pdf.showPage()
+    pdf.save()
+    assert "301 pages" in error_of(path)
+
+
+def test_ten_pages_read_fast(tmp_path):
+    data = build_pdf(tmp_path / "e.pdf", [LONG * 6] * 20, references=ENTRIES * 3, header="HEAD").read_bytes()
+    pdf_layout(data, "warm-up")
+    started = time.perf_counter()
+    layout = pdf_layout(data, "e.pdf")
+    elapsed = time.perf_counter() - started
+    assert len(pdf_document_pages(tmp_path / "e.pdf")) >= 10 and len(layout.paragraphs) == 36
+    assert elapsed < 1.0  # about 0.1 s on one core; the bound leaves room for a busy machine
+
+
+# --- the same essay as .docx and as PDF gives the same findings -----------------------
+
+
+def problems(report) -> Counter:
+    return Counter((p.rule, p.location.text if p.location else None) for p in report.problems)
+
+
+@pytest.mark.parametrize("sample", ["clean-essay", "mistakes-essay"])
+def test_pdf_and_docx_give_the_same_findings(tmp_path, sample):
+    """The sample's paragraphs, written to a PDF and read back, give the same citations, links and
+    problems. Paragraph indexes may differ in general (they do not here); the table of the clean
+    essay comes back one cell a paragraph with part "body" (the PDF has no tables), which no rule
+    reads. No other tolerance is needed: the italics rule runs for PDFs whose fonts show italics."""
+    docx = read_document(f"samples/{sample}.docx")
+    paragraphs = list(docx.paragraphs)
+    heading = max(i for i, p in enumerate(paragraphs) if p.is_heading and p.text == "References")
+    path = build_pdf(tmp_path / f"{sample}.pdf", paragraphs[:heading], references=paragraphs[heading + 1:],
+                     references_heading=paragraphs[heading].text, header="PROFESSIONAL LEARNING")
+    pdf = Document(path=str(path), kind="pdf", paragraphs=read(path))
+    assert [(p.text, p.is_heading, p.italic, p.links) for p in pdf.paragraphs] == \
+        [(p.text, p.is_heading, p.italic, p.links) for p in paragraphs]
+    settings = essaycheck.Settings(resolve=False)
+    expected, found = check_document(docx, settings), check_document(pdf, settings)
+    assert [c.text for c in found.citations] == [c.text for c in expected.citations]
+    assert [(link.citation, link.reference, link.quality) for link in found.links] == \
+        [(link.citation, link.reference, link.quality) for link in expected.links]
+    assert problems(found) == problems(expected)
