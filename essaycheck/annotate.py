@@ -21,7 +21,7 @@ from .read.docx import DROPPED_ELEMENTS, RUN_CHARACTERS, SOFT_HYPHEN, is_hidden_
 from .read.styles import StyleSheet
 from .read.wordml import M_NS, MC_NS, W_NS
 
-__all__ = ["annotate_docx", "comment_text", "AUTHOR", "INITIALS"]
+__all__ = ["annotate_docx", "annotate_copy", "comment_text", "ANNOTATED_KINDS", "AUTHOR", "INITIALS"]
 
 AUTHOR, INITIALS = "essaycheck", "EC"
 
@@ -338,3 +338,20 @@ def _open(source: Path):
         return docx.Document(str(source))
     except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError, etree.XMLSyntaxError) as error:
         raise InputError(f"{source} could not be opened to annotate ({type(error).__name__}: {error})") from None
+
+
+ANNOTATED_KINDS = ("docx", "pdf")  # the essays whose annotated copy keeps their own format
+
+
+def annotate_copy(report: Report, source_path, target_path, *, durable: bool = True) -> int:
+    """An annotated copy in the essay's own format: Word comments in a .docx, highlights with
+    notes in a PDF. How many problems were placed."""
+    kind = report.document.kind
+    if kind == "pdf":
+        from .annotate_pdf import annotate_pdf
+
+        return annotate_pdf(report, source_path, target_path, durable=durable)
+    if kind != "docx":
+        raise InputError(f"{source_path}: annotated copies are made of Word (.docx) and PDF essays; the HTML "
+                         "report (--format html) shows the problems of any essay")
+    return annotate_docx(report, source_path, target_path, durable=durable)

@@ -156,7 +156,8 @@ def test_html_report_and_annotated_copy_for_one_essay(tmp_path, capsys):
 
 def test_annotating_a_text_file_is_a_clear_error(essay, capsys):
     assert main(["check", "--no-resolve", "--annotate", str(essay(CLEAN))]) == 2
-    assert "--annotate needs a .docx essay" in capsys.readouterr().err
+    err = capsys.readouterr().err
+    assert "annotated copies are made of Word (.docx) and PDF essays" in err and err.count("\n") == 1
 
 
 def test_several_essays_share_one_lookup_per_doi(tmp_path, monkeypatch, server, capsys):
@@ -172,3 +173,19 @@ def test_several_essays_share_one_lookup_per_doi(tmp_path, monkeypatch, server, 
     reports = json.loads(capsys.readouterr().out)
     assert code == 0 and [r["references"][0]["record"]["status"] for r in reports] == ["ok", "ok"]
     assert len(S.requests_to(server, f"/doi/{S.RAJ_DOI}")) == 1
+
+
+def test_annotating_a_pdf_writes_a_pdf_with_a_note_at_each_problem(tmp_path, capsys):
+    import pypdf
+
+    from class_downloads import write_essay
+
+    pdf = write_essay(tmp_path / "essay.pdf", "mistakes-essay", "pdf")
+    before = pdf.read_bytes()
+    assert main(["check", "--no-resolve", "--isolated", "--annotate", str(pdf)]) == 1
+    copy = tmp_path / "essay.checked.pdf"
+    notes = [annotation.get_object() for page in pypdf.PdfReader(copy).pages
+             for annotation in page.get("/Annots", [])]
+    highlights = [note for note in notes if note["/Subtype"] == "/Highlight"]
+    assert len(highlights) >= 10 and any("comma" in str(note.get("/Contents", "")) for note in highlights)
+    assert pdf.read_bytes() == before

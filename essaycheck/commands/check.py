@@ -27,8 +27,9 @@ def add_parser(subparsers) -> argparse.ArgumentParser:
     parser.add_argument("-o", "--output", type=Path, metavar="FILE",
                         help="write the report to FILE instead of the terminal (written atomically)")
     parser.add_argument("--annotate", action="store_true",
-                        help="also write ESSAY.checked.docx, a copy of the Word essay with a comment at each problem")
-    parser.add_argument("--annotate-to", type=Path, metavar="COPY.docx",
+                        help="also write ESSAY.checked.docx (or .pdf), a copy of a Word or PDF essay with a comment "
+                             "or highlighted note at each problem")
+    parser.add_argument("--annotate-to", type=Path, metavar="COPY",
                         help="like --annotate, with the copy's name chosen (one essay)")
     add_settings_options(parser)
     parser.set_defaults(run=run)
@@ -63,7 +64,7 @@ def _check_one(path: Path, args: argparse.Namespace, settings, resolver, outputs
     try:
         report = check(path, settings, resolver=resolver)
         if args.annotate or args.annotate_to:
-            _annotate(report, path, args.annotate_to or path.with_name(f"{path.stem}.checked.docx"))
+            _annotate(report, path, args.annotate_to or path.with_name(f"{path.stem}.checked.{report.document.kind}"))
     except EssaycheckError as error:
         message = str(error)
         named = str(EssaycheckError(str(path)))  # the path as messages show it (one line)
@@ -74,14 +75,12 @@ def _check_one(path: Path, args: argparse.Namespace, settings, resolver, outputs
 
 
 def _annotate(report, path: Path, destination: Path) -> None:
-    from ..annotate import annotate_docx
+    from ..annotate import annotate_copy
     from ..errors import InputError
 
-    if report.document.kind != "docx":
-        raise InputError("--annotate needs a .docx essay")
     if destination.resolve() == path.resolve():
         raise InputError("--annotate must not overwrite the essay itself; choose another name")
-    annotate_docx(report, path, destination)
+    annotate_copy(report, path, destination)
     print(f"essaycheck: annotated copy written to {destination}", file=sys.stderr)
 
 
