@@ -16,7 +16,7 @@ import pytest
 import resolve_support as S
 from essaycheck.api import check
 from essaycheck.batch import run_batch
-from essaycheck.batch.discover import find_essays
+from essaycheck.batch.discover import find_files
 from essaycheck.cli import main
 from essaycheck.model import Severity
 from essaycheck.render.json import report_to_json
@@ -29,13 +29,13 @@ OFFLINE = Settings(resolve=False, jobs=2)
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
-READABLE = ["alice/clean.docx", "bob/mistakes.docx", "carol/mistakes.txt", "dan/clean.md", "erin/blog.txt",
-            "frank/copy of alice.docx"]
-UNREADABLE = ["gina/broken.docx", "hugo/locked.docx", "ivy/empty.txt"]
+READABLE = ["alice/clean.docx", "bob/mistakes.docx", "carol/mistakes.txt", "dan/clean.md", "erin/blog.txt"]
+DUPLICATE = "frank/copy of alice.docx"
+UNREADABLE = ["alice/draft.pdf", "gina/broken.docx", "hugo/locked.docx", "ivy/empty.txt"]
 
 
 def build_class(root: Path) -> Path:
-    """A class folder: six readable essays (one a duplicate), three unreadable, and files to skip."""
+    """A class folder: five readable essays and a duplicate, four unreadable, and files to pass over."""
     def put(name, data):
         path = root / name
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -51,11 +51,11 @@ def build_class(root: Path) -> Path:
     put("gina/broken.docx", clean[:600])  # truncated download
     put("hugo/locked.docx", OLE_MAGIC + bytes(504) + "EncryptedPackage".encode("utf-16-le") + bytes(1000))
     put("ivy/empty.txt", b"")
-    # never essays: Word's lock file, hidden files and folders, other formats, the output folder
+    put("alice/draft.pdf", b"%PDF-1.7")  # a PDF cut short: a row saying it is damaged
+    # passed over (and counted): Word's lock file, hidden files and folders; never read: the output folder
     put("alice/~$clean.docx", b"lock")
     put("alice/.notes.md", b"# private")
     put(".trash/old.txt", b"Old essay (Smith 2019).")
-    put("alice/draft.pdf", b"%PDF-1.7")
     put("reports/leftover.txt", b"an earlier output")
     return root
 
@@ -71,17 +71,19 @@ def rows_by_file(result):
     return {row.file: row for row in result.rows}
 
 
-def test_discovery_skips_lock_hidden_other_and_output_files(tmp_path):
+def test_discovery_finds_every_file_but_hidden_system_and_output_files(tmp_path):
     root = build_class(tmp_path)
-    found = [p.relative_to(root).as_posix() for p in find_essays(root, exclude=(root / "reports",))]
-    assert found == sorted(READABLE + UNREADABLE, key=str.lower)
+    found = find_files(root, exclude=(root / "reports",))
+    assert [p.relative_to(root).as_posix() for p in found.files] == sorted(
+        READABLE + [DUPLICATE] + UNREADABLE, key=str.lower)
+    assert found.ignored == 3
 
 
 def test_summary_counts_are_exact(first_run):
     root, result = first_run
     rows = rows_by_file(result)
-    assert sorted(rows) == sorted(READABLE + UNREADABLE)
-    assert Counter(row.status for row in result.rows) == {"checked": 6, "unreadable": 3}
+    assert sorted(rows) == sorted(READABLE + [DUPLICATE] + UNREADABLE)
+    assert Counter(row.status for row in result.rows) == {"checked": 5, "duplicate": 1, "unreadable": 4}
     expected = {}
     for name in READABLE:
         report = check(root / name, OFFLINE)
@@ -94,8 +96,9 @@ def test_summary_counts_are_exact(first_run):
     assert rows["bob/mistakes.docx"].errors > 0
     errors = sum(e[3] for e in expected.values())
     warnings = sum(e[4] for e in expected.values())
-    assert result.summary_line == (f"6 essays checked, 3 could not be read; "
-                                   f"{errors} error{'s' * (errors != 1)}, {warnings} warning{'s' * (warnings != 1)}")
+    assert result.summary_line == (f"5 essays checked, 4 could not be read, 1 duplicate of another submission; "
+                                   f"{errors} error{'s' * (errors != 1)}, {warnings} warning{'s' * (warnings != 1)}; "
+                                   "4 files not checked (see the Status column); 3 hidden or system files ignored")
     assert result.exit_code == 1
 
 
@@ -105,13 +108,16 @@ def test_unreadable_essays_have_their_reason(first_run):
     assert "damaged" in rows["gina/broken.docx"].reason or "zip" in rows["gina/broken.docx"].reason
     assert "password" in rows["hugo/locked.docx"].reason
     assert "empty" in rows["ivy/empty.txt"].reason
+    assert "PDF" in rows["alice/draft.pdf"].reason
     assert all(not rows[name].report for name in UNREADABLE)
 
 
-def test_duplicate_is_named(first_run):
-    _, result = first_run
+def test_a_duplicate_is_named_and_not_checked_again(first_run):
+    root, result = first_run
     rows = rows_by_file(result)
-    assert rows["frank/copy of alice.docx"].duplicate_of == "alice/clean.docx"
+    assert rows[DUPLICATE].duplicate_of == "alice/clean.docx" and rows[DUPLICATE].status == "duplicate"
+    assert rows[DUPLICATE].report == rows["alice/clean.docx"].report  # the original's report serves both
+    assert not (root / "reports" / f"{DUPLICATE}.json").exists()
     assert rows["alice/clean.docx"].duplicate_of == ""
 
 
@@ -132,7 +138,7 @@ def test_summary_csv_and_outputs_per_essay(first_run):
     data = json.loads((out / "carol/mistakes.txt.json").read_text(encoding="utf-8"))
     assert data == json.loads(json.dumps(report_to_json(check(str(root / "carol/mistakes.txt"), OFFLINE))))
     index = (out / "index.html").read_text(encoding="utf-8")
-    assert 'href="bob/mistakes.docx.html"' in index and 'href="frank/copy%20of%20alice.docx.html"' in index
+    assert 'href="bob/mistakes.docx.html"' in index and 'same content as alice/clean.docx' in index
     assert "Most common problems" in index
     assert not list(out.rglob("*.tmp"))
 
@@ -165,8 +171,8 @@ def test_rerun_skips_unchanged_rechecks_changed_and_force(tmp_path):
     out = root / "reports"
     run_batch(root, out, OFFLINE)
     again = run_batch(root, out, OFFLINE)
-    assert Counter(r.status for r in again.rows) == {"unchanged": 6, "unreadable": 3}
-    assert again.summary_line.startswith("0 essays checked, 6 skipped (unchanged), 3 could not be read; ")
+    assert Counter(r.status for r in again.rows) == {"unchanged": 5, "duplicate": 1, "unreadable": 4}
+    assert again.summary_line.startswith("0 essays checked, 5 skipped (unchanged), 4 could not be read, 1 duplicate")
     first_errors = sum(r.errors for r in again.rows)
 
     with open(root / "erin/blog.txt", "a", encoding="utf-8") as handle:
@@ -177,7 +183,7 @@ def test_rerun_skips_unchanged_rechecks_changed_and_force(tmp_path):
     assert (out / "dan/clean.md.html").is_file()
 
     forced = run_batch(root, out, OFFLINE, force=True)
-    assert Counter(r.status for r in forced.rows) == {"checked": 6, "unreadable": 3}
+    assert Counter(r.status for r in forced.rows) == {"checked": 5, "duplicate": 1, "unreadable": 4}
     assert sum(r.errors for r in forced.rows) >= first_errors
 
 
@@ -185,9 +191,10 @@ def test_one_internal_error_does_not_stop_the_batch(tmp_path, monkeypatch):
     import essaycheck.api
 
     root = tmp_path / "class"
-    for name in ("a.txt", "b.txt", "c.txt"):
-        (root).mkdir(exist_ok=True)
-        shutil.copy(SAMPLES / "clean-essay.txt", root / name)
+    root.mkdir()
+    for name in ("a.txt", "b.txt", "c.txt"):  # three essays, not three copies of one
+        (root / name).write_text((SAMPLES / "clean-essay.txt").read_text(encoding="utf-8") + f"\n{name}\n",
+                                 encoding="utf-8")
     real = essaycheck.api.check
 
     def flaky(path, settings=None, **options):
@@ -214,9 +221,9 @@ def test_resolution_fetches_each_distinct_doi_once_for_the_class(tmp_path, monke
     page = f"Page Group. (2022). Networking guide. {server.url_for('/page')}"
     root = tmp_path / "class"
     root.mkdir()
-    for n in range(3):
+    for n, word in enumerate(("matter", "count", "help")):  # three essays, not three copies of one
         (root / f"essay{n}.txt").write_text(essay(
-            "Networks matter (Page Group, 2022; Raj et al., 2017) and themes emerge (Braun & Clarke, 2006).",
+            f"Networks {word} (Page Group, 2022; Raj et al., 2017) and themes emerge (Braun & Clarke, 2006).",
             BRAUN, page, RAJ), encoding="utf-8")
     settings = Settings(resolve=True, jobs=2, cache_dir=str(tmp_path / "cache"), allow_private_urls=True,
                         progress=False)
@@ -245,14 +252,15 @@ def test_cli_exit_codes_and_plain_progress(tmp_path):
                           timeout=300)
     assert done.returncode == 1
     assert "[9/9]" in done.stderr and "[1/9]" in done.stderr
-    assert done.stdout.splitlines()[0].startswith("6 essays checked, 3 could not be read; ")
+    assert done.stdout.splitlines()[0].startswith("5 essays checked, 4 could not be read, 1 duplicate of another ")
 
 
 def test_ctrl_c_stops_cleanly_and_keeps_what_is_finished(tmp_path):
     root = tmp_path / "class"
     root.mkdir()
-    for i in range(60):
-        shutil.copy(SAMPLES / "mistakes-essay.txt", root / f"essay{i:02}.txt")
+    text = (SAMPLES / "mistakes-essay.txt").read_text(encoding="utf-8")
+    for i in range(60):  # sixty essays, not copies of one (a copy is not checked again)
+        (root / f"essay{i:02}.txt").write_text(f"{text}\nEssay {i}.\n", encoding="utf-8")
     out = tmp_path / "out"
     env = {**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)}
     process = subprocess.Popen([sys.executable, "-m", "essaycheck", "batch", str(root), "-o", str(out),

@@ -38,8 +38,9 @@ def test_common_problems_count_times_and_essays():
 
 def test_summary_csv_columns():
     lines = summary_csv(ROWS).splitlines()
-    assert lines[0].startswith("file,status,words,citations,references,errors,warnings,unresolved_dois,broken_links")
-    assert lines[3].startswith("c.docx,unreadable,0,")
+    assert lines[0].startswith("file,student,status,role,late,kind,words,citations,references,errors,warnings,"
+                               "unresolved_dois,broken_links")
+    assert lines[3].startswith("c.docx,,unreadable,,,,0,")
 
 
 NOT_FOUND_ROWS = [
@@ -66,25 +67,25 @@ def test_essays_with_references_not_found_are_marked_in_words_not_colour_alone()
     column = headings.index("References not found")
 
     flagged = rows["a.docx"]
-    assert flagged.startswith('<tr class="not-found">')  # the bar at the start of the row
+    assert flagged.startswith('<tr class="not-found" ')  # the bar at the start of the row
     assert '<span class="flag"><span aria-hidden="true">\u26a0</span> 2 references not found</span>' in flagged
     assert re.findall(r"<td[^>]*>.*?</td>", flagged)[column] == (
         '<td class="n references_not_found some" data-sort="2" title="1 verified, 1 found with differences, '
         '2 not found, 0 not checked"><span aria-hidden="true">\u26a0</span> 2</td>')
 
     unchanged = rows["b.txt"]
-    assert unchanged.startswith("<tr>") and "\u26a0" not in unchanged and 'class="flag"' not in unchanged
+    assert unchanged.startswith("<tr data-") and "\u26a0" not in unchanged and 'class="flag"' not in unchanged
     assert re.findall(r"<td[^>]*>.*?</td>", unchanged)[column] == (
         '<td class="n references_not_found" data-sort="0" title="1 verified, 0 found with differences, '
         '0 not found, 1 not checked">0</td>')
 
     unreadable = rows["c.docx"]
-    assert unreadable.startswith('<tr class="failed">') and "\u26a0" not in unreadable
+    assert unreadable.startswith('<tr class="failed" ') and "\u26a0" not in unreadable
     assert re.findall(r"<td[^>]*>.*?</td>", unreadable)[column] == '<td class="n" data-sort="-1">\u2013</td>'
 
     assert ('<p class="flag-note" id="not-found-note"><span aria-hidden="true">\u26a0</span> 1 essay has at least '
             "one reference not found in Crossref, OpenAlex or Open Library") in page
-    assert "; 2 references not found in 1 essay</p>" in page
+    assert "; 2 references not found in 1 essay;" in page
 
 
 def test_no_mark_and_no_note_when_every_reference_is_found_or_not_checked():
@@ -93,11 +94,17 @@ def test_no_mark_and_no_note_when_every_reference_is_found_or_not_checked():
     assert "not found in" not in summary_line(ROWS)
 
 
-def test_summary_line_ends_with_the_references_not_found():
+def test_summary_line_names_the_references_not_found_and_the_files_not_checked():
     assert summary_line(NOT_FOUND_ROWS) == ("1 essay checked, 1 skipped (unchanged), 1 could not be read; "
-                                            "0 errors, 2 warnings; 2 references not found in 1 essay")
+                                            "0 errors, 2 warnings; 2 references not found in 1 essay; "
+                                            "1 file not checked (see the Status column)")
     two = [NOT_FOUND_ROWS[0], EssayRow("d.md", "checked", references_not_found=1)]
     assert summary_line(two).endswith("; 3 references not found in 2 essays")
+    others = [EssayRow("a.png", "not an essay"), EssayRow("b.docx", "duplicate", duplicate_of="c.docx"),
+              EssayRow("c.docx", "checked")]
+    assert summary_line(others, ignored=2) == (
+        "1 essay checked, 1 not an essay, 1 duplicate of another submission; 0 errors, 0 warnings; "
+        "1 file not checked (see the Status column); 2 hidden or system files ignored")
 
 
 def test_summary_csv_has_the_four_verdict_counts():

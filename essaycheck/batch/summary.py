@@ -13,20 +13,21 @@ from __future__ import annotations
 import csv
 import io
 from collections import Counter
-from dataclasses import asdict, dataclass, fields, replace
+from dataclasses import asdict, dataclass, fields
 from pathlib import Path
 from typing import Iterable, Sequence
 
 from ..model import EXISTENCE_VERDICTS, Report, Severity
 
 __all__ = ["EssayRow", "row_from_report", "failed_row", "summary_csv", "common_problems",
-           "summary_line", "exit_code", "UNRESOLVED_DOI_RULES", "BROKEN_LINK_RULES", "EXISTENCE_COLUMNS"]
+           "summary_line", "exit_code", "duplicates", "duplicate_row", "csv_value", "UNRESOLVED_DOI_RULES", "BROKEN_LINK_RULES", "EXISTENCE_COLUMNS"]
 
 # Rule ids of essaycheck.resolve.findings that the two columns count.
 UNRESOLVED_DOI_RULES = ("doi-not-found",)
 BROKEN_LINK_RULES = ("broken-url",)
 
 CHECKED, UNCHANGED, UNREADABLE, INTERNAL = "checked", "unchanged", "unreadable", "internal error"
+NOT_ESSAY, DUPLICATE = "not an essay", "duplicate"
 
 # Existence verdict (essaycheck.model.EXISTENCE_VERDICTS) -> the row attribute and CSV column counting it.
 EXISTENCE_COLUMNS = {verdict: "references_" + verdict.replace("-", "_") for verdict in EXISTENCE_VERDICTS}
@@ -34,11 +35,17 @@ EXISTENCE_COLUMNS = {verdict: "references_" + verdict.replace("-", "_") for verd
 
 @dataclass(frozen=True)
 class EssayRow:
-    """What the class summary says about one essay; ``status`` is checked, unchanged, unreadable
-    or internal error, and ``reason`` says why a file has no report."""
+    """What the class summary says about one file of the class folder; ``status`` is checked,
+    unchanged, unreadable, not an essay, duplicate or internal error, and ``reason`` says why a
+    file has no report."""
 
     file: str  # path relative to the class folder, with forward slashes
     status: str
+    student: str = ""  # from the learning platform's naming ("" when the folder is the tutor's own)
+    platform: str = ""  # moodle, canvas, blackboard or ""
+    late: bool = False  # the platform marked the submission late
+    role: str = ""  # "essay" or "extra file" when a student handed in several files, else ""
+    kind: str = ""  # the document's format (essaycheck.read.sniff.KINDS), once read
     words: int = 0
     citations: int = 0
     references: int = 0
@@ -91,6 +98,7 @@ def row_from_report(file: str, report: Report, *, report_link: str = "", annotat
     return EssayRow(
         file=file,
         status=CHECKED,
+        kind=report.document.kind,
         words=report.document.word_count,
         citations=len(report.citations),
         references=len(report.references),
@@ -111,7 +119,7 @@ def failed_row(file: str, status: str, reason: str) -> EssayRow:
     return EssayRow(file=file, status=status, reason=" ".join(reason.split()))
 
 
-CSV_COLUMNS = ("file", "status", "words", "citations", "references", "errors", "warnings",
+CSV_COLUMNS = ("file", "student", "status", "role", "late", "kind", "words", "citations", "references", "errors", "warnings",
                "unresolved_dois", "broken_links", *EXISTENCE_COLUMNS.values(),
                "top_rules", "duplicate_of", "reason", "report", "annotated")
 
@@ -122,8 +130,16 @@ def summary_csv(rows: Sequence[EssayRow]) -> str:
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(CSV_COLUMNS)
     for row in rows:
-        writer.writerow([getattr(row, column) for column in CSV_COLUMNS])
+        writer.writerow([csv_value(row, column) for column in CSV_COLUMNS])
     return buffer.getvalue()
+
+
+def csv_value(row: EssayRow, column: str) -> str:
+    """One cell of the summary as text ("late" or "" for the late flag)."""
+    value = getattr(row, column)
+    if column == "late":
+        return "late" if value else ""
+    return str(value)
 
 
 def common_problems(rows: Iterable[EssayRow], limit: int = 10) -> list[tuple[str, int, int]]:
@@ -142,15 +158,21 @@ def _plural(n: int, word: str) -> str:
     return f"{n} {word}{'' if n == 1 else 's'}"
 
 
-def summary_line(rows: Sequence[EssayRow], *, interrupted: int = 0) -> str:
-    """One honest line: '28 essays checked, 3 skipped (unchanged), 1 could not be read; 41 errors, 17 warnings',
-    ending '; 4 references not found in 2 essays' when the lookups found no record of some works."""
+def summary_line(rows: Sequence[EssayRow], *, interrupted: int = 0, ignored: int = 0) -> str:
+    """One honest line: '28 essays checked, 3 skipped (unchanged), 1 could not be read, 2 not essays;
+    41 errors, 17 warnings', ending '; 4 references not found in 2 essays' when the lookups found no
+    record of some works, and naming the hidden or system files (``ignored``) passed over."""
     counts = Counter(row.status for row in rows)
     parts = [f"{_plural(counts[CHECKED], 'essay')} checked"]
     if counts[UNCHANGED]:
         parts.append(f"{counts[UNCHANGED]} skipped (unchanged)")
     if counts[UNREADABLE]:
         parts.append(f"{counts[UNREADABLE]} could not be read")
+    if counts[NOT_ESSAY]:
+        parts.append(f"{counts[NOT_ESSAY]} not {'an essay' if counts[NOT_ESSAY] == 1 else 'essays'}")
+    if counts[DUPLICATE]:
+        parts.append(f"{counts[DUPLICATE]} {'duplicate' if counts[DUPLICATE] == 1 else 'duplicates'} of another "
+                     "submission")
     if counts[INTERNAL]:
         parts.append(f"{counts[INTERNAL]} failed (internal error)")
     if interrupted:
@@ -161,26 +183,38 @@ def summary_line(rows: Sequence[EssayRow], *, interrupted: int = 0) -> str:
     flagged = [row.references_not_found for row in rows if row.references_not_found]
     if flagged:
         line += f"; {_plural(sum(flagged), 'reference')} not found in {_plural(len(flagged), 'essay')}"
+    not_checked = sum(counts[status] for status in (UNREADABLE, NOT_ESSAY, INTERNAL)) + interrupted
+    if not_checked:
+        line += f"; {_plural(not_checked, 'file')} not checked (see the Status column)"
+    if ignored:
+        line += f"; {_plural(ignored, 'hidden or system file')} ignored"
     return line
 
 
 def exit_code(rows: Sequence[EssayRow]) -> int:
-    """0 when every essay was read and none has an error, else 1 (like black and ruff)."""
-    return 1 if any(row.errors or not row.has_report for row in rows) else 0
+    """0 when every essay was read and none has an error, else 1 (like black and ruff). A file that
+    is not an essay (an image, a receipt) or a duplicate does not count; one that could not be read does."""
+    return 1 if any(row.errors or row.status in (UNREADABLE, INTERNAL) for row in rows) else 0
 
 
-def mark_duplicates(rows: Sequence[EssayRow], digests: dict[str, str]) -> list[EssayRow]:
-    """Note on each essay whose bytes equal an earlier one's (file order) which one that is."""
+def duplicates(files: Sequence[str], digests: dict[str, str]) -> dict[str, str]:
+    """Each file whose bytes equal an earlier one's (in ``files`` order) -> that earlier file."""
     first: dict[str, str] = {}
-    out = []
-    for row in rows:
-        digest = digests.get(row.file)
-        if digest is None:
-            out.append(row)
-            continue
-        original = first.setdefault(digest, row.file)
-        out.append(replace(row, duplicate_of=original if original != row.file else ""))
-    return out
+    copies = {}
+    for file in files:
+        digest = digests.get(file)
+        if digest is not None:
+            original = first.setdefault(digest, file)
+            if original != file:
+                copies[file] = original
+    return copies
+
+
+def duplicate_row(file: str, original: EssayRow) -> EssayRow:
+    """The row of a file with the same bytes as ``original``'s: not checked again, its report is the original's."""
+    return EssayRow(file=file, status=DUPLICATE, kind=original.kind, duplicate_of=original.file,
+                    report=original.report if original.has_report else "",
+                    reason=f"the same file as {original.file}")
 
 
 def relative_name(path: Path, root: Path) -> str:

@@ -7,15 +7,17 @@ file is an ``EssaycheckError`` row, anything unexpected an "internal error" row.
 from __future__ import annotations
 
 import json
+import os
 import traceback
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from ..errors import EssaycheckError
+from ..annotate import ANNOTATED_KINDS
+from ..errors import EssaycheckError, NotAnEssay
 from ..model import Report
 from ..outputs import write_text
 from ..settings import Settings
-from .summary import INTERNAL, UNREADABLE, EssayRow, failed_row, row_from_report
+from .summary import INTERNAL, NOT_ESSAY, UNREADABLE, EssayRow, failed_row, row_from_report
 
 __all__ = ["EssayJob", "EssayResult", "output_names", "check_essay", "check_chunk"]
 
@@ -29,6 +31,7 @@ class EssayJob:
     outdir: str
     annotate: bool = True
     resolution: object = None  # this essay's part of the class's DOI and URL lookups, when done
+    row: EssayRow | None = None  # what is known before checking (student, platform), kept in the result
 
 
 @dataclass(frozen=True)
@@ -45,8 +48,9 @@ def output_names(file: str) -> dict[str, str]:
     The full file name is kept so that ``essay.docx`` and ``essay.txt`` never collide.
     """
     names = {"json": f"{file}.json", "html": f"{file}.html"}
-    if file.lower().endswith(".docx"):
-        names["annotated"] = f"{file[:-5]}.annotated.docx"
+    stem, extension = os.path.splitext(file)
+    if extension.lower().lstrip(".") in ANNOTATED_KINDS:
+        names["annotated"] = f"{stem}.annotated{extension.lower()}"
     return names
 
 
@@ -64,11 +68,11 @@ def write_essay_outputs(report: Report, job: EssayJob) -> tuple[EssayRow, tuple[
     write_text(outdir / names["html"], render_html(report), durable=False)
     written = [names["json"], names["html"]]
     row = row_from_report(job.file, report, report_link=names["html"])
-    if job.annotate and "annotated" in names and report.document.kind == "docx":
-        from ..annotate import annotate_docx
+    if job.annotate and names.get("annotated", "").endswith(f".{report.document.kind}"):  # a renamed PDF: none
+        from ..annotate import annotate_copy
 
         try:
-            annotate_docx(report, job.source, outdir / names["annotated"], durable=False)
+            annotate_copy(report, job.source, outdir / names["annotated"], durable=False)
         # python-docx on a student's file: a copy it cannot write costs the copy, not the report.
         except (EssaycheckError, OSError, ValueError, KeyError) as error:
             row = replace(row, reason=f"no annotated copy: {error}")
@@ -86,11 +90,20 @@ def check_essay(job: EssayJob, settings: Settings) -> EssayResult:
         report = check(job.source, settings, resolution=job.resolution)
         row, written = write_essay_outputs(report, job)
     except EssaycheckError as error:
-        return EssayResult(failed_row(job.file, UNREADABLE, str(error).replace(job.source, job.file)))
+        status = NOT_ESSAY if isinstance(error, NotAnEssay) else UNREADABLE
+        return _result(job, failed_row(job.file, status, str(error).replace(job.source, job.file)))
     except Exception as error:  # one essay's bug must not stop the class; the row carries it
         where = traceback.extract_tb(error.__traceback__)[-1]
         reason = f"internal error: {type(error).__name__}: {error} ({Path(where.filename).name}:{where.lineno})"
-        return EssayResult(failed_row(job.file, INTERNAL, reason))
+        return _result(job, failed_row(job.file, INTERNAL, reason))
+    return _result(job, row, written)
+
+
+def _result(job: EssayJob, row: EssayRow, written: tuple[str, ...] = ()) -> EssayResult:
+    """The result, with what was known of the file before checking (student, platform, role)."""
+    if job.row is not None:
+        row = replace(row, student=job.row.student, platform=job.row.platform, late=job.row.late,
+                      role=job.row.role)
     return EssayResult(row, written)
 
 

@@ -72,7 +72,20 @@ def pdf_paragraphs(data: bytes, path: str) -> tuple[Paragraph, ...]:
 
 
 def pdf_layout(data: bytes, path: str) -> PdfLayout:
-    """The paragraphs of the PDF in ``data`` with the position of each character; deterministic."""
+    """The paragraphs of the PDF in ``data`` with the position of each character; deterministic.
+
+    The last layout read is kept: annotating a PDF just checked needs the same layout again."""
+    if _last and _last[0] == data:
+        return _last[1]
+    layout = _read_layout(data, path)
+    _last[:] = [data, layout]
+    return layout
+
+
+_last: list = []  # [bytes, PdfLayout] of the last PDF read in this process
+
+
+def _read_layout(data: bytes, path: str) -> PdfLayout:
     if b"%%EOF" not in data[-4096:]:
         raise InputError(f"{path} is an incomplete PDF (the end of the file is missing, so it was cut off while "
                          "being saved, uploaded or downloaded). Download or export it again.")
@@ -190,8 +203,10 @@ def _page_chars(textpage, page: int, fonts: dict) -> list[_Char]:
     text_object, address = raw.FPDFText_GetTextObject, ctypes.addressof
     objects: dict[int | None, tuple[float, bool, bool]] = {}  # size and style per text object: few per page
     chars = []
-    for i in range(raw.FPDFText_CountChars(handle)):
-        code = unicode(handle, i)
+    count = raw.FPDFText_CountChars(handle)
+    codes = _page_codes(handle, count)
+    for i in range(count):
+        code = codes[i] if codes is not None else unicode(handle, i)
         text = chr(code) if 0 < code < 0x110000 and not 0xD800 <= code < 0xE000 else "\ufffd"
         if text in _PDFIUM_HYPHENS:
             text = "-"
@@ -207,6 +222,21 @@ def _page_chars(textpage, page: int, fonts: dict) -> list[_Char]:
             style = objects[key] = (raw.FPDFText_GetFontSize(handle, i), *_font_style(handle, i, fonts))
         chars.append(_Char(text, (page, rect.left, rect.bottom, rect.right, rect.top), y.value, *style))
     return chars
+
+
+def _page_codes(handle, count: int) -> list[int] | None:
+    """Every character's code point in one call (PDFium's UTF-16, one unit a character); None when
+    the page has characters beyond the BMP, whose surrogate pairs break that count."""
+    import pypdfium2.raw as raw
+
+    if count <= 0:
+        return []
+    buffer = ctypes.create_string_buffer((count + 1) * 2)
+    written = raw.FPDFText_GetText(handle, 0, count, ctypes.cast(buffer, ctypes.POINTER(ctypes.c_ushort)))
+    units = memoryview(buffer.raw[:max(0, written - 1) * 2]).cast("H")
+    if len(units) != count or any(0xD800 <= unit < 0xE000 for unit in units):
+        return None
+    return list(units)
 
 
 def _font_style(handle, index: int, fonts: dict) -> tuple[bool, bool]:

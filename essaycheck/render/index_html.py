@@ -1,5 +1,7 @@
-"""The class index: one sortable row per essay, linking to its report, and the class's
-most common problems. Self-contained: inline CSS and a few lines of inline JavaScript.
+"""The class index: one sortable, filterable row per file (by student or file name, by status,
+by a least number of problems), linking to its report, and the class's most common problems.
+Self-contained: inline CSS and a few lines of inline JavaScript; without JavaScript the table
+is complete, only unsorted and unfiltered.
 
 An essay with at least one reference not found (no record in Crossref, OpenAlex or Open
 Library) is marked for the tutor: a bar at the start of its row, a "⚠ N references not
@@ -35,6 +37,10 @@ color:#8a3b00;background:#fff3e0;font-size:.8rem;white-space:nowrap}
 .flag-note{border-left:4px solid #e65100;background:#fff3e0;padding:.3rem .6rem}
 .rules{font-family:ui-monospace,Consolas,monospace;font-size:.8rem}
 .note{color:#666;font-size:.85rem}
+.filters{display:flex;flex-wrap:wrap;gap:.5rem 1.2rem;align-items:center;margin:.6rem 0}
+.filters input,.filters select{font:inherit;padding:.15rem .3rem}
+.late{color:#8a3b00;font-size:.8rem}
+tr.hidden{display:none}
 """
 
 # Sort on a header click; numbers by data-sort, text case-insensitively; a second click reverses.
@@ -56,10 +62,27 @@ document.querySelectorAll("table.sortable th").forEach(function(th, col){
     rows.forEach(function(r){ body.appendChild(r); });
   });
 });
+// Filters: words in the student's or file's name, a status, a least number of problems.
+(function(){
+  var text = document.getElementById("filter-text"), status = document.getElementById("filter-status"),
+      least = document.getElementById("filter-problems"), shown = document.getElementById("filter-count");
+  function apply(){
+    var words = text.value.toLowerCase().trim(), wanted = status.value, min = Number(least.value) || 0, n = 0;
+    var rows = document.querySelectorAll("#essays tbody tr");
+    rows.forEach(function(r){
+      var keep = (!words || r.dataset.name.indexOf(words) >= 0) && (!wanted || r.dataset.status === wanted)
+                 && Number(r.dataset.problems) >= min;
+      r.classList.toggle("hidden", !keep); n += keep ? 1 : 0;
+    });
+    shown.textContent = n + " of " + rows.length + " files shown";
+  }
+  [text, status, least].forEach(function(c){ c.addEventListener("input", apply); });
+  apply();
+})();
 """
 
 _COLUMNS = (  # (title, row attribute, numeric)
-    ("File", "file", False), ("Status", "status", False), ("Words", "words", True),
+    ("File", "file", False), ("Student", "student", False), ("Status", "status", False), ("Words", "words", True),
     ("Citations", "citations", True), ("References", "references", True), ("Errors", "errors", True),
     ("Warnings", "warnings", True), ("Unresolved DOIs", "unresolved_dois", True),
     ("Broken links", "broken_links", True), ("References not found", "references_not_found", True),
@@ -94,7 +117,7 @@ def _cell(row, attribute: str, numeric: bool) -> str:
         label = escape(value)
         link = f'<a href="{escape(_href(row.report))}">{label}</a>' if row.report and row.has_report else label
         if row.annotated:
-            link += f' <a class="note" href="{escape(_href(row.annotated))}">(annotated .docx)</a>'
+            link += f' <a class="note" href="{escape(_href(row.annotated))}">(annotated {escape(row.annotated.rsplit(".", 1)[-1])})</a>'
         return f'<td data-sort="{escape(value.lower())}">{link}{_not_found_flag(row)}</td>'
     if attribute == "reason":
         notes = [value] if value else []
@@ -110,6 +133,11 @@ def _cell(row, attribute: str, numeric: bool) -> str:
                     f"{mark}{int(value)}</td>")
         some = " some" if attribute == "errors" and value else ""
         return f'<td class="n {attribute}{some}" data-sort="{int(value)}">{int(value)}</td>'
+    if attribute == "status":
+        extra = [row.role] if row.role else []
+        extra += ["late"] if row.late else []
+        note = f' <span class="late">({escape(", ".join(extra))})</span>' if extra else ""
+        return f'<td data-sort="{escape(value)}">{escape(value)}{note}</td>'
     css = ' class="rules"' if attribute == "top_rules" else ""
     return f"<td{css}>{escape(str(value))}</td>"
 
@@ -124,7 +152,10 @@ def render_index(rows: Sequence, *, common: Sequence[tuple[str, int, int]], titl
     for row in rows:
         css = "failed" if not row.has_report else "not-found" if row.references_not_found else ""
         css = f' class="{css}"' if css else ""
-        body.append(f"<tr{css}>" + "".join(_cell(row, attr, numeric) for _, attr, numeric in _COLUMNS) + "</tr>")
+        name = escape(f"{row.student} {row.file}".lower())
+        data = f' data-name="{name}" data-status="{escape(row.status)}" data-problems="{row.errors + row.warnings}"'
+        body.append(f"<tr{css}{data}>" + "".join(_cell(row, attr, numeric) for _, attr, numeric in _COLUMNS)
+                    + "</tr>")
     heading = f"Citation check: {title}" if title else "Citation check"
     parts = [
         "<!doctype html>",
@@ -135,6 +166,7 @@ def render_index(rows: Sequence, *, common: Sequence[tuple[str, int, int]], titl
         f'<p class="summary" id="summary">{escape(summary)}</p>' if summary else "",
         '<p class="note">Click a column heading to sort; click a file to open its report.</p>',
         _not_found_note(rows),
+        _filters(rows),
         f'<table class="sortable" id="essays"><thead><tr>{head}</tr></thead><tbody>',
         *body,
         "</tbody></table>",
@@ -144,6 +176,18 @@ def render_index(rows: Sequence, *, common: Sequence[tuple[str, int, int]], titl
         "</body></html>",
     ]
     return "\n".join(part for part in parts if part) + "\n"
+
+
+def _filters(rows: Sequence) -> str:
+    """The filter controls above the table, with a choice of each status present."""
+    statuses = sorted({row.status for row in rows})
+    options = "".join(f'<option value="{escape(status)}">{escape(status)}</option>' for status in statuses)
+    return ('<div class="filters" role="search">'
+            '<label>Student or file <input type="search" id="filter-text"></label>'
+            f'<label>Status <select id="filter-status"><option value="">any</option>{options}</select></label>'
+            '<label>At least <input type="number" id="filter-problems" min="0" value="0" style="width:4.5em">'
+            " errors and warnings</label>"
+            '<span class="note" id="filter-count" aria-live="polite"></span></div>')
 
 
 def _not_found_note(rows: Sequence) -> str:
