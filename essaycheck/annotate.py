@@ -12,6 +12,7 @@ from __future__ import annotations
 import copy
 import os
 from dataclasses import dataclass, field
+from datetime import datetime, timezone
 from pathlib import Path
 
 from .errors import InputError
@@ -269,8 +270,6 @@ def annotate_docx(report: Report, source_path, target_path, *, durable: bool = T
     ``durable`` is passed to :func:`essaycheck.outputs.atomic_path`. Raises
     :class:`InputError` when the target is the source or the .docx cannot be opened.
     """
-    from docx.text.run import Run
-
     source, target = Path(source_path), Path(target_path)
     if target.exists() and os.path.samefile(source, target):
         raise InputError("the annotated copy must not overwrite the essay itself")
@@ -279,13 +278,63 @@ def annotate_docx(report: Report, source_path, target_path, *, durable: bool = T
     paragraphs = body_paragraphs(document, styles)
     if not paragraphs:
         raise InputError(f"{source} has no paragraph to attach comments to")
+    comments = _Comments(document)
     for problem in sorted(report.problems, key=Diagnostic.sort_key):
         (first, last), note = _anchor(paragraphs, problem, styles)
-        document.add_comment([Run(first, None), Run(last, None)], text=comment_text(problem, unplaced=note),
-                             author=AUTHOR, initials=INITIALS)
+        comments.add(first, last, comment_text(problem, unplaced=note))
     with atomic_path(target, durable=durable) as tmp:
         document.save(str(tmp))
     return len(report.problems)
+
+
+class _Comments:
+    """Word comments added to a python-docx document: the same XML as ``Document.add_comment``
+    (a w:comment in comments.xml, its range and reference in the text), built directly, since
+    python-docx looks for the next free id and parses a template again for every comment, which
+    cost more than everything else in annotating a class."""
+
+    def __init__(self, document) -> None:
+        self.element = document.comments._comments_elm  # python-docx makes comments.xml when missing
+        taken = [int(value) for value in self.element.xpath("./w:comment/@w:id") if value.lstrip("-").isdigit()]
+        self.next_id = max(taken, default=-1) + 1
+        self.date = datetime.now(timezone.utc).replace(microsecond=0).isoformat().replace("+00:00", "Z")
+
+    def add(self, first, last, text: str) -> None:
+        """A comment holding ``text`` (a paragraph a line) on the runs from ``first`` to ``last``."""
+        number = str(self.next_id)
+        self.next_id += 1
+        comment = _element("w:comment", {"w:id": number, "w:author": AUTHOR, "w:initials": INITIALS,
+                                         "w:date": self.date})
+        for line_number, line in enumerate(text.split("\n")):
+            paragraph = _child(comment, "w:p")
+            _child(_child(paragraph, "w:pPr"), "w:pStyle", {"w:val": "CommentText"})
+            if line_number == 0:
+                mark = _child(paragraph, "w:r")
+                _child(_child(mark, "w:rPr"), "w:rStyle", {"w:val": "CommentReference"})
+                _child(mark, "w:annotationRef")
+            words = _child(_child(paragraph, "w:r"), "w:t", {"xml:space": "preserve"})
+            words.text = line
+        self.element.append(comment)
+        reference = _element("w:r")
+        _child(_child(reference, "w:rPr"), "w:rStyle", {"w:val": "CommentReference"})
+        _child(reference, "w:commentReference", {"w:id": number})
+        last.addnext(reference)
+        last.addnext(_element("w:commentRangeEnd", {"w:id": number}))
+        first.addprevious(_element("w:commentRangeStart", {"w:id": number}))
+
+
+def _element(tag: str, attributes: dict[str, str] | None = None):
+    """A WordprocessingML element as python-docx makes them (its own element classes)."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    return OxmlElement(tag, attrs={qn(k): v for k, v in (attributes or {}).items()})
+
+
+def _child(parent, tag: str, attributes: dict[str, str] | None = None):
+    child = _element(tag, attributes)
+    parent.append(child)
+    return child
 
 
 def _anchor(paragraphs: list[_Para], problem: Diagnostic, styles: StyleSheet) -> tuple[tuple[object, object], str]:

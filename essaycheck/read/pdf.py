@@ -107,7 +107,7 @@ def _damaged(path: str, detail: str) -> InputError:
 # --- characters from PDFium ------------------------------------------------------------------
 
 
-@dataclass
+@dataclass(slots=True)  # thousands a page
 class _Char:
     text: str
     box: Box | None
@@ -179,12 +179,11 @@ def _read_pages(data: bytes, path: str) -> tuple[list[list[_Line]], dict[int, li
             total += len(chars)
             if total > MAX_PDF_CHARS:
                 raise too_much_text(path)
-            for char in chars:
-                if char.box is not None and not char.text.isspace():
-                    sizes[round(char.size * 2) / 2] += 1
+            sizes.update(char.size for char in chars if char.box is not None and not char.text.isspace())
             pages.append(_page_lines(chars, index, height))
     finally:
         document.close()
+    sizes = _rounded(sizes, 0.5)
     if not sizes:
         raise InputError(f"{path} is a scanned image with no text in it (no text layer): essaycheck needs the text. "
                          "Hand in the PDF your word processor exported, or the .docx.")
@@ -324,11 +323,19 @@ def _line(chars: list[_Char], page: int, height: float) -> _Line | None:
     inked = [char for char in cleaned if char.box is not None and char.text != " "]
     if not inked:
         return None
-    sizes = Counter(round(char.size, 1) for char in inked)
+    sizes = _rounded(Counter(char.size for char in inked), 0.1)
     return _Line(page, cleaned, baseline=inked[0].baseline, left=min(char.box[1] for char in inked),
                  right=max(char.box[3] for char in inked), size=sizes.most_common(1)[0][0],
                  bold=all(char.bold for char in inked if char.text.isalnum()) and any(c.text.isalnum() for c in inked),
                  page_height=height)
+
+
+def _rounded(sizes: Counter, step: float) -> Counter:
+    """Font sizes counted exactly, regrouped to the nearest ``step`` (rounding each size once, not each character)."""
+    grouped: Counter = Counter()
+    for size, count in sizes.items():
+        grouped[round(round(size / step) * step, 1)] += count
+    return grouped
 
 
 def _mark_furniture(pages: list[list[_Line]]) -> None:
