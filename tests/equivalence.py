@@ -20,11 +20,15 @@ def segments(paragraph):
 
 
 def summary(report):
-    """Citations, links and problems of a report, as multisets that do not depend on paragraph indexes."""
-    citations = Counter(c.text for c in report.citations)
-    links = Counter((report.citations[x.citation].text, x.quality,
-                     None if x.reference is None else report.references[x.reference].text) for x in report.links)
-    problems = Counter((d.rule, d.location.text if d.location else None) for d in report.problems)
+    """Citations, links and problems of a report, as multisets that do not depend on paragraph indexes
+    (texts with their whitespace normalised: HTML keeps a double space only as a no-break space)."""
+    def text(value):
+        return " ".join(value.split()) if value is not None else None
+
+    citations = Counter(text(c.text) for c in report.citations)
+    links = Counter((text(report.citations[x.citation].text), x.quality,
+                     None if x.reference is None else text(report.references[x.reference].text)) for x in report.links)
+    problems = Counter((d.rule, text(d.location.text) if d.location else None) for d in report.problems)
     return citations, links, problems
 
 

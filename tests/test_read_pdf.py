@@ -225,3 +225,93 @@ def test_pdf_and_docx_give_the_same_findings(tmp_path, sample):
     assert [(link.citation, link.reference, link.quality) for link in found.links] == \
         [(link.citation, link.reference, link.quality) for link in expected.links]
     assert problems(found) == problems(expected)
+
+
+# --- layouts seen in real PDFs (essays exported by LibreOffice and Word), drawn line by line -----------
+
+
+def draw(path, pages):
+    """A PDF of ``pages``: each (width, height, [(x, y, text, font, size), ...]) in points."""
+    from reportlab.pdfgen import canvas
+
+    pdf = canvas.Canvas(str(path), invariant=1)
+    for width, height, pieces in pages:
+        pdf.setPageSize((width, height))
+        for x, y, text, font, size in pieces:
+            pdf.setFont(font, size)
+            pdf.drawString(x, y, text)
+        pdf.showPage()
+    pdf.save()
+    return path
+
+
+WORDS = ("Employees who keep learning stay effective as the cognitive demands of work rise in every "
+         "sector and every decade studied so far ").split() * 4
+
+
+def full_line(start: int, width: float = 460.0, font: str = "Times-Roman") -> tuple[str, int]:
+    """Words from WORDS[start:] filling ``width`` points of 12-point text, and where the next line starts."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    end = start + 1
+    while stringWidth(" ".join(WORDS[start:end + 1]), font, 12) < width:
+        end += 1
+    return " ".join(WORDS[start:end]), end
+
+
+def body_page(width=612, height=792, header="RUNNING HEAD", number=1, lines=8, top=None):
+    """A page of body text at the 1-inch margin, double-spaced, with a header and its page number below it."""
+    top = top if top is not None else height - 90
+    pieces = [(72, height - 47, header, "Times-Roman", 12), (width - 80, height - 63, str(number), "Times-Roman", 12)]
+    start = 0
+    for k in range(lines):
+        text, start = full_line(start % 40, width - 150)
+        pieces.append((72 + (36 if k % 4 == 0 else 0), top - 28 * k, text, "Times-Roman", 12))
+    return width, height, pieces
+
+
+def test_headers_repeat_on_landscape_pages_and_numbers_below_them_go(tmp_path):
+    pages = [body_page(number=n) for n in (1, 2, 3)] + [body_page(792, 612, number=n, lines=5) for n in (4, 5)]
+    paragraphs = read(draw(tmp_path / "e.pdf", pages))
+    assert paragraphs and not any("RUNNING HEAD" in p.text for p in paragraphs)
+    assert not any(p.text.strip().isdigit() for p in paragraphs)
+
+
+def test_a_superscript_stays_on_its_line(tmp_path):
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    pieces, x = [], 72.0
+    for text, size, rise in (("Riley A. Hess", 12, 0), ("1", 8, 5), (", Ben Listyg", 12, 0), ("2", 8, 5)):
+        pieces.append((x, 700 + rise, text, "Times-Roman", size))
+        x += stringWidth(text, "Times-Roman", size)
+    paragraphs = read(draw(tmp_path / "e.pdf", [(612, 792, pieces)]))
+    assert len(paragraphs) == 1 and paragraphs[0].text.replace(" ,", ",") == "Riley A. Hess1, Ben Listyg2"
+
+
+def _entry(x_first: float, x_rest: float, y: float, start: int, first: str = "") -> tuple[list, int]:
+    """Two lines of one entry: a full first line at ``x_first`` and a short second one at ``x_rest``."""
+    text, after = full_line(start, 540 - x_first - 24 - (len(first) * 6))
+    return [(x_first, y, f"{first}Author, A. (2020). {text}", "Times-Roman", 12),
+            (x_rest, y - 28, " ".join(WORDS[after:after + 3]) + ".", "Times-Roman", 12)], after + 3
+
+
+def test_a_reference_list_of_block_entries_spaced_apart(tmp_path):
+    pieces, start, y = [(72, 720, "References", "Times-Bold", 12)], 0, 690
+    for _ in range(3):
+        lines, start = _entry(72, 72, y, start)
+        pieces += lines
+        y -= 28 + 40  # the entry's second line, then space between entries
+    paragraphs = read(draw(tmp_path / "e.pdf", [(612, 792, pieces)]))
+    assert [p.text.split(" (")[0] for p in paragraphs] == ["References", "Author, A.", "Author, A.", "Author, A."]
+
+
+def test_an_indented_numbered_list_keeps_each_entry_whole(tmp_path):
+    pieces, start, y = [(72, 720, "References", "Times-Bold", 12)], 0, 690
+    for number in (1, 2, 3):
+        lines, start = _entry(90, 108, y, start, first=f"{number}. ")
+        pieces += lines
+        y -= 56
+    paragraphs = read(draw(tmp_path / "e.pdf", [(612, 792, pieces)] + [body_page(number=2)]))
+    entries = [p.text for p in paragraphs[1:4]]
+    assert [entry[:14] for entry in entries] == ["1. Author, A. ", "2. Author, A. ", "3. Author, A. "]
+    assert all(entry.endswith(".") and entry.count("(2020)") == 1 for entry in entries)

@@ -164,3 +164,31 @@ def test_a_first_line_that_is_not_an_entry_start_still_makes_an_entry() -> None:
 def test_nothing_in_nothing_out() -> None:
     assert parse_reference_list([]) == ()
     assert parse_reference_list([Paragraph(index=0, text="\n \n\t")]) == ()
+
+
+_ENTRIES = ["Adams, P. (2019). Learning in groups. Journal of Study, 1(2), 3–4.",
+            "Brown, T. (2020). Notes on notes. Study Press.",
+            "Clark, R. (2021). Memory at work. Journal of Study, 3(1), 5–9."]
+
+
+@pytest.mark.parametrize("markers", [["1. ", "2. ", "3. "], ["[1] ", "[2] ", "[3] "], ["1) ", "2) ", "4) "],
+                                     ["\u25cf ", "\u25cf ", "\u25cf "], ["\uf0b7\t", "\uf0b7\t", "\uf0b7\t"]])
+def test_the_numbers_or_bullets_of_a_list_are_not_part_of_its_entries(markers: list[str]) -> None:
+    """Word's list numbering and bullets come through as text from a PDF or a paste; they are the
+    list's, and the entries start after them, with their places still in the paragraph."""
+    paragraphs = [Paragraph(index=i, text=marker + entry) for i, (marker, entry) in enumerate(zip(markers, _ENTRIES))]
+    references = parse_reference_list(paragraphs)
+    assert [ref.location.text for ref in references] == _ENTRIES
+    assert [ref.location.start for ref in references] == [len(marker) for marker in markers]
+    assert [ref.family_names[0] for ref in references] == ["Adams", "Brown", "Clark"]
+
+
+@pytest.mark.parametrize("texts", [
+    ["[10] " + _ENTRIES[0], _ENTRIES[1], _ENTRIES[2]],  # one entry's own stray number
+    ["2. " + _ENTRIES[0], "3. " + _ENTRIES[1], "4. " + _ENTRIES[2]],  # not a list from 1
+    ["1. " + _ENTRIES[0], "3. " + _ENTRIES[1], "2. " + _ENTRIES[2]],  # not in order
+    ["3M Company. (2020). Annual report. 3M.", _ENTRIES[1], _ENTRIES[2]],
+])
+def test_a_number_that_is_not_a_list_numbering_stays(texts: list[str]) -> None:
+    paragraphs = [Paragraph(index=i, text=text) for i, text in enumerate(texts)]
+    assert [ref.location.text for ref in parse_reference_list(paragraphs)] == texts

@@ -280,7 +280,7 @@ def _page_lines(chars: list[_Char], page: int, height: float) -> list[_Line]:
     """The page's lines, top to bottom: characters grouped by baseline, spaces normalised."""
     fragments: list[list[_Char]] = []
     current: list[_Char] = []
-    baseline = None
+    baseline, line_size = None, 0.0
     for char in chars:
         if char.text == "\n":
             if current:
@@ -288,11 +288,12 @@ def _page_lines(chars: list[_Char], page: int, height: float) -> list[_Line]:
             current, baseline = [], None
             continue
         if char.box is not None and not char.text.isspace():
-            if baseline is not None and abs(char.baseline - baseline) > 0.5 * max(char.size, 4.0):
+            # a superscript or subscript (smaller, a little off the baseline) stays on its line
+            if baseline is not None and abs(char.baseline - baseline) > 0.5 * max(char.size, line_size, 4.0):
                 fragments.append(current)
                 current = []
             if not current or baseline is None:
-                baseline = char.baseline
+                baseline, line_size = char.baseline, char.size
         current.append(char)
     if current:
         fragments.append(current)
@@ -338,12 +339,21 @@ def _rounded(sizes: Counter, step: float) -> Counter:
     return grouped
 
 
+def _in_margin(line: _Line) -> bool:
+    """Whether the line stands within an inch of the top or bottom of its page, in the margin where
+    word processors put headers and footers (the text itself starts below a 1-inch margin)."""
+    return line.baseline > line.page_height - 72 or line.baseline < 72
+
+
 def _mark_furniture(pages: list[list[_Line]]) -> None:
     """Mark running headers, footers and page numbers: going in from the top and from the bottom
     of each page (two lines at most), lines that repeat at the same height on most pages (digits
     aside) or look like a page number near the page's edge, and stand apart from the text."""
     def key(line: _Line) -> tuple:
-        return round(line.baseline / 3), re.sub(r"\d+", "#", line.text.lower())
+        # measured from the nearer edge (landscape pages too), digits aside ("TITLE 1" and "TITLE" above "2")
+        top = line.baseline > line.page_height / 2
+        edge = round((line.page_height - line.baseline if top else line.baseline) / 3)
+        return top, edge, " ".join(re.sub(r"\d+", " ", line.text.lower()).split())
 
     edges = [page[:2] + page[-2:] if len(page) > 4 else page for page in pages]
     seen = Counter(k for lines in edges for k in {key(line) for line in lines})
@@ -361,8 +371,10 @@ def _mark_furniture(pages: list[list[_Line]]) -> None:
             run = 0
             while run < min(2, len(lines)) and furniture(lines[run]):
                 run += 1
-            # furniture (one or two lines) stands apart from the text
-            while run and run < len(lines) and abs(lines[run - 1].baseline - lines[run].baseline) <= limit:
+            # furniture (one or two lines) stands apart from the text, unless it sits in the page's
+            # margin, where a header above double-spaced text is no further from it than a line
+            while (run and run < len(lines) and not _in_margin(lines[run - 1])
+                   and abs(lines[run - 1].baseline - lines[run].baseline) <= limit):
                 run -= 1
             for line in lines[:run]:
                 line.furniture = True
@@ -379,10 +391,20 @@ class _Geometry:
     right: float
     pitch: float
     size: float
+    page_pitches: dict[int, float] = field(default_factory=dict)  # a page's own, where it differs
+    rights: dict[float, float] = field(default_factory=dict)  # page height -> right edge (landscape pages differ)
     tolerance: float = field(init=False)
 
     def __post_init__(self) -> None:
         self.tolerance = max(2.0, 0.3 * self.size)
+
+    def right_for(self, line: _Line) -> float:
+        """The right edge of the text on pages shaped like ``line``'s (portrait or landscape)."""
+        return self.rights.get(round(line.page_height), self.right)
+
+    def pitch_on(self, page: int) -> float:
+        """The line pitch of the text on ``page``: a reference list is often spaced otherwise than the body."""
+        return self.page_pitches.get(page, self.pitch)
 
     @property
     def width(self) -> float:
@@ -401,10 +423,21 @@ def _geometry(lines: list[_Line], body_size: float) -> _Geometry:
     margin = min(line.left for line in body if abs(line.left - margin) <= 1.5)
     rights = sorted(line.right for line in body)
     right = rights[int(0.9 * (len(rights) - 1))]
-    pitches = Counter(round(a.baseline - b.baseline) for a, b in zip(body, body[1:])
-                      if a.page == b.page and 0 < a.baseline - b.baseline < 4 * body_size)
+    drops = [(a.page, round(a.baseline - b.baseline)) for a, b in zip(body, body[1:])
+             if a.page == b.page and 0 < a.baseline - b.baseline < 4 * body_size]
+    pitches = Counter(drop for _, drop in drops)
     pitch = float(pitches.most_common(1)[0][0]) if pitches else 1.5 * body_size
-    return _Geometry(margin, right, pitch, body_size)
+    by_page: dict[int, Counter] = {}
+    for page, drop in drops:
+        by_page.setdefault(page, Counter())[drop] += 1
+    page_pitches = {page: float(counts.most_common(1)[0][0]) for page, counts in by_page.items()
+                    if counts.most_common(1)[0][1] >= 3}
+    by_shape: dict[float, list[float]] = {}
+    for line in body:
+        by_shape.setdefault(round(line.page_height), []).append(line.right)
+    rights = {shape: sorted(found)[int(0.9 * (len(found) - 1))] for shape, found in by_shape.items()
+              if len(found) >= 8}
+    return _Geometry(margin, right, pitch, body_size, page_pitches, rights)
 
 
 def _heading_like(line: _Line, geometry: _Geometry) -> bool:
@@ -417,7 +450,7 @@ def _starts_paragraph(line: _Line, current: list[_Line], geometry: _Geometry, in
     previous = current[-1]
     if line.page == previous.page:
         drop = previous.baseline - line.baseline
-        if drop <= 0 or drop > 1.3 * geometry.pitch + 1:
+        if drop <= 0 or drop > 1.3 * max(geometry.pitch, geometry.pitch_on(line.page)) + 1:
             return True
     if _heading_like(line, geometry) != _heading_like(previous, geometry):
         return True
@@ -431,7 +464,8 @@ def _starts_paragraph(line: _Line, current: list[_Line], geometry: _Geometry, in
     if abs(line.left - previous.left) <= tolerance:  # block paragraphs (or a block quote)
         return not wrapped or (in_list and not geometry.indented(line))
     if geometry.indented(previous) and geometry.indented(line):
-        return True
+        # an indented list's hanging indent (the number, then its text further in) goes on when wrapped
+        return line.left < previous.left or not wrapped
     return not wrapped  # first-line indent then the margin, or margin then a hanging indent
 
 
@@ -448,7 +482,7 @@ def _wrapped(previous: _Line, line: _Line, geometry: _Geometry) -> bool:
     end = next((i for i, char in enumerate(line.chars) if char.text == " "), len(line.chars))
     inked = [char.box for char in line.chars[:end] if char.box is not None]
     word = max(box[3] for box in inked) - min(box[1] for box in inked) if inked else 0.0
-    return previous.right + 0.25 * line.size + word > geometry.right + 1
+    return previous.right + 0.25 * line.size + word > geometry.right_for(previous) + 1
 
 
 def _list_goes_on(group: list[_Line], geometry: _Geometry, in_list: bool) -> bool:
@@ -459,6 +493,17 @@ def _list_goes_on(group: list[_Line], geometry: _Geometry, in_list: bool) -> boo
     return in_list
 
 
+def _hanging_list(lines: list[_Line], geometry: _Geometry) -> bool:
+    """Whether the reference list (the lines after its heading) sets its entries with a hanging
+    indent. A list of block entries, told apart by the space between them, is read like the body."""
+    start = next((i for i, line in enumerate(lines)
+                  if _heading_like(line, geometry) and _LIST_HEADING.fullmatch(line.text.strip())), None)
+    if start is None:
+        return True
+    listed = [line for line in lines[start + 1:] if not _heading_like(line, geometry)]
+    return sum(geometry.indented(line) for line in listed) >= 0.2 * len(listed)
+
+
 def _assemble(pages: list[list[_Line]], links, body_size: float, path: str) -> PdfLayout:
     _mark_furniture(pages)
     lines = [line for page in pages for line in page if not line.furniture]
@@ -466,6 +511,7 @@ def _assemble(pages: list[list[_Line]], links, body_size: float, path: str) -> P
         raise InputError(f"{path} has no text in it apart from page headers and numbers. Check that you picked "
                          "the right file.")
     geometry = _geometry(lines, body_size)
+    hanging = _hanging_list(lines, geometry)
     groups: list[list[_Line]] = []
     in_list = False
     for line in lines:
@@ -473,7 +519,7 @@ def _assemble(pages: list[list[_Line]], links, body_size: float, path: str) -> P
             groups[-1].append(line)
             continue
         if groups:
-            in_list = _list_goes_on(groups[-1], geometry, in_list)
+            in_list = hanging and _list_goes_on(groups[-1], geometry, in_list)
         groups.append([line])
     budget = TextBudget(path)
     paragraphs, boxes = [], []

@@ -160,9 +160,9 @@ class _Entry:
         return Location(paragraph=paragraph.index, start=start, end=end, text=paragraph.text[start:end], line=line)
 
 
-def _lines(paragraph: Paragraph) -> Iterator[tuple[int, int]]:
-    """(start, end) of each non-blank line of a paragraph, surrounding whitespace trimmed."""
-    for match in _LINE.finditer(paragraph.text):
+def _lines(paragraph: Paragraph, skip: int = 0) -> Iterator[tuple[int, int]]:
+    """(start, end) of each non-blank line of a paragraph from offset ``skip``, surrounding whitespace trimmed."""
+    for match in _LINE.finditer(paragraph.text, skip):
         text = match.group()
         stripped = text.strip()
         if stripped:
@@ -179,11 +179,40 @@ def _trimmed(paragraph: Paragraph, start: int, end: int) -> tuple[Paragraph, int
     return paragraph, start, end
 
 
-def split_entries(paragraphs: Sequence[Paragraph]) -> list[tuple[str, Location]]:
-    """The entries of a reference list: (text, whitespace-normalised; where it starts)."""
-    entries: list[_Entry] = []
+_LIST_NUMBER = re.compile(r"(?:\[(\d{1,3})\]|(\d{1,3})[.)])[ \t\u00a0]+(?=\S)")
+# Bullets as PDFs and pasted text show them (Word's Symbol-font bullets are private-use characters)
+_BULLET = re.compile(r"[\u2022\u25cf\u25aa\u25e6\u25a0\u25a1\u27a2\u2713\u2043\uf0b7\uf0a7\uf0d8\uf076]"
+                     r"[ \t\u00a0]+(?=\S)")
+
+
+def list_numbers(paragraphs: Sequence[Paragraph]) -> dict[int, int]:
+    """Paragraph index -> length of its list marker, when the list is numbered 1, 2, 3 … in order
+    ("1. ", "[2] ", "3) ") or bulleted ("• "): Word's automatic numbering and bullets, which a PDF or
+    a pasted text shows as text. A number that starts one entry only ("[10] Dlaptev.") is the
+    entry's own and stays."""
+    numbered, bulleted = [], []
     for paragraph in paragraphs:
-        for line_start, line_end in _lines(paragraph):
+        match = _LIST_NUMBER.match(paragraph.text)
+        if match:
+            numbered.append((paragraph.index, int(match.group(1) or match.group(2)), match.end()))
+        elif bullet := _BULLET.match(paragraph.text):
+            bulleted.append((paragraph.index, 0, bullet.end()))
+    numbers = [number for _, number, _ in numbered]
+    if numbered and (numbers[0] != 1 or numbers != sorted(set(numbers))):
+        numbered = []
+    found = max(numbered, bulleted, key=len)
+    if len(found) < 3 or len(found) * 5 < len(paragraphs) * 3:
+        return {}
+    return {index: length for index, _, length in found}
+
+
+def split_entries(paragraphs: Sequence[Paragraph]) -> list[tuple[str, Location]]:
+    """The entries of a reference list: (text, whitespace-normalised; where it starts), without
+    the numbers of a numbered list."""
+    entries: list[_Entry] = []
+    numbered = list_numbers(paragraphs)
+    for paragraph in paragraphs:
+        for line_start, line_end in _lines(paragraph, numbered.get(paragraph.index, 0)):
             line = paragraph.text[line_start:line_end]
             starts, dated_from = _line_starts(line, entries[-1] if entries else None)
             cuts = starts + [len(line)]
