@@ -128,6 +128,8 @@ class _Line:
     bold: bool
     page_height: float = 0.0
     furniture: bool = False
+    tabular: bool = False  # cells side by side: a gap far wider than a space between two pieces of text
+    pieces: int = 1  # how many pieces those gaps make
 
     @property
     def text(self) -> str:
@@ -195,10 +197,9 @@ def _page_chars(textpage, page: int, fonts: dict) -> list[_Char]:
     import pypdfium2.raw as raw
 
     handle = textpage.raw
-    rect, x, y = raw.FS_RECTF(), ctypes.c_double(), ctypes.c_double()
-    rect_ref, x_ref, y_ref = ctypes.byref(rect), ctypes.byref(x), ctypes.byref(y)
-    unicode, generated, loose_box, origin = (raw.FPDFText_GetUnicode, raw.FPDFText_IsGenerated,
-                                             raw.FPDFText_GetLooseCharBox, raw.FPDFText_GetCharOrigin)
+    rect = raw.FS_RECTF()
+    rect_ref = ctypes.byref(rect)
+    unicode, generated, loose_box = raw.FPDFText_GetUnicode, raw.FPDFText_IsGenerated, raw.FPDFText_GetLooseCharBox
     text_object, address = raw.FPDFText_GetTextObject, ctypes.addressof
     objects: dict[int | None, tuple[float, bool, bool]] = {}  # size and style per text object: few per page
     chars = []
@@ -212,14 +213,13 @@ def _page_chars(textpage, page: int, fonts: dict) -> list[_Char]:
         elif code in (32, 13, 10) and generated(handle, i) == 1:
             chars.append(_Char("\n" if text in _CR_LF else " ", None))
             continue
-        loose_box(handle, i, rect_ref)
-        origin(handle, i, x_ref, y_ref)
+        loose_box(handle, i, rect_ref)  # its bottom stands for the baseline: the font's descent below it
         found = text_object(handle, i)
         key = address(found.contents) if found else None
         style = objects.get(key)
         if style is None:
             style = objects[key] = (raw.FPDFText_GetFontSize(handle, i), *_font_style(handle, i, fonts))
-        chars.append(_Char(text, (page, rect.left, rect.bottom, rect.right, rect.top), y.value, *style))
+        chars.append(_Char(text, (page, rect.left, rect.bottom, rect.right, rect.top), rect.bottom, *style))
     return chars
 
 
@@ -325,10 +325,14 @@ def _line(chars: list[_Char], page: int, height: float) -> _Line | None:
     if not inked:
         return None
     sizes = _rounded(Counter(char.size for char in inked), 0.1)
+    size = sizes.most_common(1)[0][0]
+    # a table row: a gap far wider than a space, and the gaps unequal (a justified line stretches them alike)
+    gaps = [b.box[1] - a.box[3] for a, b in zip(inked, inked[1:]) if b.box[1] - a.box[3] > 0.15 * size]
+    tabular = bool(gaps) and max(gaps) > 2 * size and (len(gaps) == 1 or max(gaps) > 1.8 * min(gaps))
     return _Line(page, cleaned, baseline=inked[0].baseline, left=min(char.box[1] for char in inked),
-                 right=max(char.box[3] for char in inked), size=sizes.most_common(1)[0][0],
+                 right=max(char.box[3] for char in inked), size=size,
                  bold=all(char.bold for char in inked if char.text.isalnum()) and any(c.text.isalnum() for c in inked),
-                 page_height=height)
+                 page_height=height, tabular=tabular, pieces=len(gaps) + 1)
 
 
 def _rounded(sizes: Counter, step: float) -> Counter:
@@ -448,6 +452,8 @@ def _starts_paragraph(line: _Line, current: list[_Line], geometry: _Geometry, in
     """Whether ``line`` begins a new paragraph after the lines of ``current``; ``in_list``: inside a
     reference list, where every line at the margin starts an entry."""
     previous = current[-1]
+    if line.tabular or previous.tabular:  # a table's row: its own paragraph (the PDF does not say where cells wrap)
+        return True
     if line.page == previous.page:
         drop = previous.baseline - line.baseline
         if drop <= 0 or drop > 1.3 * max(geometry.pitch, geometry.pitch_on(line.page)) + 1:
@@ -511,6 +517,9 @@ def _assemble(pages: list[list[_Line]], links, body_size: float, path: str) -> P
         raise InputError(f"{path} has no text in it apart from page headers and numbers. Check that you picked "
                          "the right file.")
     geometry = _geometry(lines, body_size)
+    for line in lines:  # two words of a justified line, the second a long link, stretched to the right edge
+        if line.tabular and line.pieces == 2 and abs(line.right - geometry.right_for(line)) <= 2:
+            line.tabular = False
     hanging = _hanging_list(lines, geometry)
     groups: list[list[_Line]] = []
     in_list = False
@@ -530,7 +539,8 @@ def _assemble(pages: list[list[_Line]], links, body_size: float, path: str) -> P
         words = len(text.split())
         heading = all(_heading_like(line, geometry) for line in group) and words <= _HEADING_WORDS
         paragraph = trimmed_paragraph(len(paragraphs), text, italic=_italic_spans(chars),
-                                      links=_link_spans(chars, links), is_heading=heading)
+                                      links=_link_spans(chars, links), is_heading=heading,
+                                      part="table" if group[0].tabular else "body")
         if paragraph is None:
             continue
         shift = len(text) - len(text.lstrip())
