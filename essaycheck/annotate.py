@@ -10,7 +10,9 @@ Problems without a place, or in a footnote, are attached to the first paragraph.
 from __future__ import annotations
 
 import copy
+import io
 import os
+import posixpath
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
@@ -273,29 +275,121 @@ def annotate_docx(report: Report, source_path, target_path, *, durable: bool = T
     source, target = Path(source_path), Path(target_path)
     if target.exists() and os.path.samefile(source, target):
         raise InputError("the annotated copy must not overwrite the essay itself")
-    document = _open(source)
-    styles = StyleSheet(document.styles.element)
-    paragraphs = body_paragraphs(document, styles)
+    copy_ = _DocxCopy(source)
+    styles = StyleSheet(copy_.styles)
+    walker = _Walker(styles)
+    walker.blocks(copy_.body)
+    walker.flush()
+    paragraphs = walker.paragraphs
     if not paragraphs:
         raise InputError(f"{source} has no paragraph to attach comments to")
-    comments = _Comments(document)
+    comments = _Comments(copy_.comments)
     for problem in sorted(report.problems, key=Diagnostic.sort_key):
         (first, last), note = _anchor(paragraphs, problem, styles)
         comments.add(first, last, comment_text(problem, unplaced=note))
-    with atomic_path(target, durable=durable) as tmp:
-        document.save(str(tmp))
+    copy_.save(target, durable=durable)
     return len(report.problems)
 
 
-class _Comments:
-    """Word comments added to a python-docx document: the same XML as ``Document.add_comment``
-    (a w:comment in comments.xml, its range and reference in the text), built directly, since
-    python-docx looks for the next free id and parses a template again for every comment, which
-    cost more than everything else in annotating a class."""
+_COMMENTS_TYPE = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/comments"
+_COMMENTS_CONTENT = "application/vnd.openxmlformats-officedocument.wordprocessingml.comments+xml"
+_RELS = "http://schemas.openxmlformats.org/package/2006/relationships"
+_TYPES = "http://schemas.openxmlformats.org/package/2006/content-types"
 
-    def __init__(self, document) -> None:
-        self.element = document.comments._comments_elm  # python-docx makes comments.xml when missing
-        taken = [int(value) for value in self.element.xpath("./w:comment/@w:id") if value.lstrip("-").isdigit()]
+
+class _DocxCopy:
+    """A .docx opened to be copied with comments: its main part, styles and comments parsed (under
+    the reader's guards), every other part copied as it is. Lighter than python-docx, which parses
+    and writes back every part of the package."""
+
+    def __init__(self, source: Path) -> None:
+        import zipfile
+
+        from .read.disk import read_file_bytes
+        from .read.docx import main_part
+        from .read.package import Package
+
+        self.source = source
+        self.data = read_file_bytes(str(source))
+        try:
+            with Package(self.data, str(source)) as package:
+                self.main = main_part(package)
+                raw = package.read(self.main)
+                if b"purl.oclc.org/ooxml" in raw:  # Strict Open XML: Word reads comments only in its own names
+                    raise InputError(f"{source} is saved as Strict Open XML; save it as an ordinary Word "
+                                     "document to get an annotated copy")
+                self.document = package.xml(self.main)
+                related = package.relationships(self.main)
+                targets = {kind: target for kind, target, external in related.values() if not external}
+                self.styles = package.xml(targets["styles"]) if package.has(targets.get("styles", "")) else None
+                self.comments_name = targets.get("comments", "")
+                self.comments = package.xml(self.comments_name) if package.has(self.comments_name) else None
+                self.rels_name = _rels_of(self.main)
+                self.rels = package.xml(self.rels_name) if package.has(self.rels_name) else None
+                self.types = package.xml("[Content_Types].xml")
+            self.members = zipfile.ZipFile(io.BytesIO(self.data)).infolist()
+        except InputError:
+            raise
+        except Exception as error:  # noqa: BLE001 - a student's file: no traceback, one line
+            raise InputError(f"{source} could not be opened to annotate ({type(error).__name__}: {error})") from None
+        self.body = self.document.find(f"{_W}body")
+        if self.body is None:
+            raise InputError(f"{source} has no body to attach comments to")
+        if self.comments is None:
+            self.comments = _new_element("w:comments")
+
+    def save(self, target: Path, *, durable: bool) -> None:
+        """The copy, written atomically: the changed parts new, the others as they were."""
+        import zipfile
+
+        from lxml import etree
+
+        changed = {self.main: self.document}
+        if not self.comments_name:
+            self.comments_name = posixpath.join(posixpath.dirname(self.main), "comments.xml")
+            self._declare_comments()
+            changed.update({"[Content_Types].xml": self.types, self.rels_name: self.rels})
+        changed[self.comments_name] = self.comments
+        with zipfile.ZipFile(io.BytesIO(self.data)) as original, atomic_path(target, durable=durable) as tmp:
+            with zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED) as out:
+                for member in self.members:
+                    if member.filename in changed:
+                        element = changed.pop(member.filename)
+                        out.writestr(member.filename, etree.tostring(element, xml_declaration=True,
+                                                                      encoding="UTF-8", standalone=True))
+                    else:
+                        out.writestr(member, original.read(member))
+                for name, element in changed.items():  # parts the original did not have
+                    out.writestr(name, etree.tostring(element, xml_declaration=True, encoding="UTF-8",
+                                                      standalone=True))
+
+    def _declare_comments(self) -> None:
+        from lxml import etree
+
+        if self.rels is None:
+            self.rels = etree.Element(f"{{{_RELS}}}Relationships", nsmap={None: _RELS})
+        taken = {rel.get("Id") for rel in self.rels}
+        number = next(n for n in range(1, len(taken) + 2) if f"rId{n}" not in taken)
+        etree.SubElement(self.rels, f"{{{_RELS}}}Relationship", Id=f"rId{number}", Type=_COMMENTS_TYPE,
+                         Target=posixpath.relpath(self.comments_name, posixpath.dirname(self.main)))
+        etree.SubElement(self.types, f"{{{_TYPES}}}Override", PartName="/" + self.comments_name,
+                         ContentType=_COMMENTS_CONTENT)
+
+
+def _rels_of(part: str) -> str:
+    folder, base = posixpath.split(part)
+    return posixpath.join(folder, "_rels", base + ".rels")
+
+
+class _Comments:
+    """Word comments: a w:comment in comments.xml per problem, its range and reference in the text
+    (the XML python-docx's ``add_comment`` writes, built directly: python-docx looks for the next
+    free id and parses a template again for every comment)."""
+
+    def __init__(self, element) -> None:
+        self.element = element
+        taken = [int(value) for value in element.xpath("./w:comment/@w:id", namespaces={"w": W_NS})
+                 if value.lstrip("-").isdigit()]
         self.next_id = max(taken, default=-1) + 1
         self.date = datetime.now(timezone.utc).replace(microsecond=0).isoformat().replace("+00:00", "Z")
 
@@ -303,8 +397,8 @@ class _Comments:
         """A comment holding ``text`` (a paragraph a line) on the runs from ``first`` to ``last``."""
         number = str(self.next_id)
         self.next_id += 1
-        comment = _element("w:comment", {"w:id": number, "w:author": AUTHOR, "w:initials": INITIALS,
-                                         "w:date": self.date})
+        comment = _new_element("w:comment", {"w:id": number, "w:author": AUTHOR, "w:initials": INITIALS,
+                                             "w:date": self.date})
         for line_number, line in enumerate(text.split("\n")):
             paragraph = _child(comment, "w:p")
             _child(_child(paragraph, "w:pPr"), "w:pStyle", {"w:val": "CommentText"})
@@ -315,26 +409,33 @@ class _Comments:
             words = _child(_child(paragraph, "w:r"), "w:t", {"xml:space": "preserve"})
             words.text = line
         self.element.append(comment)
-        reference = _element("w:r")
+        reference = _new_element("w:r")
         _child(_child(reference, "w:rPr"), "w:rStyle", {"w:val": "CommentReference"})
         _child(reference, "w:commentReference", {"w:id": number})
         last.addnext(reference)
-        last.addnext(_element("w:commentRangeEnd", {"w:id": number}))
-        first.addprevious(_element("w:commentRangeStart", {"w:id": number}))
+        last.addnext(_new_element("w:commentRangeEnd", {"w:id": number}))
+        first.addprevious(_new_element("w:commentRangeStart", {"w:id": number}))
 
 
-def _element(tag: str, attributes: dict[str, str] | None = None):
-    """A WordprocessingML element as python-docx makes them (its own element classes)."""
-    from docx.oxml import OxmlElement
-    from docx.oxml.ns import qn
+_XML_NS = "http://www.w3.org/XML/1998/namespace"
 
-    return OxmlElement(tag, attrs={qn(k): v for k, v in (attributes or {}).items()})
+
+def _qualified(name: str) -> str:
+    prefix, local = name.split(":")
+    return f"{{{W_NS if prefix == 'w' else _XML_NS}}}{local}"
+
+
+def _new_element(tag: str, attributes: dict[str, str] | None = None):
+    from lxml import etree
+
+    return etree.Element(_qualified(tag), {_qualified(k): v for k, v in (attributes or {}).items()},
+                         nsmap={"w": W_NS})
 
 
 def _child(parent, tag: str, attributes: dict[str, str] | None = None):
-    child = _element(tag, attributes)
-    parent.append(child)
-    return child
+    from lxml import etree
+
+    return etree.SubElement(parent, _qualified(tag), {_qualified(k): v for k, v in (attributes or {}).items()})
 
 
 def _anchor(paragraphs: list[_Para], problem: Diagnostic, styles: StyleSheet) -> tuple[tuple[object, object], str]:
@@ -373,20 +474,6 @@ def _reread(para: _Para, styles: StyleSheet) -> list[_Piece]:
         if found.element is para.element:
             return found.pieces
     return []
-
-
-def _open(source: Path):
-    """The .docx as a python-docx Document; InputError when python-docx cannot open it."""
-    import zipfile
-
-    import docx
-    from docx.opc.exceptions import PackageNotFoundError
-    from lxml import etree
-
-    try:
-        return docx.Document(str(source))
-    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError, etree.XMLSyntaxError) as error:
-        raise InputError(f"{source} could not be opened to annotate ({type(error).__name__}: {error})") from None
 
 
 ANNOTATED_KINDS = ("docx", "pdf")  # the essays whose annotated copy keeps their own format

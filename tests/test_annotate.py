@@ -191,3 +191,35 @@ def test_walker_joins_paragraphs_whose_mark_was_deleted_like_the_reader(tmp_path
     annotate_docx(report, essay, target)
     assert sorted(anchored_texts(target).values()) == ["Smith 2019", "too"]
     assert [p.text for p in read_document(target).paragraphs] == [p.text for p in document.paragraphs]
+
+
+def test_the_copy_declares_its_comments_and_keeps_every_other_part_as_it_was(tmp_path):
+    import zipfile
+
+    essay = build_essay(tmp_path / "essay.docx")
+    doc = docx.Document(str(essay))
+    doc.add_comment(doc.paragraphs[1].runs[0], text="A tutor's own comment", author="Tutor")
+    doc.save(str(essay))
+    document, report = report_for(essay, [at(read_document(essay), 1, "Smith 2019")])
+    copy = tmp_path / "copy.docx"
+    assert annotate_docx(report, essay, copy) == 1
+    found = docx.Document(str(copy)).comments
+    assert [(c.author, c.comment_id) for c in found] == [("Tutor", 0), (AUTHOR, 1)]  # ids go on after the tutor's
+    with zipfile.ZipFile(essay) as before, zipfile.ZipFile(copy) as after:
+        changed = {"word/document.xml", "word/comments.xml"}
+        assert sorted(before.namelist()) == sorted(after.namelist())
+        assert all(before.read(name) == after.read(name) for name in before.namelist() if name not in changed)
+
+
+def test_a_copy_of_an_essay_without_comments_gets_a_declared_comments_part(tmp_path):
+    import zipfile
+
+    essay = build_essay(tmp_path / "essay.docx")
+    document, report = report_for(essay, [at(read_document(essay), 1, "Smith 2019")])
+    copy = tmp_path / "copy.docx"
+    annotate_docx(report, essay, copy)
+    with zipfile.ZipFile(copy) as after:
+        assert "word/comments.xml" in after.namelist()
+        assert b"/word/comments.xml" in after.read("[Content_Types].xml")
+        assert b'Target="comments.xml"' in after.read("word/_rels/document.xml.rels")
+    assert [c.text for c in docx.Document(str(copy)).comments][0].startswith("message for Smith 2019")

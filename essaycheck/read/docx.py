@@ -52,7 +52,7 @@ def docx_contents(data: bytes, path: str) -> DocxContents:
     """The paragraphs of the .docx in ``data`` (body with tables and text boxes, then footnotes, then
     endnotes), with the reference managers' fields, Word's sources and Zotero's bookmarks."""
     with Package(data, path) as package:
-        main = _main_part(package)
+        main = main_part(package)
         relationships = package.relationships(main)
         targets = {kind: target for kind, target, external in relationships.values() if not external}
         styles = StyleSheet(package.xml(targets["styles"]) if package.has(targets.get("styles", "")) else None)
@@ -85,7 +85,7 @@ def _read_notes(package: Package, name: str, part: str, reader: "_Reader") -> No
             reader.read_blocks(note, part, relationships)
 
 
-def _main_part(package: Package) -> str:
+def main_part(package: Package) -> str:
     """The name of the main document part, or an InputError naming what the zip really is."""
     for kind, target, external in package.relationships("").values():
         if kind == "officeDocument" and not external and package.has(target):
