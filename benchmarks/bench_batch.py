@@ -276,6 +276,7 @@ def run_batch(folder: Path, out: Path, flags: list[str], env: dict) -> tuple[flo
     """Run the CLI; return (seconds, peak tree RSS in bytes, summary line)."""
     command = [sys.executable, "-m", "essaycheck", "batch", str(folder), "-o", str(out), "--force",
                "--isolated", "--no-progress", *flags]
+    os.sync()  # the class was just written: its write-back must not run during the measured batch
     started = time.perf_counter()
     process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, env=env, text=True)
     peak = 0
