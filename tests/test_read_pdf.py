@@ -338,3 +338,19 @@ def test_a_table_row_is_read_as_a_table_and_a_justified_line_is_not(tmp_path):
     report = check_document(Document(path="e.pdf", kind="pdf", paragraphs=paragraphs),
                             essaycheck.Settings(resolve=False))
     assert "ampersand-in-narrative" not in [problem.rule for problem in report.problems]
+
+
+def test_an_entry_without_its_hanging_indent_stays_whole_in_a_hanging_list(tmp_path):
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    names = "Lange, T., Hicks, S. A., Riegler, M., Pogorelov, K., Anonsen, K. V., Johansen, D., Moreau, L."
+    while stringWidth(names + " et", "Times-Roman", 12) < 455:
+        names += " X."
+    pieces = [(72, 720, "References", "Times-Bold", 12),
+              (72, 692, names + " et", "Times-Roman", 12),  # a full line at the margin ...
+              (72, 664, "al. (2018). Dissecting deep networks. Medical Imaging, 3, 1-9.", "Times-Roman", 12),
+              (72, 636, "Short, A. (2001). Brief. Pub.", "Times-Roman", 12)]  # ... and a new entry
+    lines, _ = _entry(72, 108, 608, 0)
+    paragraphs = read(draw(tmp_path / "e.pdf", [(612, 792, pieces + lines)]))
+    assert [p.text.split(" (")[0][:10] for p in paragraphs] == ["References", "Lange, T.,", "Short, A.", "Author, A."]
+    assert paragraphs[1].text.endswith("et al. (2018). Dissecting deep networks. Medical Imaging, 3, 1-9.")

@@ -46,6 +46,9 @@ _BOLD_NAME = re.compile(r"bold|black|heavy|semibold|demi", re.IGNORECASE)
 _PAGE_NUMBER = re.compile(r"(?:page\s*)?[-–—]?\s*(?:\d{1,4}|[ivxlc]{1,6})\s*[-–—]?(?:\s*(?:of|/)\s*\d{1,4})?",
                           re.IGNORECASE)
 _URL_START = re.compile(r"[(\[<\"“]?(?:https?:|www\.|doi:|doi\.org/|dx\.doi\.org/|10\.\d{4,9}/)", re.IGNORECASE)
+# The start of a reference entry: a list number, names, then a year in brackets soon after
+_ENTRY_START = re.compile(r"(?:\[?\d{1,3}[.)\]]\s+|[\u2022\u25cf]\s+)?[A-Z\u00c0-\u017f][\w'\u2019.-]*"
+                          r"(?:[ ,]+[\w'\u2019.&-]+){0,25}?[ ,]*\((?:(?:1[5-9]|20)\d\d|n\.\s?d\.)")
 _LIST_HEADING = re.compile(r"(?:references?|reference list|bibliography|works cited|sources)\s*:?", re.IGNORECASE)
 _URL_CHARS = set("/.-_=?&#%~:")
 _HYPHENS = {"-", "\u2010", "\u2011", "\u00ad"}
@@ -468,7 +471,10 @@ def _starts_paragraph(line: _Line, current: list[_Line], geometry: _Geometry, in
         block = abs(current[0].left - current[1].left) <= tolerance  # no indent tells where the next one starts
         return abs(line.left - current[1].left) > tolerance or (block and not wrapped)
     if abs(line.left - previous.left) <= tolerance:  # block paragraphs (or a block quote)
-        return not wrapped or (in_list and not geometry.indented(line))
+        # in a reference list, a new entry starts at the margin even after a full line, when the
+        # line reads like an entry's start (an entry of one full line, then the next); otherwise
+        # the entry goes on (a list whose entries have no hanging indent)
+        return not wrapped or (in_list and not geometry.indented(line) and bool(_ENTRY_START.match(line.text)))
     if geometry.indented(previous) and geometry.indented(line):
         # an indented list's hanging indent (the number, then its text further in) goes on when wrapped
         return line.left < previous.left or not wrapped
