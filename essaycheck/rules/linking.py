@@ -83,7 +83,7 @@ class _Mentions:
     """What the essay's text names outside its citations, gathered once per essay."""
 
     words: frozenset[str]  # every word as written ("Vygotsky", "Rogers")
-    phrases: frozenset[str]  # folded runs of up to 8 words ("berg mill supply")
+    text: str  # the folded words, one space between, a space at each end (" berg mill supply ")
     hosts: frozenset[str]  # web addresses written in the text ("boozallen.com")
     unlinked: tuple[str, ...]  # folded names of citations that found no entry
 
@@ -91,19 +91,18 @@ class _Mentions:
     def of(cls, ctx: CheckContext) -> "_Mentions":
         if "mentions" not in ctx.memo:
             body = _text_outside_citations(ctx)
-            folded = fold_words(body).split()
-            phrases = {" ".join(folded[i:i + n]) for n in range(1, _MAX_PHRASE + 1) for i in range(len(folded))}
+            text = f" {' '.join(fold_words(body).split())} "
             hosts = {m.group(1).lower() for m in re.finditer(r"(?:www\.)?([\w-]+(?:\.[\w-]+)*\.[a-z]{2,})\b", body)}
             unlinked = tuple(dict.fromkeys(
                 name for citation, link, _ in ctx.linked()
                 if link.quality == "missing" and citation.authors and len(name := fold(citation.authors[0])) >= 4))
             words = {re.sub(r"['’]s?$", "", w) for w in re.findall(r"[^\W\d_][\w'’\-]*", body)}  # "Vygotsky’s"
-            ctx.memo["mentions"] = cls(frozenset(words), frozenset(phrases), frozenset(hosts), unlinked)
+            ctx.memo["mentions"] = cls(frozenset(words), text, frozenset(hosts), unlinked)
         return ctx.memo["mentions"]
 
     def names(self, phrase: str) -> bool:
         folded = " ".join(fold_words(phrase).split()[:_MAX_PHRASE])  # a long name by its first words
-        return len(folded) >= 4 and folded in self.phrases
+        return len(folded) >= 4 and f" {folded} " in self.text  # whole words, in a row
 
 
 _MAX_PHRASE = 8
