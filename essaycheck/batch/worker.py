@@ -64,7 +64,9 @@ def write_essay_outputs(report: Report, job: EssayJob) -> tuple[EssayRow, tuple[
     data = report_to_json(report)
     # Reports are regenerable: atomic but not fsynced (the state file, written last, is durable
     # and a rerun rebuilds any output that is missing or empty).
-    write_text(outdir / names["json"], json.dumps(data, ensure_ascii=False, indent=2) + "\n", durable=False)
+    # compact: for programs (the same data as 'check --format json'), and json's fast encoder
+    write_text(outdir / names["json"], json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n",
+               durable=False)
     write_text(outdir / names["html"], render_html(report), durable=False)
     written = [names["json"], names["html"]]
     row = row_from_report(job.file, report, report_link=names["html"])

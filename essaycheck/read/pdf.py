@@ -26,6 +26,7 @@ import ctypes
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from ..errors import InputError
 from ..model import Paragraph
@@ -134,8 +135,9 @@ class _Line:
     tabular: bool = False  # cells side by side: a gap far wider than a space between two pieces of text
     pieces: int = 1  # how many pieces those gaps make
 
-    @property
+    @cached_property
     def text(self) -> str:
+        """The line's text (its characters are not changed once the line is made)."""
         return "".join(char.text for char in self.chars)
 
 
