@@ -203,9 +203,11 @@ def _page_chars(textpage, page: int, fonts: dict) -> list[_Char]:
 
     handle = textpage.raw
     rect = raw.FS_RECTF()
-    rect_ref = ctypes.byref(rect)
-    unicode, generated, loose_box = raw.FPDFText_GetUnicode, raw.FPDFText_IsGenerated, raw.FPDFText_GetLooseCharBox
-    text_object, address = raw.FPDFText_GetTextObject, ctypes.addressof
+    unicode, generated = raw.FPDFText_GetUnicode, raw.FPDFText_IsGenerated
+    # Two calls made for every character, through plain-address prototypes: pypdfium2's own wrap
+    # each pointer in an object, which costs more than PDFium's work here.
+    loose_box, text_object = _fast_calls()
+    page_address, rect_address = ctypes.cast(handle, ctypes.c_void_p).value, ctypes.addressof(rect)
     objects: dict[int | None, tuple[float, bool, bool]] = {}  # size and style per text object: few per page
     chars = []
     count = raw.FPDFText_CountChars(handle)
@@ -218,14 +220,33 @@ def _page_chars(textpage, page: int, fonts: dict) -> list[_Char]:
         elif code in (32, 13, 10) and generated(handle, i) == 1:
             chars.append(_Char("\n" if text in _CR_LF else " ", None))
             continue
-        loose_box(handle, i, rect_ref)  # its bottom stands for the baseline: the font's descent below it
-        found = text_object(handle, i)
-        key = address(found.contents) if found else None
+        loose_box(page_address, i, rect_address)  # its bottom stands for the baseline: the descent below it
+        key = text_object(page_address, i)
         style = objects.get(key)
         if style is None:
             style = objects[key] = (raw.FPDFText_GetFontSize(handle, i), *_font_style(handle, i, fonts))
         chars.append(_Char(text, (page, rect.left, rect.bottom, rect.right, rect.top), rect.bottom, *style))
     return chars
+
+
+_FAST_CALLS: list = []
+
+
+def _fast_calls():
+    """FPDFText_GetLooseCharBox and FPDFText_GetTextObject taking and giving plain addresses."""
+    if not _FAST_CALLS:
+        import pypdfium2.raw as raw
+
+        def address_of(function) -> int:
+            return ctypes.cast(function, ctypes.c_void_p).value
+
+        stdcall = type(raw.FPDFText_GetLooseCharBox)._flags_ & getattr(ctypes, "_FUNCFLAG_STDCALL", 0)
+        prototype = ctypes.WINFUNCTYPE if stdcall else ctypes.CFUNCTYPE  # the library's own convention
+        box = prototype(ctypes.c_int, ctypes.c_void_p, ctypes.c_int, ctypes.c_void_p)
+        found = prototype(ctypes.c_void_p, ctypes.c_void_p, ctypes.c_int)
+        _FAST_CALLS[:] = [box(address_of(raw.FPDFText_GetLooseCharBox)),
+                          found(address_of(raw.FPDFText_GetTextObject))]
+    return _FAST_CALLS
 
 
 def _page_codes(handle, count: int) -> list[int] | None:
