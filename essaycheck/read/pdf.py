@@ -54,6 +54,7 @@ _LIST_HEADING = re.compile(r"(?:references?|reference list|bibliography|works ci
 _URL_CHARS = set("/.-_=?&#%~:")
 _HYPHENS = {"-", "\u2010", "\u2011", "\u00ad"}
 _PDFIUM_HYPHENS = {"\ufffe", "\x02"}  # how PDFium reports a hyphen it found at a line end
+_HYPHENS_TO_ASCII = str.maketrans({hyphen: "-" for hyphen in _PDFIUM_HYPHENS})
 _DASHES = {"\u2013", "\u2014"}
 _SPACES = {" ", "\t", "\xa0", "\u2002", "\u2003", "\u2009", "\u202f"}
 _CR_LF = {"\r", "\n"}
@@ -211,13 +212,12 @@ def _page_chars(textpage, page: int, fonts: dict) -> list[_Char]:
     objects: dict[int | None, tuple[float, bool, bool]] = {}  # size and style per text object: few per page
     chars = []
     count = raw.FPDFText_CountChars(handle)
-    codes = _page_codes(handle, count)
-    for i in range(count):
-        code = codes[i] if codes is not None else unicode(handle, i)
-        text = chr(code) if 0 < code < 0x110000 and not 0xD800 <= code < 0xE000 else "\ufffd"
-        if text in _PDFIUM_HYPHENS:
-            text = "-"
-        elif code in (32, 13, 10) and generated(handle, i) == 1:
+    texts = _page_text(handle, count)
+    if texts is None:
+        texts = "".join(chr(code) if 0 < code < 0x110000 and not 0xD800 <= code < 0xE000 else "\ufffd"
+                        for code in (unicode(handle, i) for i in range(count)))
+    for i, text in enumerate(texts.translate(_HYPHENS_TO_ASCII).replace("\x00", "\ufffd")):
+        if text in " \r\n" and generated(handle, i) == 1:
             chars.append(_Char("\n" if text in _CR_LF else " ", None))
             continue
         loose_box(page_address, i, rect_address)  # its bottom stands for the baseline: the descent below it
@@ -249,19 +249,19 @@ def _fast_calls():
     return _FAST_CALLS
 
 
-def _page_codes(handle, count: int) -> list[int] | None:
-    """Every character's code point in one call (PDFium's UTF-16, one unit a character); None when
+def _page_text(handle, count: int) -> str | None:
+    """Every character of the page in one call (PDFium's UTF-16, one unit a character); None when
     the page has characters beyond the BMP, whose surrogate pairs break that count."""
     import pypdfium2.raw as raw
 
     if count <= 0:
-        return []
+        return ""
     buffer = ctypes.create_string_buffer((count + 1) * 2)
     written = raw.FPDFText_GetText(handle, 0, count, ctypes.cast(buffer, ctypes.POINTER(ctypes.c_ushort)))
-    units = memoryview(buffer.raw[:max(0, written - 1) * 2]).cast("H")
-    if len(units) != count or any(0xD800 <= unit < 0xE000 for unit in units):
+    data = buffer.raw[:max(0, written - 1) * 2]
+    if len(data) != 2 * count or any(0xD800 <= unit < 0xE000 for unit in memoryview(data).cast("H")):
         return None
-    return list(units)
+    return data.decode("utf-16-le")
 
 
 def _font_style(handle, index: int, fonts: dict) -> tuple[bool, bool]:
