@@ -72,23 +72,27 @@ def test_the_download_zip_gives_the_same_rows(platform_class, tmp_path):
     assert not list(tmp_path.glob("essaycheck-class-*"))  # the unpacked copy is gone
 
 
-def test_the_feedback_zip_holds_one_annotated_copy_per_word_and_pdf_essay(tmp_path):
+def test_the_feedback_zip_holds_one_file_per_checked_submission(tmp_path):
     root = tmp_path / "download"
     expected = PLATFORMS["moodle"](root)
     feedback = tmp_path / "feedback.zip"
     result = run_batch(zipped(root, tmp_path / "moodle.zip"), tmp_path / "out", OFFLINE, feedback_zip=feedback)
+    checked = {f for f, e in expected.items() if e.status == "checked"}
     annotated = {row.file for row in result.rows if row.annotated}
-    assert annotated == {f for f, e in expected.items() if e.status == "checked" and f.endswith((".docx", ".pdf"))}
+    assert annotated == {f for f in checked if f.endswith((".docx", ".pdf"))}
     with zipfile.ZipFile(feedback) as archive:
         names = archive.namelist()
-        assert len(names) == len(annotated)
-        for file in annotated:
+        assert len(names) == len(checked)  # one each: the annotated copy, else the HTML report
+        for file in checked:
             folder, original = file.split("/")
             stem, extension = original.rsplit(".", 1)
-            member = f"{folder.rstrip('_')}/{stem}.annotated.{extension}"
-            assert member in names or f"{folder}/{stem}.annotated.{extension}" in names, (member, names)
+            kind = extension if file in annotated else "html"
+            assert f"{folder.rstrip('_')}/{stem}.annotated.{kind}" in names or \
+                f"{folder}/{stem}.annotated.{kind}" in names, (file, names)
         pdf = next(n for n in names if n.endswith(".pdf"))
         assert archive.read(pdf).startswith(b"%PDF")
+        report = next(n for n in names if "Dev Patel" in n)
+        assert report.endswith(".annotated.html") and b"<html" in archive.read(report)
 
 
 def test_the_command_line_takes_the_zip_and_names_the_feedback_file(tmp_path, capsys):

@@ -186,8 +186,16 @@ def _title(folder: Path) -> str:
 
 
 def write_feedback(result: BatchResult, target: Path) -> int:
-    """The annotated copies, in the layout Moodle takes back as feedback files; how many went in."""
-    entries = [(row.file, result.outdir / row.annotated) for row in result.rows
-               if row.annotated and row.has_report and (result.outdir / row.annotated).is_file()]
+    """One feedback file per checked submission, in the layout Moodle takes back: the annotated
+    copy of a Word or PDF essay, else (OpenDocument, HTML, text) its HTML report, which shows the
+    essay with each problem marked. How many went in."""
+    entries = []
+    for row in result.rows:
+        if not row.has_report:
+            continue
+        for name in (row.annotated, row.report):
+            if name and (result.outdir / name).is_file():
+                entries.append((row.file, result.outdir / name))
+                break
     write_feedback_zip(entries, target)
     return len(entries)

@@ -38,8 +38,9 @@ def add_parser(subparsers) -> argparse.ArgumentParser:
                         help="where the reports go (default: FOLDER/essaycheck-report, or "
                              "NAME-essaycheck-report beside NAME.zip)")
     parser.add_argument("--feedback-zip", type=Path, metavar="FILE",
-                        help="also write the annotated copies into FILE, laid out as Moodle's 'Upload multiple "
-                             "feedback files in a zip' expects")
+                        help="also write a feedback file per checked submission into FILE (the annotated copy, "
+                             "else the HTML report), laid out as Moodle's 'Upload multiple feedback files in a zip' "
+                             "expects")
     parser.add_argument("-j", "--jobs", type=_positive_int, metavar="N",
                         help="worker processes (default: one per CPU)")
     parser.add_argument("--force", action="store_true", help="check every essay, even unchanged ones")
@@ -67,6 +68,6 @@ def run(args: argparse.Namespace) -> int:
     print(result.summary_line)
     print(f"Reports: {result.outdir / 'index.html'}")
     if args.feedback_zip is not None:
-        annotated = sum(1 for row in result.rows if row.annotated and row.has_report)
-        print(f"Feedback files: {args.feedback_zip} ({annotated} annotated {'copy' if annotated == 1 else 'copies'})")
+        given = sum(1 for row in result.rows if row.has_report)
+        print(f"Feedback files: {args.feedback_zip} ({given} {'submission' if given == 1 else 'submissions'})")
     return result.exit_code
