@@ -18,7 +18,7 @@ __all__ = [
 
 
 def check(path, settings: Settings | None = None) -> Report:
-    """Check one essay file (.docx, .txt, .md) and return its :class:`Report`."""
+    """Check one essay file (.docx, .odt, .pdf, .rtf, .html, .txt or .md) and return its :class:`Report`."""
     from .api import check as _check
 
     return _check(path, settings)

@@ -19,7 +19,7 @@ from .settings import Settings
 
 
 def check(path: str | PathLike, settings: Settings | None = None, *, resolution=None, resolver=None) -> Report:
-    """Read one essay (.docx, .txt, .md) and check it. Raises :class:`~essaycheck.InputError`.
+    """Read one essay (.docx, .odt, .pdf, .rtf, .html, .txt or .md) and check it. Raises :class:`~essaycheck.InputError`.
 
     ``resolution`` (an :class:`essaycheck.resolve.Resolution` for this essay's references) skips
     the lookups: batch mode resolves a whole class once and hands each essay its part.

@@ -12,7 +12,8 @@ from ..errors import EssaycheckError
 from .common import EXIT_CLEAN, EXIT_USAGE, add_settings_options, settings_from_args, use_colour
 
 DESCRIPTION = """\
-Check the APA 7 citations and reference list of an essay (.docx, .txt or .md).
+Check the APA 7 citations and reference list of an essay: Word (.docx), OpenDocument (.odt),
+PDF with a text layer, RTF, HTML, plain text (.txt) or Markdown (.md).
 
 Exit status: 0 no errors, 1 errors found, 2 the essay could not be read or the
 command line is wrong. The essay itself is never changed."""
@@ -21,7 +22,8 @@ command line is wrong. The essay itself is never changed."""
 def add_parser(subparsers) -> argparse.ArgumentParser:
     parser = subparsers.add_parser("check", help="check one essay (or a few) and print a report",
                                    description=DESCRIPTION, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("essays", nargs="+", type=Path, metavar="ESSAY", help=".docx, .txt or .md file")
+    parser.add_argument("essays", nargs="+", type=Path, metavar="ESSAY",
+                        help=".docx, .odt, .pdf, .rtf, .html, .txt or .md file")
     parser.add_argument("--format", dest="output_format", choices=("text", "json", "html"),
                         help="report format (default: text; json is a stable contract, see docs/json.md)")
     parser.add_argument("-o", "--output", type=Path, metavar="FILE",

@@ -16,7 +16,7 @@ DATA_SUFFIXES = (".json", ".bib")
 DESCRIPTION = """\
 Print a reference list correctly formatted in APA 7, sorted, with 2020a/2020b where needed.
 
-Give an essay (.docx, .txt, .md: its reference list, from the DOI records when they can be
+Give an essay (.docx, .odt, .pdf, .rtf, .html, .txt, .md: its reference list, from the DOI records when they can be
 looked up, else from the entries as written), a CSL-JSON (.json) or BibTeX (.bib) file, or
 DOIs with --doi. Exit status: 0 done, 1 some DOI could not be found, 2 bad input or options."""
 

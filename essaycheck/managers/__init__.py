@@ -77,7 +77,7 @@ class Managed:
 
 
 def read_managed(document: Document) -> Managed:
-    """The managed citations and bibliographies of ``document`` (empty for .txt and .md)."""
+    """The managed citations and bibliographies of ``document`` (empty for every kind but .docx)."""
     if not document.fields and not document.manager_bookmarks:
         return Managed()
     sources = None
