@@ -323,8 +323,13 @@ _SLIP_WORDS = {
              essay("Networks matter (Page Group, n.d).", PAGE.replace("(2022)", "(n.d.)")),
              essay("Themes emerged (Braun & Clarke, March 2006).", BRAUN),
              essay("As Braun and Clarke, 2006 describe, themes emerge.", BRAUN),
-             essay("Networks matter for careers (Page Group).", PAGE)],
+             essay("Networks matter for careers (Page Group).", PAGE),
+             essay("Themes emerged (Braun & Clarke, 2006)(Raj et al., 2017).", BRAUN, RAJ),
+             essay("Themes emerge from the data.(Braun & Clarke, 2006).", BRAUN)],
       passes=[essay("As Raj et al. (2017) show, identity matters (Braun & Clarke, 2006).", RAJ, BRAUN),
+              essay("Themes emerged (Braun & Clarke, 2006) and so did identity (Raj et al., 2017).", BRAUN, RAJ),
+              essay("Themes emerged in the U.S. (Braun & Clarke, 2006).", BRAUN),
+              essay("Themes emerged. (Braun & Clarke, 2006) describe six phases.", BRAUN),
               essay("Networks matter (see Table 2) for careers (Page Group, 2022).", PAGE),
               essay("Spaces differ (E. Smith, 2019; J. Smith, 2019).",
                     "Smith, E. (2019). Libraries as learning spaces. Library Trends, 67(3), 400–415.",
@@ -353,6 +358,41 @@ def citation_form_slip(ctx: CheckContext):
                       suggestion=fixed)
     yield from _named_without_year(ctx)
     yield from word_style_citations(ctx)
+    yield from _brackets_out_of_place(ctx)
+
+
+# Words that end in a period without ending the sentence (the citation after them is in place)
+_ABBREVIATIONS = frozenset({"al", "etc", "eg", "ie", "cf", "vs", "viz", "ca", "approx", "no", "vol", "pp", "ed", "eds",
+                            "rev", "fig", "figs", "dr", "st", "mr", "mrs", "ms", "inc", "ltd", "co", "jr", "sr"})
+
+
+def _brackets_out_of_place(ctx: CheckContext):
+    """Two bracket groups written side by side, "(A, 2013)(B, 2014)", and a bracket group between
+    two periods, "… data.(A, 2013).": APA 7 puts the works in one pair of brackets, inside the
+    sentence. (A group after a paragraph's last period is left alone: some tutors accept it.)"""
+    groups: dict[tuple[int, int], tuple[Location, int]] = {}
+    for i, citation in enumerate(ctx.citations):
+        if not citation.narrative and citation.bracketed and citation.role != "personal-communication":
+            groups.setdefault((citation.group.paragraph, citation.group.start), (citation.group, i))
+    ordered = [groups[key] for key in sorted(groups)]
+    for (first, i), (second, _) in zip(ordered, ordered[1:]):
+        text = ctx.paragraphs[first.paragraph].text
+        if (first.paragraph == second.paragraph and first.text.endswith(")") and second.text.startswith("(")
+                and first.end <= second.start and not text[first.end:second.start].strip()):
+            joined = f"({first.text[1:-1]}; {second.text[1:-1]})"
+            where = Location(first.paragraph, first.start, second.end, text[first.start:second.end], first.line)
+            yield Finding(f"Put the works of {quote(where.text)} in one pair of brackets, separated by a semicolon.",
+                          where, citation=i, suggestion=joined)
+    for group, i in ordered:
+        text = ctx.paragraphs[group.paragraph].text
+        before, after = text[:group.start].rstrip(), text[group.end:]
+        word = re.search(r"([A-Za-z]+)\.$", before)
+        if (group.text.startswith("(") and after.startswith(".") and word and word.group(1).islower()
+                and len(word.group(1)) >= 3 and word.group(1) not in _ABBREVIATIONS):
+            start = len(before) - 1  # the sentence's own period
+            where = Location(group.paragraph, start, group.end, text[start:group.end], group.line)
+            yield Finding(f"The citation {quote(group.text)} stands between two periods: put it inside the "
+                          "sentence, before its period.", where, citation=i, suggestion=f" {group.text}")
 
 
 _BARE_PARENTHESIS = re.compile(r"\(([^()\d]{3,60})\)")
