@@ -166,10 +166,10 @@ class _Walker:
                 self._inline([child], para, boxes)
 
 
-def body_paragraphs(document, styles: StyleSheet | None = None) -> list[_Para]:
-    """The non-empty paragraphs of a python-docx document's body, in the reader's order."""
-    walker = _Walker(styles or StyleSheet(document.styles.element))
-    walker.blocks(document.element.body)
+def body_paragraphs(body, styles: StyleSheet) -> list[_Para]:
+    """The non-empty paragraphs of a document's ``w:body``, in the reader's order."""
+    walker = _Walker(styles)
+    walker.blocks(body)
     walker.flush()
     return walker.paragraphs
 
@@ -277,10 +277,7 @@ def annotate_docx(report: Report, source_path, target_path, *, durable: bool = T
         raise InputError("the annotated copy must not overwrite the essay itself")
     copy_ = _DocxCopy(source)
     styles = StyleSheet(copy_.styles)
-    walker = _Walker(styles)
-    walker.blocks(copy_.body)
-    walker.flush()
-    paragraphs = walker.paragraphs
+    paragraphs = body_paragraphs(copy_.body, styles)
     if not paragraphs:
         raise InputError(f"{source} has no paragraph to attach comments to")
     comments = _Comments(copy_.comments)
@@ -303,8 +300,6 @@ class _DocxCopy:
     and writes back every part of the package."""
 
     def __init__(self, source: Path) -> None:
-        import zipfile
-
         from .read.disk import read_file_bytes
         from .read.docx import main_part
         from .read.package import Package
@@ -327,7 +322,6 @@ class _DocxCopy:
                 self.rels_name = _rels_of(self.main)
                 self.rels = package.xml(self.rels_name) if package.has(self.rels_name) else None
                 self.types = package.xml("[Content_Types].xml")
-            self.members = zipfile.ZipFile(io.BytesIO(self.data)).infolist()
         except InputError:
             raise
         except Exception as error:  # noqa: BLE001 - a student's file: no traceback, one line
@@ -352,7 +346,7 @@ class _DocxCopy:
         changed[self.comments_name] = self.comments
         with zipfile.ZipFile(io.BytesIO(self.data)) as original, atomic_path(target, durable=durable) as tmp:
             with zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED) as out:
-                for member in self.members:
+                for member in original.infolist():
                     if member.filename in changed:
                         element = changed.pop(member.filename)
                         out.writestr(member.filename, etree.tostring(element, xml_declaration=True,

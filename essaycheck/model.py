@@ -282,6 +282,8 @@ class Report:
     records: dict[int, dict] = field(default_factory=dict)  # resolved records by reference index
     managed: object = None  # essaycheck.managers.Managed: what reference managers stored in the document
     managed_links: object = None  # essaycheck.managers.link.ManagedLinks, when there are managed citations
+    # what the renderers share (the list in APA 7); not copied by dataclasses.replace()
+    memo: dict = field(default_factory=dict, init=False, compare=False, repr=False)
 
     def count(self, severity: Severity) -> int:
         return sum(1 for p in self.problems if p.severity is severity)

@@ -10,6 +10,7 @@ from essaycheck.annotate import AUTHOR, annotate_docx, body_paragraphs
 from essaycheck.errors import InputError
 from essaycheck.model import Diagnostic, Location, Report, Severity
 from essaycheck.read import read_document
+from essaycheck.read.styles import StyleSheet
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
@@ -73,7 +74,8 @@ def comments(path):
 def test_walker_sees_the_same_paragraphs_as_the_reader(tmp_path):
     essay = build_essay(tmp_path / "essay.docx")
     document = read_document(essay)
-    walked = body_paragraphs(docx.Document(str(essay)))
+    opened = docx.Document(str(essay))
+    walked = body_paragraphs(opened.element.body, StyleSheet(opened.styles.element))
     assert [p.text.strip() for p in walked] == [p.text for p in document.paragraphs]
 
 
@@ -155,7 +157,8 @@ def _read_both_ways(doc, tmp_path):
     essay = tmp_path / "essay.docx"
     doc.save(essay)
     document = read_document(essay)
-    walked = body_paragraphs(docx.Document(str(essay)))
+    opened = docx.Document(str(essay))
+    walked = body_paragraphs(opened.element.body, StyleSheet(opened.styles.element))
     assert [p.text.strip() for p in walked] == [p.text for p in document.paragraphs]
     return essay, document
 

@@ -354,3 +354,15 @@ def test_an_entry_without_its_hanging_indent_stays_whole_in_a_hanging_list(tmp_p
     paragraphs = read(draw(tmp_path / "e.pdf", [(612, 792, pieces + lines)]))
     assert [p.text.split(" (")[0][:10] for p in paragraphs] == ["References", "Lange, T.,", "Short, A.", "Author, A."]
     assert paragraphs[1].text.endswith("et al. (2018). Dissecting deep networks. Medical Imaging, 3, 1-9.")
+
+
+def test_a_pdf_whose_fonts_say_nothing_of_italics_is_not_told_its_titles_are_upright():
+    """Italics are known in a PDF only from its fonts: without any, the italics rule stays silent,
+    where the same paragraphs from a Word file (whose italics are known) are told."""
+    from dataclasses import replace
+
+    paragraphs = tuple(replace(p, italic=()) for p in read_document("samples/clean-essay.docx").paragraphs)
+    settings = essaycheck.Settings(resolve=False)
+    rules = {kind: [p.rule for p in check_document(Document(path=f"e.{kind}", kind=kind, paragraphs=paragraphs),
+                                                    settings).problems] for kind in ("docx", "pdf")}
+    assert "italics" in rules["docx"] and "italics" not in rules["pdf"]

@@ -12,7 +12,7 @@ if TYPE_CHECKING:
     from .render import RenderedEntry
 
 __all__ = ["reference_to_csl", "format_bibliography", "render_entries", "in_text_forms", "format_references",
-           "load_style",
+           "report_references", "load_style",
            "OUTPUTS"]
 
 OUTPUTS = ("text", "html", "md", "docx", "csl-json", "bibtex", "ris")
@@ -51,6 +51,13 @@ def format_references(references, records: dict | None = None, style: str = "apa
     from .render import format_references as fmt
 
     return fmt(references, records, style)
+
+
+def report_references(report) -> "dict[int, RenderedEntry]":
+    """:func:`format_references` for a report's list, formatted once: its JSON and its HTML page both show it."""
+    if "apa" not in report.memo:
+        report.memo["apa"] = format_references(report.references, report.records)
+    return dict(report.memo["apa"])
 
 
 def load_style(name_or_path: str = "apa"):

@@ -166,13 +166,7 @@ def format_references(references, records: dict | None = None, style: str = DEFA
     """
     from .csl_items import best_item
 
-    if _last_report and _last_report[0] is references and _last_report[1] is records and _last_report[2] == style:
-        return dict(_last_report[3])  # the JSON and the HTML report of one essay ask for the same list
     items = [best_item(ref, ((records or {}).get(ref.index) or {}).get("csl")) for ref in references]
     by_id = {item["id"]: ref.index for item, ref in zip(items, references)}
-    found = {by_id[entry.id]: entry for entry in render_entries(items, style, in_text=True)}
-    _last_report[:] = [references, records, style, found]
-    return dict(found)
+    return {by_id[entry.id]: entry for entry in render_entries(items, style, in_text=True)}
 
-
-_last_report: list = []  # [references, records, style, entries] of the last call (the same objects: a report's)

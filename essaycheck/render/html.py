@@ -233,10 +233,10 @@ def _problems_section(problems: list[Diagnostic]) -> str:
 def corrected_references(report: Report) -> tuple[list | None, str]:
     """The reference list formatted in APA 7, in APA order, as ``(html, reference index, parenthetical,
     narrative)``, with a label; ``(None, reason)`` when the formatter fails on this list."""
-    from ..formatting import format_references
+    from ..formatting import report_references
 
     try:
-        entries = format_references(report.references, report.records)
+        entries = report_references(report)
     except Exception as error:  # a third-party engine on student input: show the entries as written instead
         return None, f"Entries as written (they could not be formatted: {type(error).__name__})."
     rows = [(_italic_html(entry.text, entry.italic), index, entry.parenthetical, entry.narrative)

@@ -73,10 +73,10 @@ def apa_forms(report: Report) -> dict[int, dict[str, str]]:
     """Reference index -> the entry in APA 7 and its parenthetical and narrative in-text forms."""
     if not report.references:
         return {}
-    from ..formatting import format_references
+    from ..formatting import report_references
 
     try:
-        entries = format_references(report.references, report.records)
+        entries = report_references(report)
     except Exception:  # noqa: BLE001 - a third-party engine on student data must not lose the report
         return {}
     return {index: {"entry": e.text, "parenthetical": e.parenthetical, "narrative": e.narrative}

@@ -6,7 +6,7 @@ from urllib.parse import quote, urlencode
 
 from . import csl
 from .existence import Candidate
-from .fetch import Fetched, Fetcher, FetchError
+from .fetch import Fetcher, FetchError
 
 SEARCH_FIELDS = "DOI,title,subtitle,author,issued,published-print,published-online,container-title,volume,page,type"
 
@@ -23,7 +23,7 @@ def fetch_work(fetcher: Fetcher, base: str, doi: str, mailto: str | None) -> tup
                         headers={"Accept": "application/json"})
     if got.status == 404:
         return "not-found", None
-    message = _message(got)
+    message = got.answer("Crossref", "message")
     if not isinstance(message, dict):
         raise FetchError("bad-answer", "Crossref's answer had no record in it")
     return "found", message
@@ -33,7 +33,7 @@ def search(fetcher: Fetcher, base: str, text: str, rows: int, mailto: str | None
     """The best few Crossref works for a reference written as text (query.bibliographic)."""
     params = {"query.bibliographic": text[:1000], "rows": str(rows), "select": SEARCH_FIELDS, "mailto": mailto or ""}
     got = fetcher.fetch(_url(base, "/works", params), headers={"Accept": "application/json"})
-    message = _message(got)
+    message = got.answer("Crossref", "message")
     items = message.get("items") if isinstance(message, dict) else None
     if not isinstance(items, list):
         raise FetchError("bad-answer", "Crossref's search answer had no list of works")
@@ -44,11 +44,3 @@ def to_candidate(item: dict) -> Candidate:
     """A work from Crossref's search, with its DOI link."""
     doi = csl.doi_of(item)
     return Candidate("Crossref", item, f"https://doi.org/{doi}" if doi else "", csl.csl_type(csl.text(item.get("type"))))
-
-
-def _message(got: Fetched) -> object:
-    """The ``message`` of a Crossref answer (None when absent); FetchError unless it is a 200 with JSON."""
-    if got.status != 200:
-        raise FetchError("server", f"Crossref answered {got.status} {got.reason}".strip())
-    data = got.json()
-    return data.get("message") if isinstance(data, dict) else None

@@ -68,6 +68,14 @@ class Fetched:
             kind = "empty" if not self.body.strip() else ("html" if b"<html" in self.body[:2000].lower() else "text")
             raise FetchError("bad-answer", f"the answer was not JSON ({kind})") from exc
 
+    def answer(self, service: str, key: str) -> Any:
+        """``key`` of the JSON object a service answered with 200 (None when absent); FetchError
+        ('server') for another status, ('bad-answer') when the body is not JSON."""
+        if self.status != 200:
+            raise FetchError("server", f"{service} answered {self.status} {self.reason}".strip())
+        data = self.json()
+        return data.get(key) if isinstance(data, dict) else None
+
 
 @dataclass
 class Fetcher:

@@ -44,10 +44,7 @@ def search(fetcher: Fetcher, base: str, reference: Reference, mailto: str | None
     if api_key:
         params["api_key"] = api_key
     got = fetcher.fetch(f"{base}/works?{urlencode(params)}", headers={"Accept": "application/json"})
-    if got.status != 200:
-        raise FetchError("server", f"OpenAlex answered {got.status} {got.reason}".strip())
-    data = got.json()
-    results = data.get("results") if isinstance(data, dict) else None
+    results = got.answer("OpenAlex", "results")
     if not isinstance(results, list):
         raise FetchError("bad-answer", "OpenAlex's answer had no list of works")
     return [candidate for item in results if isinstance(item, dict) and (candidate := to_candidate(item))]

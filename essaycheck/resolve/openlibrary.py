@@ -8,7 +8,6 @@ the fields compared. Open Library asks for an identifying User-Agent with a cont
 
 from __future__ import annotations
 
-import re
 from urllib.parse import urlencode
 
 from ..model import Reference
@@ -34,10 +33,7 @@ def search(fetcher: Fetcher, base: str, reference: Reference) -> list[Candidate]
             params["author"] = people[0].family
     params.update({"fields": FIELDS, "limit": str(ROWS)})
     got = fetcher.fetch(f"{base}/search.json?{urlencode(params)}", headers={"Accept": "application/json"})
-    if got.status != 200:
-        raise FetchError("server", f"Open Library answered {got.status} {got.reason}".strip())
-    data = got.json()
-    docs = data.get("docs") if isinstance(data, dict) else None
+    docs = got.answer("Open Library", "docs")
     if not isinstance(docs, list):
         raise FetchError("bad-answer", "Open Library's answer had no list of books")
     return [candidate for doc in docs if isinstance(doc, dict) and (candidate := to_candidate(doc, base))]

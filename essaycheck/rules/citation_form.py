@@ -330,6 +330,7 @@ _SLIP_WORDS = {
               essay("Themes emerged (Braun & Clarke, 2006) and so did identity (Raj et al., 2017).", BRAUN, RAJ),
               essay("Themes emerged in the U.S. (Braun & Clarke, 2006).", BRAUN),
               essay("Themes emerged. (Braun & Clarke, 2006) describe six phases.", BRAUN),
+              essay("Themes emerged from the data. (Braun & Clarke, 2006)", BRAUN),
               essay("Networks matter (see Table 2) for careers (Page Group, 2022).", PAGE),
               essay("Spaces differ (E. Smith, 2019; J. Smith, 2019).",
                     "Smith, E. (2019). Libraries as learning spaces. Library Trends, 67(3), 400–415.",
