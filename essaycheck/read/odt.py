@@ -19,7 +19,7 @@ from ..model import Paragraph
 from .lines import Line
 from .package import Package
 from .paragraphs import TextBudget, trimmed_paragraph
-from .xml import RESAVE, ShortTags, parse_xml
+from .xml import ShortTags, Wording
 
 _NS = {
     "office": "urn:oasis:names:tc:opendocument:xmlns:office:1.0",
@@ -86,23 +86,7 @@ def odt_paragraphs(data: bytes, path: str) -> tuple[Paragraph, ...]:
 class _OdtPackage(Package):
     """The guarded zip reader, with errors worded for an OpenDocument file."""
 
-    def damaged(self, reason: str) -> InputError:
-        return InputError(f"{self.path} could not be read as an OpenDocument text (.odt): {reason}. {RESAVE_ODT}")
-
-    def hostile(self, reason: str) -> InputError:
-        reason = reason.replace("a Word document", "a text document")
-        return InputError(f"{self.path} was not read because {reason}; it is not an ordinary essay. {RESAVE_ODT}")
-
-    def xml(self, name: str):
-        """The parsed root of part ``name``; the shared parser's errors reworded for an .odt."""
-        data = self.read(name)
-        try:
-            return parse_xml(data, self.path, name)
-        except InputError as error:
-            # parse_xml words its errors for Word; the reason it gives applies to any XML part
-            message = str(error).replace("as a Word document", "as an OpenDocument text (.odt)")
-            message = message.replace("which Word never writes", "which no word processor writes")
-            raise InputError(message.replace(RESAVE, RESAVE_ODT)) from None
+    wording = Wording("an OpenDocument text (.odt)", "a text document", "no word processor", RESAVE_ODT)
 
 
 def _check_kind(package: _OdtPackage) -> None:

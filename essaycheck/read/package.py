@@ -16,7 +16,7 @@ import zlib
 from ..errors import InputError
 from .limits import MAX_DECLARED_BYTES, MAX_PART_BYTES, MAX_XML_BYTES, MAX_ZIP_MEMBERS
 from .wordml import STRICT_NAMES
-from .xml import RESAVE, parse_xml, unreadable
+from .xml import WORD, parse_xml, unreadable
 
 _REL = "{http://schemas.openxmlformats.org/package/2006/relationships}Relationship"
 _ZIP_ERRORS = (zipfile.BadZipFile, zipfile.LargeZipFile, zlib.error, NotImplementedError,
@@ -26,12 +26,14 @@ _ZIP_ERRORS = (zipfile.BadZipFile, zipfile.LargeZipFile, zlib.error, NotImplemen
 class Package:
     """The parts of a zip package, read on demand and within the limits; close it (or use ``with``)."""
 
+    wording = WORD  # how its errors name the document (a Word document; OpenDocument's reader has its own)
+
     def __init__(self, data: bytes, path: str) -> None:
         self.path = path
         self._xml_bytes = 0
         claimed = _claimed_member_count(data)
         if claimed > MAX_ZIP_MEMBERS:  # checked before zipfile parses a huge central directory
-            raise self.hostile(f"it holds {claimed:,} files (a Word document has a few dozen)")
+            raise self.hostile(f"it holds {claimed:,} files ({self.wording.noun} has a few dozen)")
         try:
             self._zip = zipfile.ZipFile(io.BytesIO(data))
         except _ZIP_ERRORS:
@@ -46,7 +48,7 @@ class Package:
         """Name -> entry of every member, once their count and declared sizes are within the limits."""
         members = self._zip.infolist()
         if len(members) > MAX_ZIP_MEMBERS:
-            raise self.hostile(f"it holds {len(members):,} files (a Word document has a few dozen)")
+            raise self.hostile(f"it holds {len(members):,} files ({self.wording.noun} has a few dozen)")
         if sum(member.file_size for member in members) > MAX_DECLARED_BYTES:
             raise self.hostile(f"it claims to unpack to more than {MAX_DECLARED_BYTES // 1_000_000_000} GB")
         return {member.filename: member for member in members}
@@ -92,7 +94,7 @@ class Package:
         data = self.read(name)
         for strict, transitional in STRICT_NAMES.items():
             data = data.replace(strict, transitional)
-        return parse_xml(data, self.path, name)
+        return parse_xml(data, self.path, name, self.wording)
 
     def relationships(self, source: str) -> dict[str, tuple[str, str, bool]]:
         """Relationships of part ``source`` ('' for the package): id -> (type, target, external).
@@ -115,11 +117,12 @@ class Package:
 
     def damaged(self, reason: str) -> InputError:
         """The error for a package that is broken (not hostile)."""
-        return unreadable(self.path, reason)
+        return unreadable(self.path, reason, self.wording)
 
     def hostile(self, reason: str) -> InputError:
         """The error for a package refused because it exceeds a limit."""
-        return InputError(f"{self.path} was not read because {reason}; it is not an ordinary essay. {RESAVE}")
+        return InputError(f"{self.path} was not read because {reason}; it is not an ordinary essay. "
+                          f"{self.wording.resave}")
 
 
 def _claimed_member_count(data: bytes) -> int:
