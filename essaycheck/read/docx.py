@@ -12,10 +12,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..errors import InputError, NotAnEssay
+from ..errors import InputError
 from ..model import FieldCode, Paragraph
 from .lines import Line
 from .package import Package
+from .sniff import not_an_essay
 from .paragraphs import TextBudget, trimmed_paragraph
 from .styles import StyleSheet
 from .wordml import r, short_tag, toggle, w
@@ -93,9 +94,9 @@ def main_part(package: Package) -> str:
     if package.has("word/document.xml"):
         return "word/document.xml"
     if package.has("xl/workbook.xml"):
-        raise NotAnEssay(f"{package.path} is an Excel workbook, not an essay.")
+        raise not_an_essay(package.path, "an Excel workbook")
     if package.has("ppt/presentation.xml"):
-        raise NotAnEssay(f"{package.path} is a PowerPoint presentation, not an essay.")
+        raise not_an_essay(package.path, "a PowerPoint presentation")
     what = "a zip archive"
     raise InputError(f"{package.path} is {what}, not a Word document. Save your essay from your word processor "
                      "as Word Document (.docx) and check that file.")

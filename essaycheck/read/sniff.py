@@ -35,6 +35,15 @@ NOT_ESSAY_EXTENSIONS = {
 }
 
 
+CHECK_THE_ESSAY = ("Check the essay itself instead: the Word (.docx) or OpenDocument (.odt) file, or a PDF "
+                   "saved from the word processor.")
+
+
+def not_an_essay(path: str, what: str, fix: str = CHECK_THE_ESSAY) -> NotAnEssay:
+    """The error for a file that holds no essay text: what it is, and what to check instead."""
+    return NotAnEssay(f"{path} is {what}, not an essay. {fix}")
+
+
 def sniff(data: bytes, path: str) -> str:
     """The kind of document in ``data`` read from ``path`` (a key of :data:`KINDS`).
 
@@ -44,7 +53,7 @@ def sniff(data: bytes, path: str) -> str:
         raise InputError(f"{path} is empty (0 bytes). Check that you picked the right file and that it was saved.")
     if data.startswith(ZIP_MAGICS):
         if path.lower().endswith(".zip"):
-            raise NotAnEssay(f"{path} is a zip archive, not an essay: unpack it and check the files inside.")
+            raise not_an_essay(path, "a zip archive", "Unpack it and check the files inside.")
         return _zip_kind(data, path)
     if data.startswith(OLE_MAGIC):
         raise _describe_ole(data, path)
@@ -54,9 +63,10 @@ def sniff(data: bytes, path: str) -> str:
         return "rtf"
     for magic, what in _IMAGES:
         if data.startswith(magic):
-            raise NotAnEssay(f"{path} is a {what} image, not an essay: essaycheck needs the text, not a picture of it.")
+            raise not_an_essay(path, f"a {what} image",
+                               f"essaycheck needs the text, not a picture of it. {CHECK_THE_ESSAY}")
     if data[4:12] in (b"ftypheic", b"ftypmif1", b"ftypisom", b"ftypmp42") or data[:4] == b"RIFF":
-        raise NotAnEssay(f"{path} is a photo, video or sound file, not an essay.")
+        raise not_an_essay(path, "a photo, video or sound file")
     extension = os.path.splitext(path)[1].lower()
     if extension in HTML_EXTENSIONS or _HTML_START.match(data[:2048]):
         return "html"
@@ -65,7 +75,7 @@ def sniff(data: bytes, path: str) -> str:
             raise InputError(f"{path} is named .docx but is not a Word document (nor text). {SAVE_AS_DOCX}")
         return "txt"  # a plain-text file given a .docx name: read what it really is
     if extension in NOT_ESSAY_EXTENSIONS:
-        raise NotAnEssay(f"{path} is {NOT_ESSAY_EXTENSIONS[extension]}, not an essay.")
+        raise not_an_essay(path, NOT_ESSAY_EXTENSIONS[extension])
     if extension not in TEXT_EXTENSIONS:
         raise InputError(f"{path}: essaycheck reads Word (.docx), OpenDocument (.odt), PDF, RTF, HTML, plain-text "
                          f"(.txt) and Markdown (.md) files, not {extension} files. Save your essay as .docx and "
@@ -80,7 +90,7 @@ def _zip_kind(data: bytes, path: str) -> str:
         if match and match.group(1) == b"text":
             return "odt"
         if match and match.group(1).decode() in _ODF_NOT_TEXT:
-            raise NotAnEssay(f"{path} is {_ODF_NOT_TEXT[match.group(1).decode()]}, not an essay.")
+            raise not_an_essay(path, _ODF_NOT_TEXT[match.group(1).decode()])
     if b"mimetype" in data[:200] and b"opendocument.text" in data[:400]:
         return "odt"  # a mimetype member written compressed or second: still OpenDocument
     return "docx"  # the .docx reader names what another zip really is
@@ -96,7 +106,7 @@ def _describe_ole(data: bytes, path: str) -> InputError:
         # No well-kept pure-Python reader of Word's binary format exists (antiword and LibreOffice are programs).
         return InputError(f"{path}: this is an old Word 97-2003 (.doc) file. {SAVE_AS_DOCX}")
     if "Workbook".encode("utf-16-le") in data:
-        return NotAnEssay(f"{path} is an old Excel workbook (.xls), not an essay.")
+        return not_an_essay(path, "an old Excel workbook (.xls)")
     if "PowerPoint Document".encode("utf-16-le") in data:
-        return NotAnEssay(f"{path} is an old PowerPoint presentation (.ppt), not an essay.")
+        return not_an_essay(path, "an old PowerPoint presentation (.ppt)")
     return InputError(f"{path}: this is an older Microsoft Office file, not a Word .docx document. {SAVE_AS_DOCX}")
