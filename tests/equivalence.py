@@ -19,6 +19,14 @@ def segments(paragraph):
         yield text[start:end], italic, url
 
 
+def linked_runs(paragraph):
+    """(url or None, [(text, italic), …]): the runs of :func:`segments`, grouped by the link they are in."""
+    from itertools import groupby
+
+    for url, runs in groupby(segments(paragraph), key=lambda run: run[2]):
+        yield url, [(text, italic) for text, italic, _ in runs]
+
+
 def summary(report):
     """Citations, links and problems of a report, as multisets that do not depend on paragraph indexes
     (texts with their whitespace normalised: HTML keeps a double space only as a no-break space)."""

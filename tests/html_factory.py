@@ -3,7 +3,7 @@
 import re
 from html import escape
 
-from equivalence import segments
+from equivalence import linked_runs
 
 __all__ = ["html_from_paragraphs"]
 
@@ -32,13 +32,12 @@ def html_from_paragraphs(paragraphs) -> str:
 
 
 def _inline_html(paragraph) -> str:
-    out, open_url = [], None
-    for piece, italic, url in segments(paragraph):
-        if url != open_url:
-            out.append("</a>" if open_url else "")
-            out.append(f'<a href="{escape(url)}">' if url else "")
-            open_url = url
-        piece = escape(piece, quote=False).replace("  ", " &nbsp;")
-        out.append(f"<em>{piece}</em>" if italic else piece)
-    out.append("</a>" if open_url else "")
+    out = []
+    for url, runs in linked_runs(paragraph):
+        text = "".join(f"<em>{_escaped(piece)}</em>" if italic else _escaped(piece) for piece, italic in runs)
+        out.append(f'<a href="{escape(url)}">{text}</a>' if url else text)
     return "".join(out)
+
+
+def _escaped(piece: str) -> str:
+    return escape(piece, quote=False).replace("  ", " &nbsp;")

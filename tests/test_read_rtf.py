@@ -3,7 +3,7 @@
 import re
 
 import pytest
-from equivalence import assert_read_as_the_docx, segments
+from equivalence import assert_read_as_the_docx, linked_runs
 
 from essaycheck.errors import InputError
 from essaycheck.read import read_document
@@ -176,14 +176,10 @@ def _escaped(text: str) -> str:
 
 
 def _runs(paragraph) -> str:
-    out, open_url = [], None
-    for piece, italic, url in segments(paragraph):
-        if url != open_url:
-            out.append("}}}" if open_url else "")
-            out.append(rf'{{\field{{\*\fldinst{{HYPERLINK "{url}"}}}}{{\fldrslt{{' if url else "")
-            open_url = url
-        out.append(rf"{{\i {_escaped(piece)}}}" if italic else _escaped(piece))
-    out.append("}}}" if open_url else "")
+    out = []
+    for url, runs in linked_runs(paragraph):
+        text = "".join(rf"{{\i {_escaped(piece)}}}" if italic else _escaped(piece) for piece, italic in runs)
+        out.append(r'{\field{\*\fldinst{HYPERLINK "' + url + r'"}}{\fldrslt{' + text + "}}}" if url else text)
     return "".join(out)
 
 
