@@ -47,7 +47,8 @@ _BOLD_NAME = re.compile(r"bold|black|heavy|semibold|demi", re.IGNORECASE)
 _PAGE_NUMBER = re.compile(r"(?:page\s*)?[-–—]?\s*(?:\d{1,4}|[ivxlc]{1,6})\s*[-–—]?(?:\s*(?:of|/)\s*\d{1,4})?",
                           re.IGNORECASE)
 _URL_START = re.compile(r"[(\[<\"“]?(?:https?:|www\.|doi:|doi\.org/|dx\.doi\.org/|10\.\d{4,9}/)", re.IGNORECASE)
-# The start of a reference entry: a list number, names, then a year in brackets soon after
+# The start of a reference entry, roughly: a list number, names, then a year in brackets soon after (the
+# reader only needs to tell a new entry from a line that goes on; the parser, references/split.py, decides)
 _ENTRY_START = re.compile(r"(?:\[?\d{1,3}[.)\]]\s+|[\u2022\u25cf]\s+)?[A-Z\u00c0-\u017f][\w'\u2019.-]*"
                           r"(?:[ ,]+[\w'\u2019.&-]+){0,25}?[ ,]*\((?:(?:1[5-9]|20)\d\d|n\.\s?d\.)")
 _LIST_HEADING = re.compile(r"(?:references?|reference list|bibliography|works cited|sources)\s*:?", re.IGNORECASE)
