@@ -10,12 +10,15 @@ Problems without a place, or in a footnote, are attached to the first paragraph.
 from __future__ import annotations
 
 import copy
+import functools
 import io
 import os
 import posixpath
+import re
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
+from xml.sax.saxutils import escape
 
 from .errors import InputError
 from .model import Diagnostic, Report
@@ -212,6 +215,8 @@ def _split_run_at(para: _Para, offset: int) -> None:
 
 def _raw_offset(raw: str, cut: int) -> int:
     """Where visible offset ``cut`` falls in a w:t's own text, which may hold soft hyphens the reader skips."""
+    if SOFT_HYPHEN not in raw:
+        return min(cut, len(raw))
     seen = 0
     for position, character in enumerate(raw):
         if character == SOFT_HYPHEN:
@@ -389,20 +394,14 @@ class _Comments:
 
     def add(self, first, last, text: str) -> None:
         """A comment holding ``text`` (a paragraph a line) on the runs from ``first`` to ``last``."""
+        from lxml import etree
+
         number = str(self.next_id)
         self.next_id += 1
-        comment = _new_element("w:comment", {"w:id": number, "w:author": AUTHOR, "w:initials": INITIALS,
-                                             "w:date": self.date})
-        for line_number, line in enumerate(text.split("\n")):
-            paragraph = _child(comment, "w:p")
-            _child(_child(paragraph, "w:pPr"), "w:pStyle", {"w:val": "CommentText"})
-            if line_number == 0:
-                mark = _child(paragraph, "w:r")
-                _child(_child(mark, "w:rPr"), "w:rStyle", {"w:val": "CommentReference"})
-                _child(mark, "w:annotationRef")
-            words = _child(_child(paragraph, "w:r"), "w:t", {"xml:space": "preserve"})
-            words.text = line
-        self.element.append(comment)
+        lines = [_COMMENT_LINE.format(mark=_COMMENT_MARK if n == 0 else "", text=_escaped(line))
+                 for n, line in enumerate(text.split("\n"))]
+        self.element.append(etree.fromstring(_COMMENT.format(
+            ns=W_NS, id=number, author=AUTHOR, initials=INITIALS, date=self.date, lines="".join(lines))))
         reference = _new_element("w:r")
         _child(_child(reference, "w:rPr"), "w:rStyle", {"w:val": "CommentReference"})
         _child(reference, "w:commentReference", {"w:id": number})
@@ -411,9 +410,27 @@ class _Comments:
         first.addprevious(_new_element("w:commentRangeStart", {"w:id": number}))
 
 
+# A comment as Word writes it, parsed from text in one call: about ten times quicker than
+# building its two dozen elements one by one, with hundreds of comments in a class.
+_COMMENT = ('<w:comment xmlns:w="{ns}" w:id="{id}" w:author="{author}" w:initials="{initials}" '
+            'w:date="{date}">{lines}</w:comment>')
+_COMMENT_LINE = ('<w:p><w:pPr><w:pStyle w:val="CommentText"/></w:pPr>{mark}'
+                 '<w:r><w:t xml:space="preserve">{text}</w:t></w:r></w:p>')
+_COMMENT_MARK = '<w:r><w:rPr><w:rStyle w:val="CommentReference"/></w:rPr><w:annotationRef/></w:r>'
+
+
+_XML_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def _escaped(text: str) -> str:
+    """``text`` as XML character data: markup escaped, characters XML 1.0 forbids dropped."""
+    return escape(_XML_FORBIDDEN.sub("", text))
+
+
 _XML_NS = "http://www.w3.org/XML/1998/namespace"
 
 
+@functools.cache
 def _qualified(name: str) -> str:
     prefix, local = name.split(":")
     return f"{{{W_NS if prefix == 'w' else _XML_NS}}}{local}"

@@ -108,6 +108,18 @@ def test_comments_anchor_exactly_the_quoted_text_across_runs(tmp_path):
     assert [p.text for p in read_document(target).paragraphs] == [p.text for p in document.paragraphs]
 
 
+def test_comment_text_with_markup_and_control_characters_is_kept_as_written(tmp_path):
+    essay = build_essay(tmp_path / "essay.docx")
+    document, _ = report_for(essay, [])
+    problem = at(document, 1, "Smith 2019", suggestion="Smith & Lee <2019> \"x\"\x0b'y'")
+    _, report = report_for(essay, [problem])
+    target = tmp_path / "copy.docx"
+    assert annotate_docx(report, essay, target) == 1
+    (comment,) = comments(target).values()
+    # markup escaped, a vertical tab (which XML cannot hold) dropped, not the comment
+    assert comment.text.split("\n")[1] == "Suggested: Smith & Lee <2019> \"x\"'y'"
+
+
 def test_two_problems_in_one_run_and_overlapping(tmp_path):
     essay = build_essay(tmp_path / "essay.docx")
     document, _ = report_for(essay, [])

@@ -23,6 +23,7 @@ tables read cell by cell. Every failure is an :class:`InputError` with one line.
 from __future__ import annotations
 
 import ctypes
+import gc
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -83,7 +84,15 @@ def pdf_layout(data: bytes, path: str) -> PdfLayout:
     The last layout read is kept: annotating a PDF just checked needs the same layout again."""
     if _last and _last[0] == data:
         return _last[1]
-    layout = _read_layout(data, path)
+    # Reading makes an object per character and no reference cycles: the collector, which would
+    # otherwise run every few hundred of them and walk everything alive each time, waits.
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        layout = _read_layout(data, path)
+    finally:
+        if collecting:
+            gc.enable()
     _last[:] = [data, layout]
     return layout
 
