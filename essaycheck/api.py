@@ -18,15 +18,18 @@ from .sections import split_sections
 from .settings import Settings
 
 
-def check(path: str | PathLike, settings: Settings | None = None, *, resolution=None, resolver=None) -> Report:
+def check(path: str | PathLike, settings: Settings | None = None, *, resolution=None, resolver=None,
+          progress=None) -> Report:
     """Read one essay (.docx, .odt, .pdf, .rtf, .html, .txt or .md) and check it. Raises :class:`~essaycheck.InputError`.
 
     ``resolution`` (an :class:`essaycheck.resolve.Resolution` for this essay's references) skips
     the lookups: batch mode resolves a whole class once and hands each essay its part.
     ``resolver`` (an :class:`essaycheck.resolve.Resolver`) is reused across essays: one HTTP
-    session, and each DOI and URL looked up once.
+    session, and each DOI and URL looked up once. ``progress(done, total)`` is called as the
+    lookups finish (in place of the progress bar).
     """
-    return check_document(read_document(path), settings, resolution=resolution, resolver=resolver)
+    return check_document(read_document(path), settings, resolution=resolution, resolver=resolver,
+                          progress=progress)
 
 
 def check_text(text: str, settings: Settings | None = None, *, kind: str = "txt", path: str = "<text>") -> Report:
@@ -35,7 +38,7 @@ def check_text(text: str, settings: Settings | None = None, *, kind: str = "txt"
 
 
 def check_document(document: Document, settings: Settings | None = None, *, resolution=None,
-                   resolver=None) -> Report:
+                   resolver=None, progress=None) -> Report:
     """Run the pipeline on a document that is already read."""
     settings = settings or Settings()
     sections = split_sections(document)
@@ -60,11 +63,11 @@ def check_document(document: Document, settings: Settings | None = None, *, reso
     problems: list[Diagnostic] = []
     if settings.resolve and references:
         if resolution is None and resolver is not None:
-            resolution = resolver.resolve(references)
+            resolution = resolver.resolve(references, progress)
         elif resolution is None:
             from .resolve import resolve_references
 
-            resolution = resolve_references(references, settings)
+            resolution = resolve_references(references, settings, progress=progress)
         records = dict(resolution.records)
         problems.extend(resolution.problems)
 

@@ -42,6 +42,7 @@ _KEYS: dict[str, tuple[str, type | tuple[type, ...]]] = {
     "progress": ("progress", bool),
     "jobs": ("jobs", int),
 }
+SUBTABLES = ("serve",)  # tables of their own inside the essaycheck table
 _CHOICES = {"format": ("text", "json", "html"), "color": ("auto", "always", "never")}
 
 
@@ -83,6 +84,8 @@ def settings_from_table(table: Mapping[str, Any], source: str, known_rules: froz
     """Validate one config table and turn it into Settings keyword arguments."""
     values: dict[str, Any] = {}
     for key, value in table.items():
+        if key in SUBTABLES:
+            continue  # read by the command it belongs to (essaycheck.serve.limits)
         if key not in _KEYS:
             raise ConfigError(f"{source}: unknown key '{key}' (known keys: {', '.join(sorted(_KEYS))})")
         name, expected = _KEYS[key]

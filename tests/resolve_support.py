@@ -45,6 +45,19 @@ def server(running_server):
     running_server.clear()
 
 
+@pytest.fixture
+def doi_stand_in(monkeypatch):
+    """A local stand-in for doi.org and Crossref, set as their addresses for the code under test
+    (ESSAYCHECK_DOI_URL, ESSAYCHECK_CROSSREF_URL)."""
+    stand_in = HTTPServer(host="127.0.0.1", port=0, threaded=True)
+    stand_in.start()
+    monkeypatch.setenv("ESSAYCHECK_DOI_URL", stand_in.url_for("/doi").rstrip("/"))
+    monkeypatch.setenv("ESSAYCHECK_CROSSREF_URL", stand_in.url_for("/crossref").rstrip("/"))
+    yield stand_in
+    stand_in.clear()
+    stand_in.stop()
+
+
 def config_for(server: HTTPServer, **changes) -> ResolveConfig:
     values = dict(doi_url=server.url_for("/doi").rstrip("/"), crossref_url=server.url_for("/crossref").rstrip("/"),
                   openalex_url=server.url_for("/openalex").rstrip("/"),

@@ -4,10 +4,10 @@ import json
 from pathlib import Path
 
 import pytest
-from pytest_httpserver import HTTPServer
 
 from essaycheck.commands import format as format_command
 from essaycheck.cli import main
+from resolve_support import doi_stand_in  # noqa: F401 - a fixture
 
 FIXTURES = Path(__file__).with_name("http_fixtures")
 RAJ_DOI = "10.1177/0146167217697299"
@@ -78,23 +78,12 @@ def test_bad_input_is_exit_2(tmp_path, capsys):
     assert code == 2 and "no-such-style" in out.err
 
 
-@pytest.fixture
-def doi_server(monkeypatch):
-    server = HTTPServer(host="127.0.0.1", port=0)
-    server.start()
-    monkeypatch.setenv("ESSAYCHECK_DOI_URL", server.url_for("/doi").rstrip("/"))
-    monkeypatch.setenv("ESSAYCHECK_CROSSREF_URL", server.url_for("/crossref").rstrip("/"))
-    yield server
-    server.clear()
-    server.stop()
-
-
-def test_doi_through_a_local_server(doi_server, tmp_path, capsys):
+def test_doi_through_a_local_server(doi_stand_in, tmp_path, capsys):
     record = (FIXTURES / "raj2017.csl.json").read_text(encoding="utf-8")
-    doi_server.expect_request(f"/doi/{RAJ_DOI}").respond_with_data(
+    doi_stand_in.expect_request(f"/doi/{RAJ_DOI}").respond_with_data(
         record, content_type="application/vnd.citationstyles.csl+json")
-    doi_server.expect_request("/doi/10.9999/none").respond_with_data("", status=404)
-    doi_server.expect_request("/crossref/works/10.9999/none").respond_with_data("", status=404)
+    doi_stand_in.expect_request("/doi/10.9999/none").respond_with_data("", status=404)
+    doi_stand_in.expect_request("/crossref/works/10.9999/none").respond_with_data("", status=404)
     code, out = run(["--doi", RAJ_DOI, "--doi", "10.9999/none", "--allow-private-urls", "--no-cache", "--isolated"],
                     capsys)
     assert out.out.startswith("Raj, M., Fast, N. J., & Fisher, O. (2017).")

@@ -132,3 +132,22 @@ def test_the_essay_keeps_its_italics_around_and_inside_problems():
                                                     Location(0, 11, 18, "Things,")))])
     assert out.startswith('<i>Journal of </i><a id="at-1"></a><mark')
     assert '"><i>Things,</i></mark><i> 4</i>(2), 1-9.' in out
+
+
+def test_problems_are_grouped_by_severity_with_numbers_running_on_and_a_filter_each():
+    page = render_html(make_report([problem("a", Severity.WARNING, 0, 0, 4), problem("b", Severity.ERROR, 0, 5, 9),
+                                    problem("c", Severity.WARNING, 0, 10, 14)]))
+    assert re.findall(r'<h3 class="group (\w+)">(\w+) \((\d)\)</h3>', page) == [("error", "Errors", "1"),
+                                                                                ("warning", "Warnings", "2")]
+    assert re.findall(r'<ol class="problems (\w+)" start="(\d)">', page) == [("error", "1"), ("warning", "2")]
+    assert re.findall(r'<li id="problem-(\d)" class="(\w+)"', page) == [("1", "error"), ("2", "warning"),
+                                                                        ("3", "warning")]
+    # one checkbox per severity present; the stylesheet hides a group whose box is unticked
+    assert re.findall(r'<input type="checkbox" id="show-(\w+)" checked>', page) == ["error", "warning"]
+    assert "body:has(#show-warning:not(:checked)) .problems .warning" in page
+    assert 'id="show-info"' not in page
+
+
+def test_no_problems_no_filters():
+    page = render_html(make_report([]))
+    assert "No problems found." in page and "<input" not in page

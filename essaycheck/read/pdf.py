@@ -25,6 +25,7 @@ from __future__ import annotations
 import ctypes
 import gc
 import re
+import threading
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -82,21 +83,23 @@ def pdf_layout(data: bytes, path: str) -> PdfLayout:
     """The paragraphs of the PDF in ``data`` with the position of each character; deterministic.
 
     The last layout read is kept: annotating a PDF just checked needs the same layout again."""
-    if _last and _last[0] == data:
-        return _last[1]
-    # Reading makes an object per character and no reference cycles: the collector, which would
-    # otherwise run every few hundred of them and walk everything alive each time, waits.
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
-        layout = _read_layout(data, path)
-    finally:
-        if collecting:
-            gc.enable()
-    _last[:] = [data, layout]
-    return layout
+    with _PDFIUM:
+        if _last and _last[0] == data:
+            return _last[1]
+        # Reading makes an object per character and no reference cycles: the collector, which would
+        # otherwise run every few hundred of them and walk everything alive each time, waits.
+        collecting = gc.isenabled()
+        gc.disable()
+        try:
+            layout = _read_layout(data, path)
+        finally:
+            if collecting:
+                gc.enable()
+        _last[:] = [data, layout]
+        return layout
 
 
+_PDFIUM = threading.Lock()  # PDFium is not thread-safe: one PDF at a time per process (essaycheck serve)
 _last: list = []  # [bytes, PdfLayout] of the last PDF read in this process
 
 

@@ -14,7 +14,7 @@ from pathlib import Path
 from ..model import Diagnostic, Paragraph, Report, Severity
 from .verdicts import existence_line, looked_up, verdict_note
 
-__all__ = ["render_html", "corrected_references", "PAGE_CSS"]
+__all__ = ["render_html", "report_body", "corrected_references", "PAGE_CSS"]
 
 PAGE_CSS = """
 :root{--err:#fde2e1;--err-b:#c62828;--warn:#fff3cd;--warn-b:#a66b00;--info:#e3f0fd;--info-b:#1565c0}
@@ -37,7 +37,14 @@ mark.info{background:var(--info);border-color:var(--info-b)}
 mark.point{padding:0 .15em;font-weight:700}
 .sev{display:inline-block;font-size:.72rem;font-weight:700;text-transform:uppercase;padding:0 .4em;border-radius:3px;color:#fff}
 .sev.error{background:var(--err-b)}.sev.warning{background:var(--warn-b)}.sev.info{background:var(--info-b)}
-ol.problems{padding-left:1.3rem}
+ol.problems{padding-left:1.3rem;margin-top:.3rem}
+h3.group{font-size:.95rem;margin:.8rem 0 0}
+.filters{border:0;padding:0;margin:0 0 .4rem;font-size:.9rem}
+.filters legend{float:left;margin-right:.6rem;padding:0;color:#555}
+.filters label{margin-right:.9rem;white-space:nowrap}
+body:has(#show-error:not(:checked)) .problems .error,
+body:has(#show-warning:not(:checked)) .problems .warning,
+body:has(#show-info:not(:checked)) .problems .info{display:none}
 ol.problems li{margin-bottom:.7rem}
 .rule{font-family:ui-monospace,Consolas,monospace;font-size:.8rem;color:#555}
 .quote{font-style:italic;color:#444}
@@ -57,7 +64,6 @@ footer{padding:0 1.5rem 1.5rem;color:#777;font-size:.8rem}
 
 def render_html(report: Report) -> str:
     """The whole page as a string (UTF-8, ``<!doctype html>``)."""
-    problems = sorted(report.problems, key=Diagnostic.sort_key)
     title = Path(report.file).name or report.file
     parts = [
         "<!doctype html>",
@@ -65,6 +71,17 @@ def render_html(report: Report) -> str:
         '<meta name="viewport" content="width=device-width,initial-scale=1">',
         f"<title>essaycheck: {escape(title)}</title>",
         f"<style>{PAGE_CSS}</style></head><body>",
+        report_body(report, title),
+        "</body></html>",
+    ]
+    return "\n".join(parts) + "\n"
+
+
+def report_body(report: Report, title: str) -> str:
+    """The report itself (header, essay, problems, references, footer): the page's body, and what
+    ``essaycheck serve`` shows in its page, so the two look alike by construction."""
+    problems = sorted(report.problems, key=Diagnostic.sort_key)
+    return "\n".join([
         _header(report, title),
         "<main>",
         _essay_section(report, problems),
@@ -74,9 +91,7 @@ def render_html(report: Report) -> str:
         "</div></main>",
         "<footer>Checked by essaycheck against APA 7. A highlighted passage links to its explanation; "
         "numbers at the left are paragraph numbers.</footer>",
-        "</body></html>",
-    ]
-    return "\n".join(parts) + "\n"
+    ])
 
 
 def _header(report: Report, title: str) -> str:
@@ -205,29 +220,44 @@ def _tooltip(covering: list[tuple[int, Diagnostic]]) -> str:
 # --- problems and references ----------------------------------------------------
 
 
+_GROUPS = {Severity.ERROR: "Errors", Severity.WARNING: "Warnings", Severity.INFO: "Notes"}
+
+
 def _problems_section(problems: list[Diagnostic]) -> str:
+    """The problems, numbered, grouped by severity (most severe first), with a filter per group
+    that works without scripts (CSS ``:has`` on its checkbox)."""
     out = ['<section class="problems"><h2>Problems</h2>']
     if not problems:
         out.append('<p class="note">No problems found.</p></section>')
         return "\n".join(out)
-    out.append('<ol class="problems">')
-    for number, p in enumerate(problems, 1):
-        where = ""
-        if p.location is not None:
-            where = f' <a href="#at-{number}">{escape(p.location.describe())}</a>'
-        quote = ""
-        if p.location is not None and p.location.text:
-            quote = f' <span class="quote">\u201c{escape(p.location.text)}\u201d</span>'
-        fix = ""
-        if p.suggestion is not None:
-            fix = f'<span class="fix">Suggested: <code>{escape(p.suggestion)}</code></span>'
-        out.append(
-            f'<li id="problem-{number}" class="{p.severity.value}">'
-            f'<span class="sev {p.severity.value}">{p.severity.value}</span> '
-            f'{escape(p.message)}{where}{quote} <span class="rule">{escape(p.rule)}</span>{fix}</li>'
-        )
-    out.append("</ol></section>")
+    groups = [(severity, [(n, p) for n, p in enumerate(problems, 1) if p.severity is severity])
+              for severity in _GROUPS]
+    groups = [(severity, members) for severity, members in groups if members]
+    out.append('<fieldset class="filters"><legend>Show</legend>' + "".join(
+        f'<label><input type="checkbox" id="show-{severity.value}" checked> {_GROUPS[severity].lower()} '
+        f'({len(members)})</label>' for severity, members in groups) + "</fieldset>")
+    for severity, members in groups:
+        out.append(f'<h3 class="group {severity.value}">{_GROUPS[severity]} ({len(members)})</h3>')
+        out.append(f'<ol class="problems {severity.value}" start="{members[0][0]}">')
+        out.extend(_problem_item(number, p) for number, p in members)
+        out.append("</ol>")
+    out.append("</section>")
     return "\n".join(out)
+
+
+def _problem_item(number: int, p: Diagnostic) -> str:
+    where = ""
+    if p.location is not None:
+        where = f' <a href="#at-{number}">{escape(p.location.describe())}</a>'
+    quote = ""
+    if p.location is not None and p.location.text:
+        quote = f' <span class="quote">\u201c{escape(p.location.text)}\u201d</span>'
+    fix = ""
+    if p.suggestion is not None:
+        fix = f'<span class="fix">Suggested: <code>{escape(p.suggestion)}</code></span>'
+    return (f'<li id="problem-{number}" class="{p.severity.value}">'
+            f'<span class="sev {p.severity.value}">{p.severity.value}</span> '
+            f'{escape(p.message)}{where}{quote} <span class="rule">{escape(p.rule)}</span>{fix}</li>')
 
 
 def corrected_references(report: Report) -> tuple[list | None, str]:
