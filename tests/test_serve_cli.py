@@ -126,3 +126,22 @@ def test_two_worker_processes_share_one_lookup_cache(tmp_path):
     assert all(r["references"][0]["record"]["status"] == "ok" for r in reports)
     doi_requests = [r for r, _ in stand_in.log if r.path.startswith("/doi/")]
     assert len(doi_requests) == 1  # the first check filled the shared cache; every later one read it
+
+
+def test_serve_opens_the_page_in_the_browser_once_it_answers(tmp_path):
+    opened = tmp_path / "opened.txt"
+    browser = tmp_path / "browser.sh"
+    browser.write_text(f'#!/bin/sh\necho "$1" > "{opened}"\n', encoding="utf-8")
+    browser.chmod(0o755)
+    process = subprocess.Popen([sys.executable, "-m", "essaycheck", "serve", "--no-resolve", "--isolated"],
+                               cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                               env={**os.environ, "BROWSER": str(browser)})
+    try:
+        address = re.search(r"(http://\S+/)", process.stdout.readline()).group(1)
+        deadline = time.monotonic() + 20
+        while not opened.exists() and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert opened.read_text(encoding="utf-8").strip() == address
+    finally:
+        process.send_signal(signal.SIGINT)
+        process.communicate(timeout=20)

@@ -190,6 +190,7 @@ class _State:
         except Busy:
             yield _line({"event": "error", "status": 503, "message": _BUSY})
             return
+        task = None
         try:
             yield _line({"event": "checking"})
             loop, events = asyncio.get_running_loop(), asyncio.Queue()
@@ -217,7 +218,10 @@ class _State:
                 return
             yield _line({"event": "report", **result.to_json()})
         finally:
-            self.gate.leave()
+            if task is not None and not task.done():  # the page went away: its place frees when the check ends
+                task.add_done_callback(lambda _: self.gate.leave())
+            else:
+                self.gate.leave()
 
     # --- the DOI citer ---------------------------------------------------------------------
 
