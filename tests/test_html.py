@@ -111,7 +111,7 @@ def test_counts_and_reference_list_with_italics():
 
 
 def test_reference_list_as_written_when_the_formatter_fails(monkeypatch):
-    def broken(references, records=None, style="apa"):
+    def broken(references, records=None, style="apa", keep=frozenset()):
         raise RuntimeError("citeproc choked")
 
     monkeypatch.setattr(essaycheck.formatting, "format_references", broken)

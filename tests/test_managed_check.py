@@ -58,7 +58,7 @@ def test_an_entry_a_manager_made_is_fixed_in_the_record_not_by_hand():
     entry = RAJ.replace("Personality and Social Psychology Bulletin, 43(6)", "Personality and social psychology "
                         "bulletin, 43(6)")
     report = run(managed_essay("Networks matter ⟦Zotero RAJ⟧(Raj et al., 2017)⟦/⟧.", entry))
-    [finding] = [p for p in report.problems if p.rule == "reference-format"]
+    [finding] = [p for p in report.problems if p.rule == "periodical-case"]
     assert "Zotero made this entry from your record" in finding.message and finding.suggestion is None
 
 

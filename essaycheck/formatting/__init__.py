@@ -46,17 +46,24 @@ def in_text_forms(item: dict, items: list[dict] | None = None, style: str = "apa
     return forms(item, items, style)
 
 
-def format_references(references, records: dict | None = None, style: str = "apa") -> "dict[int, RenderedEntry]":
+def format_references(references, records: dict | None = None, style: str = "apa",
+                      keep: frozenset[str] = frozenset()) -> "dict[int, RenderedEntry]":
     """Reference index -> formatted entry with its parenthetical and narrative forms (for reports)."""
     from .render import format_references as fmt
 
-    return fmt(references, records, style)
+    return fmt(references, records, style, keep)
 
 
 def report_references(report) -> "dict[int, RenderedEntry]":
-    """:func:`format_references` for a report's list, formatted once: its JSON and its HTML page both show it."""
+    """:func:`format_references` for a report's list, formatted once: its JSON and its HTML page both
+    show it. Titles are put in sentence case knowing the essay's proper nouns, as the rules do."""
     if "apa" not in report.memo:
-        report.memo["apa"] = format_references(report.references, report.records)
+        from ..casing import proper_words
+
+        heading = report.reference_heading
+        body = (p.text for p in report.document.paragraphs if heading is None or p.index < heading.index)
+        keep = proper_words(body, [name for ref in report.references for name in ref.family_names])
+        report.memo["apa"] = format_references(report.references, report.records, keep=keep)
     return dict(report.memo["apa"])
 
 

@@ -122,6 +122,37 @@ def best_item(ref: Reference, record: dict | None = None) -> dict:
     return item
 
 
+_PERIODICAL_TYPES = ("article-journal", "article-magazine", "article-newspaper")
+_BOOK_CONTAINERS = ("chapter", "entry-encyclopedia", "entry-dictionary", "paper-conference")
+
+
+def apa_case(item: dict, keep: frozenset[str] = frozenset()) -> dict:
+    """A copy of ``item`` with APA 7's capitals (see :mod:`essaycheck.casing`): its title in
+    sentence case when it is written in title case, the first word after a colon capitalised, a
+    periodical's name in title case, a chapter's book title in sentence case. Titles with markup,
+    in capitals or in another language are left as they are. ``keep``: words and names known
+    to be proper nouns (the essay's); the item's own authors are added."""
+    from ..casing import capitalised_after_colons, is_title_case, journal_title_case, sentence_case
+
+    names = {str(person.get("family") or "").lower() for person in item.get("author") or [] if isinstance(person, dict)}
+    keep = keep | frozenset(name for name in names if name)
+
+    def sentence(value):
+        if not isinstance(value, str) or "<" in value:
+            return value  # (is_title_case and capitalised_after_colons leave other languages alone)
+        value = sentence_case(value, keep) if is_title_case(value, keep) else value
+        return capitalised_after_colons(value)
+
+    cased = {**item, "title": sentence(item.get("title"))} if item.get("title") else dict(item)
+    container = item.get("container-title")
+    if isinstance(container, str) and container and "<" not in container:
+        if item.get("type") in _PERIODICAL_TYPES:
+            cased["container-title"] = journal_title_case(container)
+        elif item.get("type") in _BOOK_CONTAINERS and "Proceedings" not in container and "Conference" not in container:
+            cased["container-title"] = sentence(container)
+    return cased
+
+
 def load_items(path: str | Path) -> list[dict]:
     """CSL-JSON items from a .json file (a list, or one item) or a .bib file."""
     path = Path(path)

@@ -8,6 +8,7 @@ import warnings
 from dataclasses import dataclass, field, replace
 
 from . import fixes, markup
+from .csl_items import apa_case
 from .sorting import apa_order, assign_year_suffixes
 from .style import DEFAULT_STYLE, is_apa, load_style
 
@@ -52,7 +53,7 @@ def prepare(items: list[dict], style) -> list[dict]:
     fixed = [fixes.fix_item(item) for item in items]
     if not is_apa(style):
         return fixed
-    return apa_order([fixes.drop_publisher_same_as_author(item) for item in fixed])
+    return apa_order([apa_case(fixes.drop_publisher_same_as_author(item)) for item in fixed])
 
 
 def render_entries(items: list[dict], style: str = DEFAULT_STYLE, in_text: bool = False) -> list[RenderedEntry]:
@@ -158,15 +159,19 @@ def in_text_forms(item: dict, items: list[dict] | None = None, style: str = DEFA
     raise LookupError("item not rendered")
 
 
-def format_references(references, records: dict | None = None, style: str = DEFAULT_STYLE) -> dict[int, RenderedEntry]:
+def format_references(references, records: dict | None = None, style: str = DEFAULT_STYLE,
+                      keep: frozenset[str] = frozenset()) -> dict[int, RenderedEntry]:
     """Reference index -> its entry formatted (with in-text forms), from the best data available.
 
     For reports: the resolved record (``records[index]["csl"]``) when there is one, else the
-    fields parsed from the student's entry.
+    fields parsed from the student's entry. ``keep``: the essay's proper nouns, kept capitalised
+    when a title is put in sentence case.
     """
     from .csl_items import best_item
 
     items = [best_item(ref, ((records or {}).get(ref.index) or {}).get("csl")) for ref in references]
+    if keep and is_apa(load_style(style)):
+        items = [apa_case(item, keep) for item in items]
     by_id = {item["id"]: ref.index for item, ref in zip(items, references)}
     return {by_id[entry.id]: entry for entry in render_entries(items, style, in_text=True)}
 

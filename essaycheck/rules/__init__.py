@@ -12,6 +12,7 @@ from ..model import Diagnostic
 from ..resolution_rules import RESOLUTION_RULES
 from ..settings import Settings
 from .base import CheckContext, Finding, Rule, rule
+from .capitalisation import periodical_case, title_case
 from .citation_form import (
     ampersand_in_narrative,
     and_in_parenthetical,
@@ -85,6 +86,9 @@ RULES: tuple[Rule, ...] = (
     # compared with the same work formatted in APA 7 (essaycheck.formatting)
     reference_format,
     italics,
+    # capitals (essaycheck.casing)
+    title_case,
+    periodical_case,
     # written with a reference manager (essaycheck.managers)
     edited_citation,
     unlinked_citation,

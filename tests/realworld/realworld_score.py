@@ -25,7 +25,7 @@ Gold format (one JSON file per document, ``gold/STEM.json``):
 
 Lookups of DOIs and links are not scored (the tests have no network): ``check`` runs with
 ``resolve=False``, and true problems only a lookup can find are counted apart, as are true problems
-that no rule of today covers (``title-case``, layout).
+that no rule of today covers (layout).
 """
 
 from __future__ import annotations
