@@ -70,6 +70,47 @@ class FieldCode:
 
 
 @dataclass(frozen=True)
+class ParagraphFormat:
+    """A Word paragraph's layout as Word shows it (its effective values, every layer resolved).
+
+    Lengths in inches, spacing in points; ``first_line`` is negative for a hanging indent;
+    ``line_spacing`` is a multiple of single spacing (2.0 is double) or None when the spacing is
+    an exact or minimum height (``line_height`` then gives it in points)."""
+
+    left: float = 0.0
+    first_line: float = 0.0
+    line_spacing: float | None = 1.0
+    line_height: float | None = None
+    space_before: float = 0.0
+    space_after: float = 0.0
+    contextual_spacing: bool = False  # no space between paragraphs of the same style
+    alignment: str = "left"  # left | center | right | justify
+    numbered: bool = False  # a numbered or bulleted list item
+    starts_with_tab: bool = False
+    page_break_before: bool = False  # a page break starts it (pageBreakBefore or a break run before its text)
+    blank_before: int = 0  # empty paragraphs just before it
+    font: str = ""  # the font of most of its characters
+    size: float | None = None  # points
+    bold: bool = False  # all its text bold
+
+    @property
+    def hanging(self) -> float:
+        """The hanging indent in inches (0 when the first line is not outdented)."""
+        return -self.first_line if self.first_line < 0 else 0.0
+
+
+@dataclass(frozen=True)
+class SectionFormat:
+    """A Word section's page: margins in inches, and whether its header shows the page number, and where."""
+
+    top: float | None = None
+    right: float | None = None
+    bottom: float | None = None
+    left: float | None = None
+    page_number: str = ""  # "" none, else where: "right", "center", "left"
+
+
+@dataclass(frozen=True)
 class Document:
     """An essay as read from disk (or from a string): its paragraphs in reading order.
 
@@ -83,6 +124,8 @@ class Document:
     fields: tuple[FieldCode, ...] = ()
     sources: tuple[bytes, ...] = ()  # customXml parts with Word's b:Sources
     manager_bookmarks: int = 0  # ZOTERO_BREF_… bookmarks: citations stored in a form essaycheck cannot read
+    formats: tuple[ParagraphFormat, ...] = ()  # Word only: each paragraph's layout, as ``paragraphs``
+    sections: tuple[SectionFormat, ...] = ()  # Word only: each section's page
 
     @property
     def word_count(self) -> int:

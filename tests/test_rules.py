@@ -4,7 +4,7 @@ import pytest
 
 from essaycheck import check_text
 from essaycheck.api import check_document
-from essaycheck.rules.examples import managed_document
+from essaycheck.rules.examples import layout_document, managed_document
 from essaycheck.rules import RULES
 from essaycheck.settings import Settings
 
@@ -15,6 +15,8 @@ def _fired(rule, essay: str) -> list[str]:
     settings = OFFLINE.updated(select=(rule.id,))
     if rule.examples_kind == "managed":  # an essay with a reference manager's fields, marked ⟦…⟧
         report = check_document(managed_document(essay), settings)
+    elif rule.examples_kind == "layout":  # a Word-like essay whose paragraphs carry formats, marked ⟪…⟫
+        report = check_document(layout_document(essay), settings)
     else:
         report = check_text(essay, settings, kind=rule.examples_kind)
     rule_id = rule.id

@@ -33,7 +33,8 @@ def read_document(path) -> Document:
         contents = _guarded(lambda: _docx_contents(data, name), name, kind)
         document = _document(name, kind, contents.paragraphs)
         return replace(document, fields=contents.fields, sources=contents.sources,
-                       manager_bookmarks=contents.manager_bookmarks)
+                       manager_bookmarks=contents.manager_bookmarks, formats=contents.formats,
+                       sections=contents.sections)
     if kind in READERS:
         module, function = READERS[kind]
         reader = getattr(import_module(f".{module}", __name__), function)

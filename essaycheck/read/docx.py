@@ -10,10 +10,12 @@ paragraph style or the document defaults.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 from ..errors import InputError
-from ..model import FieldCode, Paragraph
+from ..model import FieldCode, Paragraph, ParagraphFormat, SectionFormat
+from .formats import FormatReader, section_format
 from .lines import Line
 from .package import Package
 from .sniff import not_an_essay
@@ -47,6 +49,8 @@ class DocxContents:
     fields: tuple[FieldCode, ...] = ()
     sources: tuple[bytes, ...] = ()
     manager_bookmarks: int = 0
+    formats: tuple[ParagraphFormat, ...] = ()  # each paragraph's layout, as ``paragraphs``
+    sections: tuple[SectionFormat, ...] = ()
 
 
 def docx_contents(data: bytes, path: str) -> DocxContents:
@@ -56,17 +60,41 @@ def docx_contents(data: bytes, path: str) -> DocxContents:
         main = main_part(package)
         relationships = package.relationships(main)
         targets = {kind: target for kind, target, external in relationships.values() if not external}
-        styles = StyleSheet(package.xml(targets["styles"]) if package.has(targets.get("styles", "")) else None)
-        reader = _Reader(path, styles)
+        styles_root = package.xml(targets["styles"]) if package.has(targets.get("styles", "")) else None
+        theme_root = _optional_xml(package, targets.get("theme", ""))
+        numbering_root = _optional_xml(package, targets.get("numbering", ""))
+        reader = _Reader(path, StyleSheet(styles_root), FormatReader(styles_root, theme_root, numbering_root))
         body = package.xml(main).find(w("body"))
         if body is None:
             raise package.damaged(f"{main} has no body")
         reader.read_blocks(body, "body", relationships)
+        sections = _sections(package, body, relationships)
         for kind, part in (("footnotes", "footnote"), ("endnotes", "endnote")):
             if package.has(targets.get(kind, "")):
                 _read_notes(package, targets[kind], part, reader)
         sources = tuple(_word_sources(package))
-    return DocxContents(tuple(reader.paragraphs), tuple(reader.managed_fields()), sources, reader.manager_bookmarks)
+    return DocxContents(tuple(reader.paragraphs), tuple(reader.managed_fields()), sources, reader.manager_bookmarks,
+                        tuple(reader.formats), sections)
+
+
+def _sections(package: Package, body, relationships: dict) -> tuple[SectionFormat, ...]:
+    """Every section's page (w:sectPr in paragraphs, then the body's last), with its headers read."""
+    headers: dict[str, object] = {}
+    for identifier, (kind, target, external) in relationships.items():
+        if kind == "header" and not external:
+            headers[identifier] = _optional_xml(package, target)
+    return tuple(section_format(sect_pr, headers) for sect_pr in body.iter(w("sectPr")))
+
+
+def _optional_xml(package: Package, name: str):
+    """A part that only the layout needs (a header, the theme): None when absent or damaged, since
+    Word shows the essay without it and so is it checked."""
+    if not name or not package.has(name):
+        return None
+    try:
+        return package.xml(name)
+    except InputError:
+        return None
 
 
 def _word_sources(package: Package):
@@ -109,6 +137,9 @@ class _Line(Line):
         super().__init__()
         self.text_boxes: list = []
         self.marks: list[tuple[int, int, bool]] = []  # (offset, field id, True at its start) of managers' fields
+        self.fonts: Counter = Counter()  # (font, size) -> characters
+        self.starts_with_tab = False
+        self.break_after = False  # a page break after some of its text
 
     def add(self, text: str, italic: bool = False, bold: bool = False) -> None:
         super().add(text.replace(SOFT_HYPHEN, ""), italic, bold)
@@ -190,8 +221,13 @@ def hyperlink_field_url(instruction: str) -> str:
 class _Reader:
     """Walks WordprocessingML, appending a Paragraph per non-empty w:p."""
 
-    def __init__(self, path: str, styles: StyleSheet) -> None:
+    def __init__(self, path: str, styles: StyleSheet, formats: FormatReader | None = None) -> None:
         self.styles = styles
+        self.format_reader = formats or FormatReader()
+        self.formats: list[ParagraphFormat] = []  # one per paragraph of the body (notes have none)
+        self.blank_lines = 0  # empty paragraphs since the last one with text
+        self.page_break = False  # a page break since the last paragraph with text
+        self.table_style = ""
         self.budget = TextBudget(path)
         self.paragraphs: list[Paragraph] = []
         self.managed: list[dict] = []  # the managers' fields and content controls, in document order
@@ -242,8 +278,10 @@ class _Reader:
                 self._paragraph(child, part)
             elif tag == "w:tbl":
                 self._flush()
+                outer, self.table_style = self.table_style, _table_style(child)
                 self._blocks(child, "table")
                 self._flush()
+                self.table_style = outer
             elif tag == "w:tc":
                 self._blocks(child, part)
                 self._flush()  # a paragraph never runs on into the next cell
@@ -270,6 +308,7 @@ class _Reader:
 
     def _paragraph(self, p, part: str) -> None:
         if not len(p) and self.pending is None:
+            self.blank_lines += 1
             return  # <w:p/>: an empty line, the commonest element of all
         properties = p.find(_PPR)
         line = self.pending[0] if self.pending else _Line()
@@ -299,8 +338,18 @@ class _Reader:
             self.paragraphs.append(trimmed_paragraph(
                 len(self.paragraphs), text, line.italic_spans(), line.links,
                 style=self.styles.name(style_id), part=part, is_heading=is_heading))
-        elif line.marks:
-            self._place_marks(line, None, text)
+            if part in ("body", "table"):
+                self.formats.append(self.format_reader.paragraph(
+                    properties, style_id, fonts=line.fonts, table_style=self.table_style if part == "table" else "",
+                    blank_before=self.blank_lines, starts_with_tab=line.starts_with_tab,
+                    break_before=self.page_break, bold=line.all_bold()))
+            self.blank_lines, self.page_break = 0, line.break_after
+        else:
+            self.blank_lines += 1
+            if line.marks:
+                self._place_marks(line, None, text)
+        if properties is not None and properties.find(w("sectPr")) is not None:
+            self.page_break = True  # a section break: the next section starts on a new page (most do)
         for box in line.text_boxes:
             self._blocks(box, "textbox")
             self._flush()
@@ -351,13 +400,25 @@ class _Reader:
         bold = toggle(properties, "b")
         italic = self.styles.run_flag("italic", run_style, style_id) if italic is None else italic
         bold = self.styles.run_flag("bold", run_style, style_id) if bold is None else bold
+        font = None
         for child in run:
             tag = short_tag(child)
             if tag == "w:t":
                 if visible and self.fields.showing_result:
-                    line.add(child.text or "", italic, bold)
+                    text = child.text or ""
+                    line.add(text, italic, bold)
+                    if text.strip():
+                        font = font or self.format_reader.run_font(properties, run_style, style_id, self.table_style)
+                        line.fonts[font] += len(text)
             elif tag in RUN_CHARACTERS:
+                if tag == "w:br" and child.get(w("type")) == "page":
+                    if line.text().strip():
+                        line.break_after = True  # the text after it, and the next paragraph, start a page
+                    else:
+                        self.page_break = True
                 if visible and self.fields.showing_result:
+                    if tag == "w:tab" and not line.text().strip():
+                        line.starts_with_tab = True
                     line.add(RUN_CHARACTERS[tag], italic, bold)
             elif tag == "w:fldChar":
                 self.fields.char(child.get(w("fldCharType"), ""), line, child.findtext(w("fldData")) or "")
@@ -365,6 +426,12 @@ class _Reader:
                 self.fields.instruction(child.text or "")
             elif tag not in DROPPED_ELEMENTS:
                 self._inline([child], line, style_id)  # drawings may hold text boxes
+
+
+def _table_style(table) -> str:
+    """The style id of a w:tbl (its w:tblPr/w:tblStyle), or ''."""
+    properties = table.find(w("tblPr"))
+    return _val(properties, "tblStyle")
 
 
 def _manager_control(sdt) -> str:

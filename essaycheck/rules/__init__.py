@@ -25,6 +25,7 @@ from .citation_form import (
     quote_without_page,
 )
 from .formatting import italics, reference_format
+from .layout import layout_hanging_indent, layout_reference_spacing
 from .managed import (
     bibliography_stale,
     citations_unreadable,
@@ -89,6 +90,9 @@ RULES: tuple[Rule, ...] = (
     # capitals (essaycheck.casing)
     title_case,
     periodical_case,
+    # layout of a Word document (essaycheck.read.formats)
+    layout_hanging_indent,
+    layout_reference_spacing,
     # written with a reference manager (essaycheck.managers)
     edited_citation,
     unlinked_citation,

@@ -122,3 +122,39 @@ def _field(manager: str, what: str, written: str | None, start: tuple[int, int],
         properties = {"plainCitation": written or "", "noteIndex": 0}
         instruction = "ADDIN ZOTERO_ITEM CSL_CITATION " + json.dumps({"citationItems": items, "properties": properties})
     return FieldCode(instruction, start[0], start[1], end[0], end[1])
+
+
+# --- layout: an essay whose paragraphs carry Word formats, written ⟪left=0.5 first=-0.5 line=2⟫ -----------
+
+_FORMAT_MARK = re.compile(r"^⟪(?P<spec>[^⟫]*)⟫")
+
+
+def layout_essay(body: str, *entries: str) -> str:
+    """An essay for a layout rule: unmarked paragraphs are laid out as APA 7 wants (double-spaced,
+    first line indented 0.5 in); a paragraph starting ⟪…⟫ has the format written there."""
+    return essay(body, *entries)
+
+
+def layout_document(text: str) -> Document:
+    """A Word-like document from a layout example: each paragraph with its ParagraphFormat."""
+    from ..model import ParagraphFormat
+
+    paragraphs, formats = [], []
+    for line in text.strip("\n").split("\n"):
+        spec = _FORMAT_MARK.match(line)
+        values: dict = {"first_line": 0.5, "line_spacing": 2.0}
+        if spec:
+            line = line[spec.end():]
+            for item in spec["spec"].split():
+                key, _, value = item.partition("=")
+                if key in ("numbered", "contextual"):
+                    values["numbered" if key == "numbered" else "contextual_spacing"] = True
+                elif key == "blank":
+                    values["blank_before"] = int(value)
+                else:
+                    values[{"left": "left", "first": "first_line", "line": "line_spacing", "after": "space_after",
+                            "before": "space_before"}[key]] = float(value)
+        index = len(paragraphs)
+        paragraphs.append(Paragraph(index=index, text=line, is_heading=line == "References"))
+        formats.append(ParagraphFormat(**values))
+    return Document("example.docx", "docx", tuple(paragraphs), formats=tuple(formats))
