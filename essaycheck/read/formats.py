@@ -18,6 +18,9 @@ only ``w:hanging``), except the first line: the nearest layer that sets ``w:hang
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import replace
+
+from lxml import etree
 
 from ..model import ParagraphFormat, SectionFormat
 from .units import half_points_to_points, line_units_to_multiple, twips_to_inches, twips_to_points
@@ -28,33 +31,50 @@ _ALIGNMENTS = {"left": "left", "start": "left", "center": "center", "right": "ri
                "both": "justify", "distribute": "justify", "thaiDistribute": "justify", "lowKashida": "justify",
                "mediumKashida": "justify", "highKashida": "justify"}
 _DEPTH = 20  # basedOn chains are short; this also stops a cycle
+_STYLE, _STYLE_ID, _TYPE, _DEFAULT, _VAL = w("style"), w("styleId"), w("type"), w("default"), w("val")
+_PPR, _RPR, _BASED_ON = w("pPr"), w("rPr"), w("basedOn")
+_DEFAULT_PPR = f"{w('docDefaults')}/{w('pPrDefault')}/{w('pPr')}"
+_DEFAULT_RPR = f"{w('docDefaults')}/{w('rPrDefault')}/{w('rPr')}"
 
 
 class FormatReader:
     """Effective formats of the paragraphs and runs of one document (styles.xml, theme, defaults)."""
 
     def __init__(self, styles_root=None, theme_root=None, numbering_root=None) -> None:
-        self._paragraph_props: dict[str, object] = {}
-        self._run_props: dict[str, object] = {}
-        self._table_props: dict[str, tuple] = {}
-        self._based_on: dict[str, str] = {}
+        self._styles: dict[str, object] = {}  # style id -> its w:style (read lazily: most are never used)
         self.default_paragraph_style = ""
         self._default_ppr = self._default_rpr = None
-        self._theme_fonts = _theme_fonts(theme_root)
-        self._numbering = _numbering_levels(numbering_root)
+        self._theme_root, self._numbering_root = theme_root, numbering_root
         self._cache: dict[tuple, object] = {}
         if styles_root is None:
             return
-        self._default_ppr = styles_root.find(f"{w('docDefaults')}/{w('pPrDefault')}/{w('pPr')}")
-        self._default_rpr = styles_root.find(f"{w('docDefaults')}/{w('rPrDefault')}/{w('rPr')}")
-        for style in styles_root.iter(w("style")):
-            style_id = style.get(w("styleId"), "")
-            based = style.find(w("basedOn"))
-            self._based_on[style_id] = based.get(w("val"), "") if based is not None else ""
-            self._paragraph_props[style_id] = style.find(w("pPr"))
-            self._run_props[style_id] = style.find(w("rPr"))
-            if style.get(w("type")) == "paragraph" and style.get(w("default")) in ("1", "true", "on"):
+        self._default_ppr = styles_root.find(_DEFAULT_PPR)
+        self._default_rpr = styles_root.find(_DEFAULT_RPR)
+        for style in styles_root.iterchildren(_STYLE):
+            style_id = style.get(_STYLE_ID, "")
+            self._styles[style_id] = style
+            if style.get(_TYPE) == "paragraph" and style.get(_DEFAULT) in ("1", "true", "on"):
                 self.default_paragraph_style = style_id
+
+    def _style_part(self, style_id: str, tag: str):
+        """The child ``tag`` (w:pPr, w:rPr, w:basedOn) of a style, or None."""
+        key = ("part", style_id, tag)
+        if key not in self._cache:
+            style = self._styles.get(style_id)
+            self._cache[key] = style.find(tag) if style is not None else None
+        return self._cache[key]
+
+    @property
+    def _theme_fonts(self) -> dict[str, str]:
+        if "theme" not in self._cache:
+            self._cache["theme"] = _theme_fonts(self._theme_root)
+        return self._cache["theme"]
+
+    @property
+    def _numbering(self) -> dict:
+        if "numbering" not in self._cache:
+            self._cache["numbering"] = _numbering_levels(self._numbering_root)
+        return self._cache["numbering"]
 
     # --- layers --------------------------------------------------------------------------------
 
@@ -62,14 +82,15 @@ class FormatReader:
         chain: list[str] = []
         while style_id and style_id not in chain and len(chain) < _DEPTH:
             chain.append(style_id)
-            style_id = self._based_on.get(style_id, "")
+            based = self._style_part(style_id, _BASED_ON)
+            style_id = based.get(_VAL, "") if based is not None else ""
         return chain
 
     def _paragraph_layers(self, direct, style_id: str, table_style: str = "") -> list:
         key = ("p", style_id, table_style)
         if key not in self._cache:
-            styles = [self._paragraph_props.get(s) for s in self._chain(style_id or self.default_paragraph_style)]
-            tables = [self._paragraph_props.get(s) for s in self._chain(table_style)]
+            styles = [self._style_part(s, _PPR) for s in self._chain(style_id or self.default_paragraph_style)]
+            tables = [self._style_part(s, _PPR) for s in self._chain(table_style)]
             self._cache[key] = [p for p in (*styles, *tables, self._default_ppr) if p is not None]
         return [direct, *self._cache[key]] if direct is not None else self._cache[key]
 
@@ -78,7 +99,7 @@ class FormatReader:
         if key not in self._cache:
             chains = (self._chain(run_style), self._chain(paragraph_style or self.default_paragraph_style),
                       self._chain(table_style))
-            self._cache[key] = [p for chain in chains for p in (self._run_props.get(s) for s in chain)
+            self._cache[key] = [p for chain in chains for p in (self._style_part(s, _RPR) for s in chain)
                                 if p is not None] + ([self._default_rpr] if self._default_rpr is not None else [])
         return [direct, *self._cache[key]] if direct is not None else self._cache[key]
 
@@ -89,6 +110,18 @@ class FormatReader:
                   bold: bool = False) -> ParagraphFormat:
         """The effective format of a paragraph with ``w:pPr`` ``direct`` and style ``style_id``.
         ``fonts`` counts its characters by (font, size), as the runs were read."""
+        font, size = ("", None)
+        if fonts:
+            (font, size), _ = fonts.most_common(1)[0]
+        # paragraphs with the same properties and style share one resolution (most of a document)
+        key = ("format", etree.tostring(direct) if direct is not None else b"", style_id, table_style)
+        if key not in self._cache:
+            self._cache[key] = self._resolved(direct, style_id, table_style)
+        base = self._cache[key]
+        return replace(base, starts_with_tab=starts_with_tab, blank_before=blank_before, font=font, size=size,
+                       bold=bold, page_break_before=break_before or base.page_break_before)
+
+    def _resolved(self, direct, style_id: str, table_style: str) -> ParagraphFormat:
         layers = self._paragraph_layers(direct, style_id, table_style)
         level = self._numbering.get(_list_level(layers))
         if level is not None:  # a list item: its level's indents come just below the paragraph's own
@@ -102,9 +135,6 @@ class FormatReader:
                 multiple = line_units_to_multiple(line) or 1.0
             else:  # exact or atLeast: a height in twips
                 multiple, height = None, twips_to_points(line)
-        font, size = ("", None)
-        if fonts:
-            (font, size), _ = fonts.most_common(1)[0]
         numbered = _numbered(layers)
         return ParagraphFormat(
             left=twips_to_inches(left) or 0.0,
@@ -116,12 +146,7 @@ class FormatReader:
             contextual_spacing=bool(_toggle(layers, "contextualSpacing")),
             alignment=_ALIGNMENTS.get(_value(layers, "jc") or "left", "left"),
             numbered=numbered,
-            starts_with_tab=starts_with_tab,
-            page_break_before=break_before or bool(_toggle(layers, "pageBreakBefore")),
-            blank_before=blank_before,
-            font=font,
-            size=size,
-            bold=bold,
+            page_break_before=bool(_toggle(layers, "pageBreakBefore")),
         )
 
     # --- runs ----------------------------------------------------------------------------------

@@ -117,5 +117,23 @@ def report_to_json(report: Report) -> dict[str, Any]:
         "references": [reference_to_json(r, report.records.get(r.index), forms.get(r.index), report.existence(r.index))
                        for r in report.references],
         "problems": [problem_to_json(p) for p in report.problems],
+        "layout": layout_to_json(report.document),
     }
+
+
+def layout_to_json(document) -> dict | None:
+    """The effective layout essaycheck read (Word only; ``None`` for the other kinds)."""
+    if not document.formats and not document.sections:
+        return None
+    paragraphs = []
+    for paragraph, found in zip(document.paragraphs, document.formats):
+        paragraphs.append({"paragraph": paragraph.index + 1, "left": round(found.left, 3),
+                           "first_line": round(found.first_line, 3), "line_spacing": found.line_spacing,
+                           "line_height": found.line_height, "space_before": found.space_before,
+                           "space_after": found.space_after, "blank_before": found.blank_before,
+                           "alignment": found.alignment, "numbered": found.numbered, "font": found.font or None,
+                           "size": found.size, "page_break_before": found.page_break_before})
+    sections = [{"margins": {"top": s.top, "right": s.right, "bottom": s.bottom, "left": s.left},
+                 "page_number": s.page_number or None} for s in document.sections]
+    return {"paragraphs": paragraphs, "sections": sections}
 
