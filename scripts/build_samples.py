@@ -4,8 +4,8 @@ Run from the repository root::
 
     /work/venv/bin/python scripts/build_samples.py
 
-It writes clean-essay.{docx,txt,md}, mistakes-essay.{docx,txt}, blog-post.txt and
-EXPECTED.md, and nothing else. Rebuilding gives byte-identical files: the Word core
+It writes clean-essay.{docx,txt,md}, layout-mistakes.docx (the clean essay with its reference
+list laid out wrongly), mistakes-essay.{docx,txt}, blog-post.txt and EXPECTED.md, and nothing else. Rebuilding gives byte-identical files: the Word core
 properties and the zip timestamps are fixed. Before writing, the script checks its
 own data (every planted mistake is found where EXPECTED.md says, every entry of the
 clean essay is cited) and stops with an AssertionError if the texts drifted.
@@ -497,8 +497,10 @@ def _bold_paragraph(doc, text: str, centered: bool = True):
     return paragraph
 
 
-def essay_docx(essay: Essay) -> bytes:
-    """The essay as a Word file: APA student-paper layout, hanging-indent reference list."""
+def essay_docx(essay: Essay, list_layout_mistakes: bool = False) -> bytes:
+    """The essay as a Word file: APA student-paper layout, hanging-indent reference list; with
+    ``list_layout_mistakes``, the list as students often leave it: no hanging indent, single
+    spacing and 10 pt after each entry."""
     doc = Document()
     normal = doc.styles["Normal"]
     normal.font.name = "Times New Roman"
@@ -533,8 +535,12 @@ def essay_docx(essay: Essay) -> bytes:
     heading.paragraph_format.page_break_before = True
     for entry in essay.references:
         paragraph = doc.add_paragraph()
-        paragraph.paragraph_format.left_indent = Inches(0.5)
-        paragraph.paragraph_format.first_line_indent = Inches(-0.5)
+        if list_layout_mistakes:
+            paragraph.paragraph_format.line_spacing = 1.0
+            paragraph.paragraph_format.space_after = Pt(10)
+        else:
+            paragraph.paragraph_format.left_indent = Inches(0.5)
+            paragraph.paragraph_format.first_line_indent = Inches(-0.5)
         _add_runs(paragraph, entry, essay.link_urls)
 
     core = doc.core_properties
@@ -650,6 +656,10 @@ def write_clean_md() -> None:
     (SAMPLES / "clean-essay.md").write_text(essay_markdown(CLEAN), encoding="utf-8")
 
 
+def write_layout_mistakes_docx() -> None:
+    (SAMPLES / "layout-mistakes.docx").write_bytes(essay_docx(CLEAN, list_layout_mistakes=True))
+
+
 def write_mistakes_docx() -> None:
     (SAMPLES / "mistakes-essay.docx").write_bytes(essay_docx(MISTAKES))
 
@@ -738,7 +748,7 @@ def main() -> int:
     check_clean_citations()
     check_mistakes()
     SAMPLES.mkdir(exist_ok=True)
-    for write in (write_clean_docx, write_clean_txt, write_clean_md,
+    for write in (write_clean_docx, write_clean_txt, write_clean_md, write_layout_mistakes_docx,
                   write_mistakes_docx, write_mistakes_txt, write_blog_post, write_expected):
         write()
     print(f"clean essay: {word_count(CLEAN)} words; mistakes essay: {word_count(MISTAKES)} words; "

@@ -308,12 +308,20 @@ def test_margins_and_the_page_number_in_the_header(tmp_path):
     assert read_document(tmp_path / "bare.docx").sections[0].page_number == ""
 
 
+SAMPLES = __import__("pathlib").Path(__file__).resolve().parents[1] / "samples"
+
+
 @pytest.mark.parametrize("name", ["clean-essay.docx", "mistakes-essay.docx"])
 def test_the_samples_have_apa_reference_lists(name):
-    from pathlib import Path
+    assert [p.rule for p in essaycheck.check(SAMPLES / name, Settings(resolve=False, select=("layout",))).problems] == []
 
-    sample = Path(__file__).resolve().parents[1] / "samples" / name
-    assert [p.rule for p in essaycheck.check(sample, Settings(resolve=False, select=("layout",))).problems] == []
+
+def test_the_layout_mistakes_sample_is_the_clean_essay_with_its_list_laid_out_wrongly():
+    found = essaycheck.check(SAMPLES / "layout-mistakes.docx", Settings(resolve=False)).problems
+    clean = essaycheck.check(SAMPLES / "clean-essay.docx", Settings(resolve=False)).problems
+    assert [p.rule for p in found] == [p.rule for p in clean] + ["layout-hanging-indent", "layout-reference-spacing"]
+    spacing = found[-1].message
+    assert "all 11 entries have single spacing, and there is extra space or an empty line between the entries" in spacing
 
 
 def test_the_json_report_carries_the_layout_read(tmp_path):

@@ -103,9 +103,10 @@ def layout_reference_spacing(ctx: CheckContext):
                 "single spacing" if spacings == {1.0} else "line spacing other than double")
         problems.append(f"{_count(len(single), len(entries), 'have')} {kind}")
     if 2 * len(spaced) >= len(later):
-        problems.append(f"{_count(len(spaced), len(entries), 'have')} extra space or an empty line between them")
+        between = "the entries" if len(spaced) == len(later) else f"{len(spaced)} of the {len(later)} pairs of entries"
+        problems.append(f"there is extra space or an empty line between {between}")
     if problems:
-        yield Finding(f"In your reference list, {' and '.join(problems)}. APA 7 double-spaces the list with no extra "
+        yield Finding(f"In your reference list, {', and '.join(problems)}. APA 7 double-spaces the list with no extra "
                       "space between entries. In Word, select the list, open Paragraph and set Line spacing: "
                       "Double, Spacing Before and After: 0 pt, and delete any empty lines between entries.")
 
