@@ -126,6 +126,7 @@ class Document:
     manager_bookmarks: int = 0  # ZOTERO_BREF_… bookmarks: citations stored in a form essaycheck cannot read
     formats: tuple[ParagraphFormat, ...] = ()  # Word only: each paragraph's layout, as ``paragraphs``
     sections: tuple[SectionFormat, ...] = ()  # Word only: each section's page
+    pages_recorded: bool = False  # Word only: Word recorded where its pages broke when it saved the file
 
     @property
     def word_count(self) -> int:

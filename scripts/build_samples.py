@@ -497,6 +497,29 @@ def _bold_paragraph(doc, text: str, centered: bool = True):
     return paragraph
 
 
+def _add_page_number(paragraph) -> None:
+    """A PAGE field, aligned right: APA 7's page number at the top right of every page."""
+    paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    run = paragraph.add_run()
+    for kind, instruction in (("begin", None), (None, " PAGE "), ("separate", None), (None, None), ("end", None)):
+        if kind:
+            char = OxmlElement("w:fldChar")
+            char.set(qn("w:fldCharType"), kind)
+            run._r.append(char)
+        elif instruction:
+            text = OxmlElement("w:instrText")
+            text.set(qn("xml:space"), "preserve")
+            text.text = instruction
+            run._r.append(text)
+    number = paragraph.add_run("1")
+    number._r.addprevious(run._r)  # the field's shown result sits inside it: begin, PAGE, separate, 1, end
+    end = run._r[-1]
+    run._r.remove(end)
+    closing = OxmlElement("w:r")
+    closing.append(end)
+    number._r.addnext(closing)
+
+
 def essay_docx(essay: Essay, list_layout_mistakes: bool = False) -> bytes:
     """The essay as a Word file: APA student-paper layout, hanging-indent reference list; with
     ``list_layout_mistakes``, the list as students often leave it: no hanging indent, single
@@ -507,6 +530,9 @@ def essay_docx(essay: Essay, list_layout_mistakes: bool = False) -> bytes:
     normal.font.size = Pt(12)
     normal.paragraph_format.line_spacing = 2.0
     normal.paragraph_format.space_after = Pt(0)
+    section = doc.sections[0]
+    section.top_margin = section.bottom_margin = section.left_margin = section.right_margin = Inches(1)
+    _add_page_number(section.header.paragraphs[0])
 
     if essay.styled:
         doc.add_paragraph(essay.title, style="Title")
@@ -530,6 +556,7 @@ def essay_docx(essay: Essay, list_layout_mistakes: bool = False) -> bytes:
 
     if essay.styled:
         heading = doc.add_paragraph("References", style="Heading 1")
+        heading.alignment = WD_ALIGN_PARAGRAPH.CENTER
     else:
         heading = _bold_paragraph(doc, "References")
     heading.paragraph_format.page_break_before = True

@@ -34,7 +34,7 @@ def read_document(path) -> Document:
         document = _document(name, kind, contents.paragraphs)
         return replace(document, fields=contents.fields, sources=contents.sources,
                        manager_bookmarks=contents.manager_bookmarks, formats=contents.formats,
-                       sections=contents.sections)
+                       sections=contents.sections, pages_recorded=contents.pages_recorded)
     if kind in READERS:
         module, function = READERS[kind]
         reader = getattr(import_module(f".{module}", __name__), function)

@@ -51,6 +51,7 @@ class DocxContents:
     manager_bookmarks: int = 0
     formats: tuple[ParagraphFormat, ...] = ()  # each paragraph's layout, as ``paragraphs``
     sections: tuple[SectionFormat, ...] = ()
+    pages_recorded: bool = False  # w:lastRenderedPageBreak marks: Word laid the pages out when it saved
 
 
 def docx_contents(data: bytes, path: str) -> DocxContents:
@@ -74,7 +75,7 @@ def docx_contents(data: bytes, path: str) -> DocxContents:
                 _read_notes(package, targets[kind], part, reader)
         sources = tuple(_word_sources(package))
     return DocxContents(tuple(reader.paragraphs), tuple(reader.managed_fields()), sources, reader.manager_bookmarks,
-                        tuple(reader.formats), sections)
+                        tuple(reader.formats), sections, reader.pages_recorded)
 
 
 def _sections(package: Package, body, relationships: dict) -> tuple[SectionFormat, ...]:
@@ -227,6 +228,7 @@ class _Reader:
         self.formats: list[ParagraphFormat] = []  # one per paragraph of the body (notes have none)
         self.blank_lines = 0  # empty paragraphs since the last one with text
         self.page_break = False  # a page break since the last paragraph with text
+        self.pages_recorded = False
         self.table_style = ""
         self.budget = TextBudget(path)
         self.paragraphs: list[Paragraph] = []
@@ -420,6 +422,10 @@ class _Reader:
                     if tag == "w:tab" and not line.text().strip():
                         line.starts_with_tab = True
                     line.add(RUN_CHARACTERS[tag], italic, bold)
+            elif tag == "w:lastRenderedPageBreak":
+                self.pages_recorded = True
+                if not line.text().strip():
+                    self.page_break = True  # Word last laid it out at the top of a page
             elif tag == "w:fldChar":
                 self.fields.char(child.get(w("fldCharType"), ""), line, child.findtext(w("fldData")) or "")
             elif tag == "w:instrText":

@@ -25,7 +25,8 @@ from .citation_form import (
     quote_without_page,
 )
 from .formatting import italics, reference_format
-from .layout import layout_hanging_indent, layout_reference_spacing
+from .layout import (layout_alignment, layout_font, layout_hanging_indent, layout_line_spacing, layout_margins,
+                     layout_page_number, layout_paragraph_indent, layout_reference_spacing, layout_references_heading)
 from .managed import (
     bibliography_stale,
     citations_unreadable,
@@ -93,6 +94,13 @@ RULES: tuple[Rule, ...] = (
     # layout of a Word document (essaycheck.read.formats)
     layout_hanging_indent,
     layout_reference_spacing,
+    layout_line_spacing,
+    layout_paragraph_indent,
+    layout_alignment,
+    layout_font,
+    layout_margins,
+    layout_page_number,
+    layout_references_heading,
     # written with a reference manager (essaycheck.managers)
     edited_citation,
     unlinked_citation,

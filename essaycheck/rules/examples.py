@@ -136,25 +136,43 @@ def layout_essay(body: str, *entries: str) -> str:
 
 
 def layout_document(text: str) -> Document:
-    """A Word-like document from a layout example: each paragraph with its ParagraphFormat."""
-    from ..model import ParagraphFormat
+    """A Word-like document from a layout example: each paragraph with its ParagraphFormat, and a
+    first line ``⟪section top=1 right=1 bottom=1 left=1 page=right⟫`` for the page (margins of
+    1 in and a page number at the top right when there is none)."""
+    from ..model import ParagraphFormat, SectionFormat
 
     paragraphs, formats = [], []
+    section = SectionFormat(1.0, 1.0, 1.0, 1.0, "right")
     for line in text.strip("\n").split("\n"):
         spec = _FORMAT_MARK.match(line)
-        values: dict = {"first_line": 0.5, "line_spacing": 2.0}
+        if spec and spec["spec"].startswith("section"):
+            fields = dict(item.partition("=")[::2] for item in spec["spec"].split()[1:])
+            section = SectionFormat(*(float(fields.get(side, 1.0)) for side in ("top", "right", "bottom", "left")),
+                                    fields.get("page", "right").replace("none", ""))
+            continue
+        values: dict = {"first_line": 0.5, "line_spacing": 2.0, "font": "Times New Roman", "size": 12.0}
+        heading = line == "References"
+        if heading:
+            values.update(first_line=0.0, alignment="center", bold=True, page_break_before=True)
         if spec:
             line = line[spec.end():]
             for item in spec["spec"].split():
                 key, _, value = item.partition("=")
-                if key in ("numbered", "contextual"):
-                    values["numbered" if key == "numbered" else "contextual_spacing"] = True
+                if key in _FLAGS:
+                    values[_FLAGS[key]] = value != "no"
                 elif key == "blank":
                     values["blank_before"] = int(value)
+                elif key in ("font", "align"):
+                    values["font" if key == "font" else "alignment"] = value.replace("_", " ")
                 else:
-                    values[{"left": "left", "first": "first_line", "line": "line_spacing", "after": "space_after",
-                            "before": "space_before"}[key]] = float(value)
+                    values[_NUMBERS[key]] = float(value)
         index = len(paragraphs)
-        paragraphs.append(Paragraph(index=index, text=line, is_heading=line == "References"))
+        paragraphs.append(Paragraph(index=index, text=line, is_heading=heading or values.get("bold", False)))
         formats.append(ParagraphFormat(**values))
-    return Document("example.docx", "docx", tuple(paragraphs), formats=tuple(formats))
+    return Document("example.docx", "docx", tuple(paragraphs), formats=tuple(formats), sections=(section,),
+                    pages_recorded=True)
+
+
+_FLAGS = {"numbered": "numbered", "contextual": "contextual_spacing", "bold": "bold", "break": "page_break_before"}
+_NUMBERS = {"left": "left", "first": "first_line", "line": "line_spacing", "after": "space_after",
+            "before": "space_before", "size": "size"}

@@ -119,3 +119,233 @@ def _count(number: int, total: int, verb: str = "are") -> str:
 
 def _singular(verb: str) -> str:
     return {"are": "is", "have": "has"}.get(verb, verb)
+
+
+# --- the body of the essay ---------------------------------------------------------------------
+
+_BODY_WORDS = 40  # running text: captions, titles, list items and short lines are left out
+_MAJORITY = 0.6
+_APA_FONTS = {"times new roman": 12.0, "calibri": 11.0, "arial": 11.0, "georgia": 11.0,
+              "lucida sans unicode": 10.0, "computer modern": 10.0, "cmu serif": 10.0, "latin modern roman": 10.0}
+_BODY_EXAMPLE = ("Professional networks shape how information workers learn from one another and how they find "
+                 "new roles, and conferences, workshops and online communities each offer a different kind of "
+                 "contact that a newcomer can use to learn the habits of the field and its people (Raj et al., 2017).")
+
+
+def _body(ctx: CheckContext) -> list[ParagraphFormat]:
+    """The formats of the essay's running text: body paragraphs before the reference list (not in
+    tables, notes or text boxes), not headings, list items or block quotes, of 40 words or more."""
+    formats = ctx.document.formats
+    found = []
+    for paragraph in ctx.sections.body:
+        if paragraph.part != "body" or paragraph.is_heading or paragraph.index >= len(formats):
+            continue
+        layout = formats[paragraph.index]
+        if layout.numbered or layout.left >= 0.4 or len(paragraph.text.split()) < _BODY_WORDS:
+            continue
+        found.append(layout)
+    return found
+
+
+def _most(found: list, wrong: list) -> bool:
+    return len(found) >= 3 and len(wrong) >= _MAJORITY * len(found)
+
+
+def _body_essay(*marks: str, section: str = "") -> str:
+    """A layout example: three paragraphs of running text with ``marks`` (one per paragraph, or one for all)."""
+    marks = marks * 3 if len(marks) == 1 else marks
+    body = "\n".join(f"{mark}{_BODY_EXAMPLE}" for mark in marks)
+    entries = "\n".join(f"⟪left=0.5 first=-0.5⟫{entry}" for entry in (RAJ,))
+    return f"{section}Professional networking\n{body}\nReferences\n{entries}\n"
+
+
+def _spacing_words(spacing: float | None, height: float | None) -> str:
+    if spacing is None:
+        return f"an exact line height of {height:g} pt" if height else "an exact line height"
+    if abs(spacing - 1.0) < 0.05:
+        return "single spacing"
+    if abs(spacing - 1.5) < 0.1:
+        return "1.5 line spacing"
+    return f"line spacing of {spacing:.2f}".rstrip("0").rstrip(".")
+
+
+@rule("layout-line-spacing", Severity.WARNING, "The text of the essay is not double-spaced.",
+      fires=[_body_essay("⟪line=1⟫"), _body_essay("⟪line=1.5⟫"), _body_essay("⟪line=1.15⟫")],
+      passes=[_body_essay(""), _body_essay("⟪line=2⟫", "⟪line=2⟫", "⟪line=1⟫")],
+      examples_kind="layout")
+def layout_line_spacing(ctx: CheckContext):
+    """The text is double-spaced: line spacing "Double" (a multiple of 1.9 to 2.1), read as Word
+    shows it. Running text only (paragraphs of 40 words or more outside tables, notes and block
+    quotes), where APA 7 allows no exception; one finding when most of it differs."""
+    found = _body(ctx)
+    wrong = [f for f in found if f.line_spacing is None or not 1.9 <= f.line_spacing <= 2.1]
+    if _most(found, wrong):
+        usual = max({_spacing_words(f.line_spacing, f.line_height) for f in wrong},
+                    key=lambda words: sum(_spacing_words(f.line_spacing, f.line_height) == words for f in wrong))
+        yield Finding(f"{_paragraphs(len(wrong), len(found))} have {usual}. APA 7 double-spaces the "
+                      "whole paper. In Word, select all (Ctrl+A), open Paragraph and set Line spacing: Double and "
+                      "Spacing Before and After: 0 pt.")
+
+
+@rule("layout-paragraph-indent", Severity.WARNING, "The essay's paragraphs do not start with a 0.5 in indent.",
+      fires=[_body_essay("⟪first=0⟫"), _body_essay("⟪first=0 after=10⟫"), _body_essay("⟪first=1⟫")],
+      passes=[_body_essay(""), _body_essay("⟪first=0.49⟫")],
+      examples_kind="layout")
+def layout_paragraph_indent(ctx: CheckContext):
+    """Each paragraph of running text starts with a first-line indent of 0.5 in (1.27 cm; 1.0 to
+    1.57 cm count), set in the paragraph's format rather than typed as spaces or a tab. One finding
+    when most paragraphs lack it."""
+    found = _body(ctx)
+    wrong = [f for f in found if abs(f.first_line - 0.5) > HANGING_TOLERANCE and not f.starts_with_tab]
+    if _most(found, wrong):
+        spaced = sum(f.space_after >= 6 or f.space_before >= 6 for f in wrong) * 2 >= len(wrong)
+        blocks = " with space between them instead" if spaced else ""
+        yield Finding(f"{_paragraphs(len(wrong), len(found))} have no first-line indent of 0.5 in "
+                      f"(1.27 cm){blocks}. APA 7 indents the first line of every paragraph. In Word, select "
+                      "the text, open Paragraph and set Indentation, Special: First line, By: 0.5\" (1.27 cm).")
+
+
+@rule("layout-alignment", Severity.WARNING, "The text is justified; APA 7 aligns it left.",
+      fires=[_body_essay("⟪align=justify⟫")],
+      passes=[_body_essay(""), _body_essay("⟪align=justify⟫", "", "")],
+      examples_kind="layout")
+def layout_alignment(ctx: CheckContext):
+    """The text is aligned left with a ragged right edge, not justified (spread to both margins):
+    APA 7 asks for it so that the spaces between words stay even. One finding when most of the
+    running text is justified."""
+    found = _body(ctx)
+    wrong = [f for f in found if f.alignment == "justify"]
+    if _most(found, wrong):
+        yield Finding(f"{_paragraphs(len(wrong), len(found))} are justified. APA 7 aligns text left "
+                      "and leaves the right edge ragged. In Word, select all (Ctrl+A) and choose Align Left "
+                      "(Ctrl+L).")
+
+
+@rule("layout-font", Severity.WARNING, "The essay's font is not one APA 7 names, at its size, or changes.",
+      fires=[_body_essay("⟪font=Arial size=14⟫"), _body_essay("⟪font=Times_New_Roman size=10⟫"),
+             _body_essay("⟪font=Comic_Sans_MS size=12⟫"),
+             _body_essay("", "⟪font=Arial size=11⟫", "⟪font=Arial size=11⟫", "")],
+      passes=[_body_essay(""), _body_essay("⟪font=Calibri size=11⟫"), _body_essay("⟪font=Georgia size=11⟫"),
+              _body_essay("⟪font=Arial size=12⟫")],
+      examples_kind="layout")
+def layout_font(ctx: CheckContext):
+    """The running text uses one font that APA 7 names, at its size: Times New Roman 12 pt,
+    Calibri 11, Arial 11, Georgia 11, Lucida Sans Unicode 10 or Computer Modern 10 (tables,
+    figures and notes may differ). The font is the one Word shows, from the runs, their styles,
+    the defaults or the theme. One finding: for a font not on the list, smaller than APA's size for
+    it or more than a point larger (Arial 12 passes, as most markers would let it), or for a second
+    font in a quarter or more of the paragraphs."""
+    found = [f for f in _body(ctx) if f.font]
+    if len(found) < 3:
+        return
+    fonts: dict[tuple[str, float | None], int] = {}
+    for f in found:
+        fonts[(f.font, f.size)] = fonts.get((f.font, f.size), 0) + 1
+    (font, size), count = max(fonts.items(), key=lambda item: item[1])
+    others = [(name, points) for (name, points), n in fonts.items() if name.lower() != font.lower() and 4 * n >= len(found)]
+    wanted = _APA_FONTS.get(font.lower())
+    named = ", ".join(f"{name} {points:g}" for name, points in _APA_FONT_NAMES)
+    if wanted is None or size is None or size < wanted - 0.25 or size > wanted + 1.25:
+        what = f"{font} {size:g} pt" if size else font
+        reason = ("is not one of the fonts APA 7 names" if wanted is None else
+                  f"is {'smaller' if size < wanted else 'larger'} than APA 7's size for it ({wanted:g} pt)")
+        yield Finding(f"Your text is set in {what}, which {reason}. Use one of {named}. In Word, select all "
+                      "(Ctrl+A) and choose the font and size on the Home tab (or change the Normal style).")
+    elif others:
+        second = ", ".join(f"{name}" for name, _ in others)
+        yield Finding(f"Your text changes font: most of it is in {font}, but some paragraphs are in {second}. APA 7 "
+                      f"keeps one font throughout ({named}). In Word, select all (Ctrl+A) and choose one font.")
+
+
+_APA_FONT_NAMES = (("Times New Roman", 12), ("Calibri", 11), ("Arial", 11), ("Georgia", 11),
+                   ("Lucida Sans Unicode", 10), ("Computer Modern", 10))
+
+
+def _paragraphs(number: int, total: int) -> str:
+    """ "All your paragraphs" or "30 of your 39 paragraphs"."""
+    return "All your paragraphs" if number == total else f"{number} of your {total} paragraphs"
+
+
+# --- the page and the reference list's heading ---------------------------------------------------
+
+
+@rule("layout-margins", Severity.WARNING, "The page margins are not 1 in (2.54 cm).",
+      fires=[_body_essay("", section="⟪section left=1.25 right=1.25⟫\n"),
+             _body_essay("", section="⟪section top=0.79 right=0.79 bottom=0.79 left=0.79⟫\n")],
+      passes=[_body_essay(""), _body_essay("", section="⟪section left=0.98 right=0.98⟫\n")],
+      examples_kind="layout")
+def layout_margins(ctx: CheckContext):
+    """Every margin of every section is 1 in (2.54 cm; 2.4 to 2.7 cm count, for a page set up in
+    centimetres). One finding, naming the margins that differ."""
+    wrong: dict[str, float] = {}
+    for section in ctx.document.sections:
+        for side in ("top", "right", "bottom", "left"):
+            value = getattr(section, side)
+            if value is not None and abs(value - 1.0) > 0.06:
+                wrong.setdefault(side, value)
+    if wrong:
+        sides = ", ".join(f"{side} {value * 2.54:.2f} cm ({value:.2f} in)" for side, value in wrong.items())
+        yield Finding(f"Your page margins are not 1 in (2.54 cm): {sides}. APA 7 sets every margin to 1 in. In "
+                      "Word: Layout, Margins, Normal (2.54 cm all round).")
+
+
+@rule("layout-page-number", Severity.WARNING, "No page number at the top right of the pages.",
+      fires=[_body_essay("", section="⟪section page=none⟫\n"), _body_essay("", section="⟪section page=center⟫\n")],
+      passes=[_body_essay("")],
+      examples_kind="layout")
+def layout_page_number(ctx: CheckContext):
+    """A page number stands at the top right of every page: a PAGE field in the header, aligned
+    right (or pushed there by a right tab). A number only in the footer does not count. One
+    finding, for a document with no page number in any header or with it elsewhere than right."""
+    sections = ctx.document.sections
+    if not sections:
+        return
+    places = {s.page_number for s in sections}
+    if places == {""}:
+        yield Finding("Your pages have no page number at the top. APA 7 puts the page number at the top right of "
+                      "every page, the title page included. In Word: Insert, Page Number, Top of Page, Plain "
+                      "Number 3.")
+    elif "right" not in places:
+        yield Finding("Your page number is not at the right of the header. APA 7 puts it at the top right of every "
+                      "page. In Word, double-click the header, select the number and choose Align Right (Ctrl+R).")
+
+
+@rule("layout-references-heading", Severity.WARNING,
+      "The reference list does not start on a new page under a centred, bold \"References\".",
+      fires=[_body_essay("").replace("References\n", "⟪align=left⟫References\n"),
+             _body_essay("").replace("References\n", "⟪bold=no⟫References\n"),
+             _body_essay("").replace("References\n", "⟪break=no⟫References\n")],
+      passes=[_body_essay("")],
+      examples_kind="layout")
+def layout_references_heading(ctx: CheckContext):
+    """The reference list starts on a new page (a page break, "Page break before" or a section
+    break before its heading) under the heading "References", centred and bold. One finding naming
+    what differs. That the list does not start a page is said only of a file in which Word
+    recorded where its pages broke (as Word does when it saves), since the page a heading falls on
+    depends on everything before it."""
+    heading = ctx.sections.heading
+    formats = ctx.document.formats
+    if heading is None or heading.index >= len(formats) or not ctx.references:
+        return
+    layout = formats[heading.index]
+    wrong = []
+    if layout.alignment != "center":
+        wrong.append("justified, not centred" if layout.alignment == "justify" else f"aligned {layout.alignment}, not centred")
+    if not layout.bold:
+        wrong.append("not bold")
+    # A heading with no break before it may still fall at a page's top; it is said to be on the same
+    # page only when Word recorded its pages and did not put it first on one, and no run of empty
+    # lines pushes it down.
+    if not layout.page_break_before and ctx.document.pages_recorded and layout.blank_before < 3:
+        wrong.append("not at the top of a new page")
+    if wrong:
+        yield Finding(f"The heading of your reference list is {', '.join(wrong)}. APA 7 starts the list on a new page "
+                      "under \"References\", centred and bold. In Word, put the cursor before the heading and press "
+                      "Ctrl+Enter for a new page, then centre it (Ctrl+E) and make it bold (Ctrl+B).",
+                      heading_location(heading))
+
+
+def heading_location(heading):
+    from ..model import Location
+
+    return Location(heading.index, 0, len(heading.text), heading.text, heading.line)

@@ -77,6 +77,82 @@ def rendered(pdf: Path, entries: list[str]) -> dict | None:
             "gap": round(statistics.median(gaps) / line, 2) if gaps else None, "entries": len(hangings)}
 
 
+def printed_page(pdf: Path, report) -> dict | None:
+    """The essay's running text, page numbers and reference heading as printed: line spacing
+    (baseline distance / font size), first-line indent (in), justified (non-final lines ending
+    together), left and right margins (in), where page numbers stand, and the heading's place."""
+    if not pdf.exists():
+        return None
+    import pypdfium2 as pdfium
+
+    data = pdf.read_bytes()
+    document = pdfium.PdfDocument(data)
+    widths = [document[i].get_width() for i in range(len(document))]
+    document.close()
+    pages, _, _ = _read_pages(data, str(pdf))
+    lines = [line for page in pages for line in page if line.text.strip()]
+    keys = [_key(line.text) for line in lines]
+    spacing, indents, justified, lefts, rights, sizes = [], [], [], [], [], []
+    from essaycheck.rules.layout import _BODY_WORDS
+
+    formats = report.document.formats
+    heading = report.document.paragraphs[report.reference_heading.index] if report.reference_heading else None
+    for paragraph in report.document.paragraphs:
+        if (paragraph.part != "body" or paragraph.is_heading or len(paragraph.text.split()) < _BODY_WORDS
+                or (heading and paragraph.index >= heading.index)):
+            continue
+        if paragraph.index < len(formats) and (formats[paragraph.index].numbered or formats[paragraph.index].left >= 0.4):
+            continue
+        head = _key(paragraph.text)[:30]
+        at = next((i for i, k in enumerate(keys) if len(k) >= 12 and k.startswith(head[:min(len(head), len(k))])), None)
+        if at is None:
+            continue
+        body = _key(paragraph.text)
+        own = [lines[at]]
+        for following in lines[at + 1:]:
+            if following.page != own[0].page or _key(following.text)[:20] not in body:
+                break
+            own.append(following)
+        if len(own) < 3:
+            continue
+        spacing.append((own[0].baseline - own[1].baseline) / own[0].size)
+        indents.append((own[0].left - own[1].left) / 72)
+        ends = [line.right for line in own[:-1]]
+        justified.append(max(ends) - min(ends) < 1.5)
+        lefts.append(min(line.left for line in own[1:]) / 72)
+        rights.append((widths[own[0].page] - max(line.right for line in own)) / 72)
+        sizes.append(own[0].size)
+    numbers = []
+    for page in pages[1:]:
+        for line in page:
+            text = line.text.strip()
+            if re.fullmatch(r"\d{1,3}|[ivxlc]{1,6}", text, re.IGNORECASE):
+                width = widths[line.page]
+                top = line.baseline > line.page_height - 1.2 * 72
+                bottom = line.baseline < 1.2 * 72
+                middle = (line.left + line.right) / 2
+                side = "right" if middle > width - 2.2 * 72 else "left" if middle < 2.2 * 72 else "center"
+                if top or bottom:
+                    numbers.append(("top " if top else "bottom ") + side)
+    place = statistics.mode(numbers) if numbers else ""
+    heading_found = None
+    if heading is not None:
+        at = next((i for i, line in enumerate(lines) if line.text.strip() == heading.text.strip()), None)
+        if at is not None:
+            line = lines[at]
+            width = widths[line.page]
+            on_page = [x for x in lines if x.page == line.page and x.baseline < line.page_height - 1.1 * 72]
+            heading_found = {"centred": abs((line.left + line.right) / 2 - width / 2) < 0.3 * 72,
+                             "bold": line.bold,
+                             "new_page": bool(on_page) and on_page[0] is line}
+    if len(spacing) < 2:
+        return {"page_number": place, "heading": heading_found}
+    return {"spacing": round(statistics.median(spacing), 2), "indent": round(statistics.median(indents), 2),
+            "justified": sum(justified) * 2 > len(justified), "left": round(min(lefts), 2),
+            "right": round(statistics.median(rights), 2), "size": round(statistics.median(sizes), 1),
+            "page_number": place, "heading": heading_found}
+
+
 def read(report) -> dict:
     """What essaycheck reads for the same list (from the .docx's layers)."""
     formats = [report.document.formats[r.location.paragraph] for r in report.references
@@ -110,7 +186,9 @@ def main() -> int:
         report = essaycheck.check(docs / name, essaycheck.Settings(resolve=False))
         ours = read(report)
         printed = rendered(CACHE / (Path(name).stem + ".pdf"), [r.text for r in report.references])
-        record[stem] = {"read": ours, "printed": printed}
+        page = printed_page(CACHE / (Path(name).stem + ".pdf"), report)
+        record[stem] = {"read": ours, "printed": printed, "page": page,
+                        "found": sorted(p.rule for p in report.problems if p.rule.startswith("layout-"))}
         if printed is None:
             print(f"| {stem} | {ours['hanging']} / ? | {'double' if ours['double'] else 'not double'} / ? | "
                   f"{ours['extra']} / ? |")

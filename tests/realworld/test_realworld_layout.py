@@ -19,6 +19,11 @@ PRINTED = sorted(stem for stem, found in WITNESS.items() if found["printed"])
 needs_documents = pytest.mark.skipif(not realworld_score.available(), reason="../shared/realworld is not here")
 
 
+def _report(stem: str):
+    gold = realworld_score.load_gold(stem)
+    return essaycheck.check(realworld_score.corpus_dir() / "docs" / gold["document"], essaycheck.Settings(resolve=False))
+
+
 def test_most_documents_were_measured():
     assert len(PRINTED) >= 18
 
@@ -27,11 +32,40 @@ def test_most_documents_were_measured():
 @pytest.mark.parametrize("stem", PRINTED)
 def test_the_list_is_read_as_it_prints(stem):
     printed = WITNESS[stem]["printed"]
-    gold = realworld_score.load_gold(stem)
-    report = essaycheck.check(realworld_score.corpus_dir() / "docs" / gold["document"],
-                              essaycheck.Settings(resolve=False))
-    ours = read(report)
+    ours = read(_report(stem))
     assert ours["hanging"] == pytest.approx(max(printed["hanging"], 0.0), abs=0.06)  # a first-line indent prints < 0
     assert ours["double"] == (printed["spacing"] > 1.9)  # double spacing prints at about 2.3 x the font size
     if printed["gap"] is not None:
         assert ours["extra"] == (printed["gap"] > 1.2)  # a gap between entries wider than within them
+
+
+PAGES = sorted(stem for stem, found in WITNESS.items() if (found.get("page") or {}).get("spacing") is not None)
+
+
+def test_most_documents_had_their_text_measured():
+    assert len(PAGES) >= 18
+
+
+@needs_documents
+@pytest.mark.parametrize("stem", PAGES)
+def test_the_text_and_page_are_read_as_they_print(stem):
+    """Line spacing, first-line indent, justification and left margin of the running text."""
+    from collections import Counter
+
+    from essaycheck.rules.layout import _BODY_WORDS
+
+    printed = WITNESS[stem]["page"]
+    report = _report(stem)
+    heading = report.reference_heading
+    body = [report.document.formats[p.index] for p in report.document.paragraphs
+            if p.part == "body" and not p.is_heading and len(p.text.split()) >= _BODY_WORDS
+            and (heading is None or p.index < heading.index) and p.index < len(report.document.formats)
+            and not report.document.formats[p.index].numbered and report.document.formats[p.index].left < 0.4]
+    spacing = Counter(f.line_spacing is not None and 1.9 <= f.line_spacing <= 2.1 for f in body).most_common(1)[0][0]
+    assert spacing == (printed["spacing"] > 1.9)
+    # a tab typed at the start prints as a half-inch indent (Word's default tab stop)
+    indent = Counter(0.5 if f.starts_with_tab else round(f.first_line, 2) for f in body).most_common(1)[0][0]
+    assert indent == pytest.approx(printed["indent"], abs=0.06)
+    justified = Counter(f.alignment == "justify" for f in body).most_common(1)[0][0]
+    assert justified == printed["justified"]
+    assert report.document.sections[0].left == pytest.approx(printed["left"], abs=0.06)
