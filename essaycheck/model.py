@@ -91,7 +91,7 @@ class ParagraphFormat:
     blank_before: int = 0  # empty paragraphs just before it
     font: str = ""  # the font of most of its characters
     size: float | None = None  # points
-    bold: bool = False  # all its text bold
+    bold: bool = False  # its text bold (nine letters in ten or more)
 
     @property
     def hanging(self) -> float:

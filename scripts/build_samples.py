@@ -540,8 +540,8 @@ def essay_docx(essay: Essay, list_layout_mistakes: bool = False) -> bytes:
         _bold_paragraph(doc, essay.title)
     for block in essay.body:
         if isinstance(block, Heading):
-            if essay.styled:
-                doc.add_paragraph(block.text, style="Heading 1")
+            if essay.styled:  # APA 7's level 1: centred and bold
+                doc.add_paragraph(block.text, style="Heading 1").alignment = WD_ALIGN_PARAGRAPH.CENTER
             else:
                 _bold_paragraph(doc, block.text)
         elif isinstance(block, Table):

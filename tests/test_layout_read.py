@@ -340,3 +340,33 @@ def test_the_json_report_carries_the_layout_read(tmp_path):
     text = report_to_json(essaycheck.check_text("Plain (Smith, 2019).\nReferences\nSmith, J. (2019). T. P.\n",
                                                 Settings(resolve=False)))
     assert text["layout"] is None
+
+
+def test_headings_by_style_level_and_bold_read_through_the_style(tmp_path):
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+
+    def essay(centre: bool, skip: bool, colon_not_bold: bool):
+        document = docx.Document()
+        document.add_paragraph("Professional networking")
+        first = document.add_paragraph("Introduction", style="Heading 1")
+        if centre:
+            first.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        document.add_paragraph(BODY)
+        second = document.add_paragraph("", style="Heading 3" if skip else "Heading 2")
+        second.add_run("Weak ties")
+        if colon_not_bold:
+            second.add_run(":").bold = False  # the style makes it bold; the colon is set plain
+        document.add_paragraph(BODY)
+        document.add_paragraph("References")
+        for entry in ENTRIES:
+            document.add_paragraph(entry)
+        path = tmp_path / f"headings-{centre}-{skip}-{colon_not_bold}.docx"
+        document.save(path)
+        return findings(path, "layout-headings")
+
+    assert essay(centre=True, skip=False, colon_not_bold=True) == []  # bold from the style, the colon aside
+    (left,) = essay(centre=False, skip=False, colon_not_bold=False)
+    assert "level 1 headings (“Introduction”) are not centred" in left.message
+    assert left.location.text == "Introduction"
+    (skipped,) = essay(centre=True, skip=True, colon_not_bold=False)
+    assert "“Weak ties” is a level 3 heading under a level 1 one" in skipped.message

@@ -344,7 +344,7 @@ class _Reader:
                 self.formats.append(self.format_reader.paragraph(
                     properties, style_id, fonts=line.fonts, table_style=self.table_style if part == "table" else "",
                     blank_before=self.blank_lines, starts_with_tab=line.starts_with_tab,
-                    break_before=self.page_break, bold=line.all_bold()))
+                    break_before=self.page_break, bold=line.mostly_bold()))
             self.blank_lines, self.page_break = 0, line.break_after
         else:
             self.blank_lines += 1

@@ -51,6 +51,12 @@ class Line:
             position += len(piece)
         return spans
 
+    def mostly_bold(self) -> bool:
+        """Whether nine in ten of its letters are bold (a heading whose colon or space is not)."""
+        letters = [(sum(c.isalnum() for c in piece), bold) for piece, _, bold in self.pieces]
+        total = sum(n for n, _ in letters)
+        return bool(total) and sum(n for n, bold in letters if bold) >= 0.9 * total
+
     def all_bold(self) -> bool:
         """Whether every visible character is bold (a heading typed as a bold line)."""
         visible = [bold for piece, _, bold in self.pieces if piece.strip()]

@@ -25,7 +25,8 @@ from .citation_form import (
     quote_without_page,
 )
 from .formatting import italics, reference_format
-from .layout import (layout_alignment, layout_font, layout_hanging_indent, layout_line_spacing, layout_margins,
+from .layout import (layout_alignment, layout_font, layout_hanging_indent, layout_headings, layout_line_spacing,
+                     layout_margins,
                      layout_page_number, layout_paragraph_indent, layout_reference_spacing, layout_references_heading)
 from .managed import (
     bibliography_stale,
@@ -101,6 +102,7 @@ RULES: tuple[Rule, ...] = (
     layout_margins,
     layout_page_number,
     layout_references_heading,
+    layout_headings,
     # written with a reference manager (essaycheck.managers)
     edited_citation,
     unlinked_citation,

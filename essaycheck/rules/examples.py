@@ -151,7 +151,7 @@ def layout_document(text: str) -> Document:
                                     fields.get("page", "right").replace("none", ""))
             continue
         values: dict = {"first_line": 0.5, "line_spacing": 2.0, "font": "Times New Roman", "size": 12.0}
-        heading = line == "References"
+        heading, style, italic = line == "References", "", False
         if heading:
             values.update(first_line=0.0, alignment="center", bold=True, page_break_before=True)
         if spec:
@@ -164,10 +164,16 @@ def layout_document(text: str) -> Document:
                     values["blank_before"] = int(value)
                 elif key in ("font", "align"):
                     values["font" if key == "font" else "alignment"] = value.replace("_", " ")
+                elif key == "style":
+                    style, heading = value.replace("_", " "), True
+                    values["first_line"] = 0.0
+                elif key == "italic":
+                    italic = True
                 else:
                     values[_NUMBERS[key]] = float(value)
         index = len(paragraphs)
-        paragraphs.append(Paragraph(index=index, text=line, is_heading=heading or values.get("bold", False)))
+        paragraphs.append(Paragraph(index=index, text=line, style=style, is_heading=heading or values.get("bold", False),
+                                    italic=((0, len(line)),) if italic else ()))
         formats.append(ParagraphFormat(**values))
     return Document("example.docx", "docx", tuple(paragraphs), formats=tuple(formats), sections=(section,),
                     pages_recorded=True)

@@ -8,6 +8,8 @@ not fourteen. Documents that carry no layout (text, Markdown, PDF, OpenDocument)
 
 from __future__ import annotations
 
+import re
+
 from ..model import ParagraphFormat, Severity
 from .base import CheckContext, Finding, rule
 from .examples import BRAUN, RAJ, WENGER, layout_essay
@@ -349,3 +351,82 @@ def heading_location(heading):
     from ..model import Location
 
     return Location(heading.index, 0, len(heading.text), heading.text, heading.line)
+
+
+# --- headings ------------------------------------------------------------------------------------
+
+_HEADING_STYLE = re.compile(r"heading ([1-5])$", re.IGNORECASE)
+# APA 7's levels 1-3: (alignment, bold, italic, how it is described)
+_LEVELS = {1: ("center", True, False, "centred and bold"), 2: ("left", True, False, "flush left and bold"),
+           3: ("left", True, True, "flush left, bold and italic")}
+
+
+def _styled_headings(ctx: CheckContext) -> list[tuple[int, object, ParagraphFormat]]:
+    """(level, paragraph, format) of the body's headings made with Word's Heading 1-5 styles,
+    before the reference list (the title and the list's own heading aside)."""
+    formats = ctx.document.formats
+    found = []
+    for paragraph in ctx.sections.body:
+        match = _HEADING_STYLE.match(paragraph.style or "")
+        if match and paragraph.part == "body" and paragraph.index < len(formats) and len(paragraph.text.split()) <= 20:
+            found.append((int(match.group(1)), paragraph, formats[paragraph.index]))
+    return found
+
+
+def _all_italic(paragraph) -> bool:
+    text = paragraph.text
+    covered = sum(end - start for start, end in paragraph.italic)
+    return bool(text.strip()) and covered >= len(text.strip())
+
+
+@rule("layout-headings", Severity.WARNING,
+      "Headings made with Word's heading styles skip a level or are not formatted as APA 7's levels.",
+      fires=["Professional networking\n⟪style=Heading_1 align=center bold⟫Introduction\n"
+             "⟪style=Heading_3 align=left bold italic⟫Weak ties\nText (Raj et al., 2017).\nReferences\n"
+             f"⟪left=0.5 first=-0.5⟫{RAJ}\n",
+             "Professional networking\n⟪style=Heading_1 align=left bold⟫Introduction\nText (Raj et al., 2017).\n"
+             f"⟪style=Heading_1 align=left bold⟫Method\nText.\nReferences\n⟪left=0.5 first=-0.5⟫{RAJ}\n"],
+      passes=["Professional networking\n⟪style=Heading_1 align=center bold⟫Introduction\n"
+              "⟪style=Heading_2 align=left bold⟫Weak ties\n⟪style=Heading_3 align=left bold italic⟫Online ties\n"
+              f"Text (Raj et al., 2017).\nReferences\n⟪left=0.5 first=-0.5⟫{RAJ}\n",
+              f"Professional networking\nText (Raj et al., 2017).\nReferences\n⟪left=0.5 first=-0.5⟫{RAJ}\n"],
+      examples_kind="layout")
+def layout_headings(ctx: CheckContext):
+    """Headings made with Word's Heading styles follow APA 7's levels: level 1 centred and bold,
+    level 2 flush left and bold, level 3 flush left, bold and italic (levels 4 and 5, indented and
+    run into their paragraph, are not checked), and no level is skipped (a Heading 3 straight
+    under a Heading 1). Headings typed as bold text, without a style, carry no level to check and
+    are left alone. One finding naming each level that differs, at its first heading."""
+    headings = _styled_headings(ctx)
+    if not headings:
+        return
+    problems, first_wrong = [], None
+    current = 0
+    for level, paragraph, layout in headings:
+        if current and level > current + 1:  # (a paper whose top headings are all level 2 is left alone)
+            problems.append(f"“{paragraph.text}” is a level {level} heading under a level {current} one")
+            first_wrong = paragraph
+            break
+        current = level
+    told: set[int] = set()
+    for level, paragraph, layout in headings:
+        if level not in _LEVELS or level in told:
+            continue
+        alignment, bold, italic, _ = _LEVELS[level]
+        differs = []
+        # a one-line heading set justified prints flush left
+        if layout.alignment != alignment and not (alignment == "left" and layout.alignment == "justify"):
+            differs.append("centred" if alignment == "center" else "flush left")
+        if bold and not layout.bold:
+            differs.append("bold")
+        if italic and not _all_italic(paragraph):
+            differs.append("italic")
+        if differs:
+            told.add(level)
+            problems.append(f"your level {level} headings (“{paragraph.text}”) are not {' or '.join(differs)}")
+            first_wrong = first_wrong or paragraph
+    if problems:
+        yield Finding(f"In your headings, {'; and '.join(problems)}. APA 7 sets level 1 centred and bold, level 2 "
+                      "flush left and bold, level 3 flush left, bold and italic, and uses the levels in order. In "
+                      "Word, change the Heading 1, 2 and 3 styles (right-click the style, Modify) so every heading "
+                      "follows.", heading_location(first_wrong))
