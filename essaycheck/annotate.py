@@ -287,6 +287,11 @@ def annotate_docx(report: Report, source_path, target_path, *, durable: bool = T
         raise InputError(f"{source} has no paragraph to attach comments to")
     comments = _Comments(copy_.comments)
     for problem in sorted(report.problems, key=Diagnostic.sort_key):
+        place = _layout_place(problem, report)
+        if place is not None and place[0] < len(paragraphs) and (
+                runs := _runs_covering(paragraphs[place[0]], 0, len(paragraphs[place[0]].text))) is not None:
+            comments.add(*runs, comment_text(problem, unplaced=place[1]))
+            continue
         (first, last), note = _anchor(paragraphs, problem, styles)
         comments.add(first, last, comment_text(problem, unplaced=note))
     copy_.save(target, durable=durable)
@@ -473,6 +478,25 @@ def _anchor(paragraphs: list[_Para], problem: Diagnostic, styles: StyleSheet) ->
     if loc is None:
         return runs, "About the whole essay: "
     return runs, f"At {loc.describe()}" + (f", \u201c{loc.text}\u201d" if loc.text else "") + ": "
+
+
+_LIST_LAYOUT = ("layout-hanging-indent", "layout-reference-spacing")
+_TEXT_LAYOUT = ("layout-line-spacing", "layout-paragraph-indent", "layout-alignment", "layout-font")
+
+
+def _layout_place(problem: Diagnostic, report: Report) -> tuple[int, str] | None:
+    """Where a layout finding about the whole list or the whole text is best seen: on the list's
+    first entry, or on the first paragraph of running text (paragraph index, comment prefix)."""
+    if problem.location is not None:
+        return None
+    if problem.rule in _LIST_LAYOUT and report.references:
+        return report.references[0].location.paragraph, "About the whole reference list: "
+    if problem.rule in _TEXT_LAYOUT:
+        heading = report.reference_heading.index if report.reference_heading else len(report.document.paragraphs)
+        for paragraph in report.document.paragraphs[:heading]:
+            if paragraph.part == "body" and not paragraph.is_heading and len(paragraph.text.split()) >= 40:
+                return paragraph.index, "About the text of the whole essay: "
+    return None
 
 
 def _reread(para: _Para, styles: StyleSheet) -> list[_Piece]:

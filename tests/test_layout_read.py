@@ -370,3 +370,17 @@ def test_headings_by_style_level_and_bold_read_through_the_style(tmp_path):
     assert left.location.text == "Introduction"
     (skipped,) = essay(centre=True, skip=True, colon_not_bold=False)
     assert "“Weak ties” is a level 3 heading under a level 1 one" in skipped.message
+
+
+def test_the_annotated_copy_puts_list_findings_on_the_first_entry(tmp_path):
+    from essaycheck.annotate import annotate_copy
+    from test_annotate import anchored_texts, comments
+
+    report = essaycheck.check(SAMPLES / "layout-mistakes.docx", Settings(resolve=False))
+    target = tmp_path / "annotated.docx"
+    assert annotate_copy(report, SAMPLES / "layout-mistakes.docx", target) == 2
+    anchors = anchored_texts(target)
+    first_entry = report.references[0].text
+    for identifier, comment in comments(target).items():
+        assert comment.text.startswith("About the whole reference list: In your reference list")
+        assert anchors[identifier].strip() == first_entry

@@ -27,7 +27,8 @@ from .citation_form import (
 from .formatting import italics, reference_format
 from .layout import (layout_alignment, layout_font, layout_hanging_indent, layout_headings, layout_line_spacing,
                      layout_margins,
-                     layout_page_number, layout_paragraph_indent, layout_reference_spacing, layout_references_heading)
+                     layout_page_number, layout_paragraph_indent, layout_reference_spacing, layout_references_heading,
+                     layout_title_page)
 from .managed import (
     bibliography_stale,
     citations_unreadable,
@@ -103,6 +104,7 @@ RULES: tuple[Rule, ...] = (
     layout_page_number,
     layout_references_heading,
     layout_headings,
+    layout_title_page,
     # written with a reference manager (essaycheck.managers)
     edited_citation,
     unlinked_citation,

@@ -430,3 +430,68 @@ def layout_headings(ctx: CheckContext):
                       "flush left and bold, level 3 flush left, bold and italic, and uses the levels in order. In "
                       "Word, change the Heading 1, 2 and 3 styles (right-click the style, Modify) so every heading "
                       "follows.", heading_location(first_wrong))
+
+
+# --- the title page ------------------------------------------------------------------------------
+
+_TITLE_PAGE_LINES = 12
+_AFFILIATION = re.compile(r"\b(?:University|College|School|Institute|Department|Faculty|Academy|Polytechnic)\b")
+_INSTRUCTOR = re.compile(r"\b(?:Dr|Prof|Professor|Instructor|Lecturer|Tutor|Supervisor|Doctor|Teacher)\b\.?", re.IGNORECASE)
+_DATE = re.compile(r"\b(?:January|February|March|April|May|June|July|August|September|October|November|December)\b"
+                   r"|\b\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}\b|\b(?:19|20)\d\d-\d\d-\d\d\b")
+_PROFESSIONAL = re.compile(r"^(?:Author Note|Running head|Correspondence concerning)", re.IGNORECASE)
+_NUMBERED_AUTHORS = re.compile(r"[a-z]\d(?:,\s?\d)*(?:,|\s|$)")  # "Hess1, Ben Listyg1": authors keyed to affiliations
+
+
+def _title_page(ctx: CheckContext) -> list | None:
+    """The paragraphs of a title page: the short lines before an early page break, when there is one."""
+    formats, paragraphs = ctx.document.formats, ctx.document.paragraphs
+    for index in range(2, min(_TITLE_PAGE_LINES, len(formats), len(paragraphs))):
+        if formats[index].page_break_before:
+            page = [p for p in paragraphs[:index] if p.part == "body"]
+            if page and all(len(p.text.split()) <= 25 for p in page):
+                return page
+            return None
+    return None
+
+
+_TITLE_PAGE = ("Professional networking\nMaya Chen\nSchool of Information, Example University\n"
+               "INF 305: Professional Learning\nDr. Ana Ruiz\nOctober 20, 2026\n")
+
+
+@rule("layout-title-page", Severity.INFO,
+      "A student paper's title page lacks its bold, centred title, the affiliation, the instructor or the date.",
+      fires=[_TITLE_PAGE.replace("Professional networking", "⟪align=left bold⟫Professional networking").replace(
+                 "Maya Chen", "⟪align=center⟫Maya Chen") + _body_essay("").replace("Professional networking\n", "⟪break⟫Body\n", 1),
+             _TITLE_PAGE.replace("Dr. Ana Ruiz\n", "").replace("Professional networking", "⟪align=center bold⟫Professional networking")
+             + _body_essay("").replace("Professional networking\n", "⟪break⟫Body\n", 1)],
+      passes=[_TITLE_PAGE.replace("Professional networking", "⟪align=center bold⟫Professional networking")
+              + _body_essay("").replace("Professional networking\n", "⟪break⟫Body\n", 1),
+              _body_essay("")],
+      examples_kind="layout")
+def layout_title_page(ctx: CheckContext):
+    """When the paper opens with a title page (short lines before a page break among its first
+    twelve paragraphs), APA 7's student title page is looked for: the title bold and centred, the
+    affiliation (a university, college or department), the instructor and the date. A note, not an
+    error, for what is missing; a professional paper's title page (with an author note, a running
+    head or authors numbered to their affiliations) and the course and author lines, which cannot
+    be told reliably, are not judged."""
+    page = _title_page(ctx)
+    if not page or any(_PROFESSIONAL.match(p.text.strip()) or _NUMBERED_AUTHORS.search(p.text) for p in page):
+        return  # a professional paper's title page
+    formats = ctx.document.formats
+    title = page[0]
+    layout = formats[title.index]
+    missing = []
+    if layout.alignment != "center" or not layout.bold:
+        missing.append("the title bold and centred")
+    texts = [p.text for p in page[1:]]
+    for name, pattern in (("your university or department", _AFFILIATION), ("the instructor's name", _INSTRUCTOR),
+                          ("the date", _DATE)):
+        if not any(pattern.search(text) for text in texts):
+            missing.append(name)
+    if missing:
+        yield Finding(f"Your title page lacks {', '.join(missing[:-1]) + ' and ' + missing[-1] if len(missing) > 1 else missing[0]}. "
+                      "APA 7's student title page has, centred: the title in bold in the upper half, then your name, "
+                      "your department and university, the course, the instructor and the due date.",
+                      heading_location(title))
