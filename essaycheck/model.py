@@ -87,6 +87,7 @@ class ParagraphFormat:
     alignment: str = "left"  # left | center | right | justify
     numbered: bool = False  # a numbered or bulleted list item
     starts_with_tab: bool = False
+    faked_indent: bool = False  # a line break followed by a tab or spaces: an indent typed by hand
     page_break_before: bool = False  # a page break starts it (pageBreakBefore or a break run before its text)
     blank_before: int = 0  # empty paragraphs just before it
     font: str = ""  # the font of most of its characters

@@ -384,3 +384,24 @@ def test_the_annotated_copy_puts_list_findings_on_the_first_entry(tmp_path):
     for identifier, comment in comments(target).items():
         assert comment.text.startswith("About the whole reference list: In your reference list")
         assert anchors[identifier].strip() == first_entry
+
+
+def test_a_hanging_indent_faked_with_line_breaks_and_tabs(tmp_path):
+    from docx.enum.text import WD_BREAK
+
+    document = docx.Document()
+    for text in ("Professional networking", BODY, "References"):
+        document.add_paragraph(text)
+    for entry in ENTRIES:
+        paragraph = document.add_paragraph()
+        paragraph.paragraph_format.line_spacing = 2.0
+        head, tail = entry[:60], entry[60:]
+        run = paragraph.add_run(head)
+        run.add_break(WD_BREAK.LINE)
+        run.add_tab()
+        paragraph.add_run(tail)
+    document.save(tmp_path / "faked.docx")
+    read = read_document(tmp_path / "faked.docx")
+    assert [f.faked_indent for f in read.formats] == [False] * 3 + [True] * 3  # the three entries
+    (finding,) = findings(tmp_path / "faked.docx", "layout-hanging-indent")
+    assert "typed by hand (a line break, then a tab or spaces)" in finding.message

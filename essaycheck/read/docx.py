@@ -141,6 +141,8 @@ class _Line(Line):
         self.fonts: Counter = Counter()  # (font, size) -> characters
         self.starts_with_tab = False
         self.break_after = False  # a page break after some of its text
+        self.after_line_break = False
+        self.faked_indent = False  # a line break then a tab or spaces
 
     def add(self, text: str, italic: bool = False, bold: bool = False) -> None:
         super().add(text.replace(SOFT_HYPHEN, ""), italic, bold)
@@ -343,7 +345,7 @@ class _Reader:
             if part in ("body", "table"):
                 self.formats.append(self.format_reader.paragraph(
                     properties, style_id, fonts=line.fonts, table_style=self.table_style if part == "table" else "",
-                    blank_before=self.blank_lines, starts_with_tab=line.starts_with_tab,
+                    blank_before=self.blank_lines, starts_with_tab=line.starts_with_tab, faked_indent=line.faked_indent,
                     break_before=self.page_break, bold=line.mostly_bold()))
             self.blank_lines, self.page_break = 0, line.break_after
         else:
@@ -408,6 +410,9 @@ class _Reader:
             if tag == "w:t":
                 if visible and self.fields.showing_result:
                     text = child.text or ""
+                    if line.after_line_break and text:
+                        line.faked_indent = line.faked_indent or text.startswith("   ")
+                        line.after_line_break = False
                     line.add(text, italic, bold)
                     if text.strip():
                         font = font or self.format_reader.run_font(properties, run_style, style_id, self.table_style)
@@ -421,6 +426,9 @@ class _Reader:
                 if visible and self.fields.showing_result:
                     if tag == "w:tab" and not line.text().strip():
                         line.starts_with_tab = True
+                    if tag == "w:tab" and line.after_line_break:
+                        line.faked_indent = True
+                    line.after_line_break = tag in ("w:br", "w:cr") and child.get(w("type")) != "page"
                     line.add(RUN_CHARACTERS[tag], italic, bold)
             elif tag == "w:lastRenderedPageBreak":
                 self.pages_recorded = True

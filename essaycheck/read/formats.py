@@ -107,7 +107,7 @@ class FormatReader:
 
     def paragraph(self, direct, style_id: str, *, fonts: Counter | None = None, table_style: str = "",
                   blank_before: int = 0, starts_with_tab: bool = False, break_before: bool = False,
-                  bold: bool = False) -> ParagraphFormat:
+                  bold: bool = False, faked_indent: bool = False) -> ParagraphFormat:
         """The effective format of a paragraph with ``w:pPr`` ``direct`` and style ``style_id``.
         ``fonts`` counts its characters by (font, size), as the runs were read."""
         font, size = ("", None)
@@ -119,7 +119,7 @@ class FormatReader:
             self._cache[key] = self._resolved(direct, style_id, table_style)
         base = self._cache[key]
         return replace(base, starts_with_tab=starts_with_tab, blank_before=blank_before, font=font, size=size,
-                       bold=bold, page_break_before=break_before or base.page_break_before)
+                       bold=bold, page_break_before=break_before or base.page_break_before, faked_indent=faked_indent)
 
     def _resolved(self, direct, style_id: str, table_style: str) -> ParagraphFormat:
         layers = self._paragraph_layers(direct, style_id, table_style)

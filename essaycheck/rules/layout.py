@@ -68,7 +68,9 @@ def layout_hanging_indent(ctx: CheckContext):
     if 2 * len(wrong) < len(entries):
         return
     hangings = {round(f.hanging, 2) for _, f in wrong}
-    if hangings == {0.0}:
+    if 2 * sum(f.faked_indent for _, f in wrong) >= len(wrong):
+        what = "an indent typed by hand (a line break, then a tab or spaces) instead of a hanging indent"
+    elif hangings == {0.0}:
         what = "no hanging indent"
     elif len(hangings) == 1:
         what = f"a hanging indent of {_cm(hangings.pop())} instead of 1.27 cm"
@@ -385,7 +387,11 @@ def _all_italic(paragraph) -> bool:
              "⟪style=Heading_3 align=left bold italic⟫Weak ties\nText (Raj et al., 2017).\nReferences\n"
              f"⟪left=0.5 first=-0.5⟫{RAJ}\n",
              "Professional networking\n⟪style=Heading_1 align=left bold⟫Introduction\nText (Raj et al., 2017).\n"
-             f"⟪style=Heading_1 align=left bold⟫Method\nText.\nReferences\n⟪left=0.5 first=-0.5⟫{RAJ}\n"],
+             f"⟪style=Heading_1 align=left bold⟫Method\nText.\nReferences\n⟪left=0.5 first=-0.5⟫{RAJ}\n",
+             "Professional networking\n⟪style=Heading_1 align=center bold⟫Introduction\n"
+             "⟪style=Heading_2 align=left bold⟫Ties\n⟪style=Heading_3 align=left bold italic⟫Weak ties\n"
+             "⟪style=Heading_4 align=left bold⟫Online\nText (Raj et al., 2017).\nReferences\n"
+             f"⟪left=0.5 first=-0.5⟫{RAJ}\n"],
       passes=["Professional networking\n⟪style=Heading_1 align=center bold⟫Introduction\n"
               "⟪style=Heading_2 align=left bold⟫Weak ties\n⟪style=Heading_3 align=left bold italic⟫Online ties\n"
               f"Text (Raj et al., 2017).\nReferences\n⟪left=0.5 first=-0.5⟫{RAJ}\n",
@@ -393,8 +399,8 @@ def _all_italic(paragraph) -> bool:
       examples_kind="layout")
 def layout_headings(ctx: CheckContext):
     """Headings made with Word's Heading styles follow APA 7's levels: level 1 centred and bold,
-    level 2 flush left and bold, level 3 flush left, bold and italic (levels 4 and 5, indented and
-    run into their paragraph, are not checked), and no level is skipped (a Heading 3 straight
+    level 2 flush left and bold, level 3 flush left, bold and italic, levels 4 and 5 run into
+    their paragraph (a Heading 4 or 5 paragraph on its own line is not), and no level is skipped (a Heading 3 straight
     under a Heading 1). Headings typed as bold text, without a style, carry no level to check and
     are left alone. One finding naming each level that differs, at its first heading."""
     headings = _styled_headings(ctx)
@@ -410,6 +416,12 @@ def layout_headings(ctx: CheckContext):
         current = level
     told: set[int] = set()
     for level, paragraph, layout in headings:
+        if level in (4, 5) and level not in told:
+            told.add(level)
+            problems.append(f"your level {level} headings (“{paragraph.text}”) stand on a line of their own: APA 7 runs "
+                            f"them into their paragraph, indented, {'bold' if level == 4 else 'bold and italic'}, "
+                            "ending with a period")
+            first_wrong = first_wrong or paragraph
         if level not in _LEVELS or level in told:
             continue
         alignment, bold, italic, _ = _LEVELS[level]
