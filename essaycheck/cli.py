@@ -7,12 +7,12 @@ import os
 import sys
 
 from . import __version__
-from .commands import batch, check, export, rules, serve
+from .commands import batch, check, export, fix, rules, serve
 from .commands import format as format_
 from .commands.common import EXIT_USAGE
 from .errors import EssaycheckError
 
-SUBCOMMANDS = (check, format_, export, batch, serve, rules)
+SUBCOMMANDS = (check, fix, format_, export, batch, serve, rules)
 
 
 def build_parser() -> argparse.ArgumentParser:

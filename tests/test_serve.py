@@ -89,7 +89,9 @@ def test_a_docx_gets_the_same_report_as_the_command_line_and_its_downloads(offli
     assert "essaycheck-upload-" not in answer.text  # the temporary folder is never named
 
     downloads = {key: base64.b64decode(value["data"]) for key, value in result["downloads"].items()}
-    assert set(downloads) == {"annotated", "references_docx", "references_txt"}
+    assert set(downloads) == {"annotated", "fixed", "references_docx", "references_txt"}
+    fixed = docx.Document(io.BytesIO(downloads["fixed"]))  # the sure fixes as tracked changes
+    assert fixed.element.body.find(f"{W}p/{W}del") is not None or fixed.element.body.find(f".//{W}ins") is not None
     assert result["downloads"]["annotated"]["name"] == "mistakes-essay.annotated.docx"
     annotated = docx.Document(io.BytesIO(downloads["annotated"]))
     assert len(list(annotated.comments)) == len(expected.problems)

@@ -88,6 +88,12 @@ def _checked(path: Path, shown: str, settings: Settings, progress) -> CheckedUpl
         annotated = path.with_name(f"annotated{suffix}")
         annotate_copy(report, path, annotated, durable=False)
         downloads["annotated"] = (f"{stem}.annotated{suffix}", _TYPES[suffix], annotated.read_bytes())
+    if report.document.kind == "docx":
+        from ..fix import fix_docx
+
+        fixed = path.with_name("fixed.docx")
+        if fix_docx(report, path, fixed, durable=False).applied:
+            downloads["fixed"] = (f"{stem}.fixed.docx", DOCX_TYPE, fixed.read_bytes())
     downloads.update(reference_downloads(report, stem))
     data = report_to_json(report)
     data["file"] = shown  # not the temporary folder's path

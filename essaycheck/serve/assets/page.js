@@ -180,6 +180,7 @@ function linkMarks(root) {
 
 function showDownloads(downloads) {
   const labels = { annotated: "Your essay with a comment at each problem",
+                   fixed: "Your essay with the sure fixes made, as tracked changes",
                    references_docx: "Corrected reference list (Word)",
                    references_txt: "Corrected reference list (text)" };
   const list = $("#downloads ul");

@@ -1,0 +1,262 @@
+"""Fixes written back: a copy of the essay with each fix as a Word tracked change, or a fixed text file.
+
+A fix is a finding's suggestion pasted over the text it names. In a .docx the old characters go
+into a ``w:del`` and the new ones into a ``w:ins`` (author "essaycheck", today's date) that carries
+the formatting of the text it replaces, with a comment saying why; only the characters that
+differ are changed ("Raj et al., (2017)" -> "Raj et al. (2017)" deletes one comma). Word lists
+each one under Review, to accept or reject. A fix is left for the student, and said so, when its
+text is owned by a reference manager (the manager would overwrite it), crosses a field, a link
+or a content control's edge, or overlaps another fix.
+"""
+
+from __future__ import annotations
+
+import copy
+import difflib
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from pathlib import Path
+
+from .annotate import (AUTHOR, _Comments, _DocxCopy, _new_element, _reread, _split_run_at, _span_in,
+                       body_paragraphs)
+from .errors import InputError
+from .model import Diagnostic, Report
+from .outputs import write_text
+from .read.styles import StyleSheet
+from .read.wordml import W_NS
+
+__all__ = ["SAFE_RULES", "UNSAFE_RULES", "FixResult", "fixes_of", "fix_docx", "fix_text", "fixed_name"]
+
+# Fixes that only apply what the essay itself settles (punctuation, forms, the list's own years).
+SAFE_RULES = frozenset({
+    "narrative-comma", "missing-comma", "ampersand-in-narrative", "and-in-parenthetical", "et-al-misuse",
+    "year-mismatch", "citation-order", "citation-form", "doi-format", "retrieved-from", "ampersand-in-reference",
+    "pages-prefix-in-article", "periodical-case",
+})
+# Fixes that rewrite more than the essay settles: only with --unsafe.
+UNSAFE_RULES = frozenset({"reference-format", "author-mismatch", "title-case", "missing-doi"})
+
+_W = f"{{{W_NS}}}"
+_XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
+_BETWEEN_RUNS = {f"{_W}bookmarkStart", f"{_W}bookmarkEnd", f"{_W}proofErr", f"{_W}permStart", f"{_W}permEnd"}
+
+
+@dataclass
+class FixResult:
+    """What a fix run did: the fixes made and those left for the student (with the reason)."""
+
+    applied: list[Diagnostic] = field(default_factory=list)
+    skipped: list[tuple[Diagnostic, str]] = field(default_factory=list)
+
+
+def fixed_name(path: Path) -> Path:
+    """ESSAY.docx -> ESSAY.fixed.docx, beside it."""
+    return path.with_name(f"{path.stem}.fixed{path.suffix}")
+
+
+def fixes_of(report: Report, *, unsafe: bool = False) -> tuple[list[Diagnostic], list[tuple[Diagnostic, str]]]:
+    """The findings to apply, in document order, and those with a fix that will not be applied."""
+    rules = SAFE_RULES | (UNSAFE_RULES if unsafe else frozenset())
+    chosen, skipped = [], []
+    taken: dict[int, list[tuple[int, int]]] = {}
+    for problem in sorted(report.problems, key=lambda p: (p.location.paragraph, p.location.start) if p.location else (-1, -1)):
+        if problem.suggestion is None or problem.location is None:
+            continue
+        if problem.rule not in rules:
+            skipped.append((problem, "rewrites more than your essay settles: run with --unsafe to apply it"
+                            if problem.rule in UNSAFE_RULES else "not made for you: it needs your judgement"))
+            continue
+        where = problem.location
+        if where.start >= where.end:
+            continue  # a point, not a span: nothing to replace
+        spans = taken.setdefault(where.paragraph, [])
+        if any(where.start < end and start < where.end for start, end in spans):
+            skipped.append((problem, "overlaps another fix: check again after accepting it"))
+            continue
+        spans.append((where.start, where.end))
+        chosen.append(problem)
+    return chosen, skipped
+
+
+def _managed_spans(report: Report) -> list[tuple[int, int, int, int]]:
+    return [(f.paragraph, f.start, f.end_paragraph, f.end) for f in report.document.fields]
+
+
+def _owned(problem: Diagnostic, managed: list[tuple[int, int, int, int]]) -> bool:
+    where = problem.location
+    for first_paragraph, start, last_paragraph, end in managed:
+        after_start = (where.paragraph, where.end) > (first_paragraph, start)
+        before_end = (where.paragraph, where.start) < (last_paragraph, end)
+        if after_start and before_end:
+            return True
+    return False
+
+
+# --- .docx: tracked changes ----------------------------------------------------------------------
+
+
+class _Revisions:
+    """Ids and date for w:ins / w:del, above every id the document already uses."""
+
+    def __init__(self, document, comments) -> None:
+        used = [int(v) for root in (document, comments) for v in root.xpath("//@w:id", namespaces={"w": W_NS})
+                if v.lstrip("-").isdigit()]
+        self.next_id = max(used, default=0) + 1
+        self.date = datetime.now(timezone.utc).replace(microsecond=0).isoformat().replace("+00:00", "Z")
+
+    def new(self, tag: str):
+        element = _new_element(tag, {"w:id": str(self.next_id), "w:author": AUTHOR, "w:date": self.date})
+        self.next_id += 1
+        return element
+
+
+def fix_docx(report: Report, source_path, target_path, *, unsafe: bool = False, durable: bool = True) -> FixResult:
+    """Write ``target_path``: ``source_path`` with the fixes as tracked changes and a comment on each."""
+    from .annotate import comment_text
+
+    source, target = Path(source_path), Path(target_path)
+    if target.exists() and source.exists() and target.samefile(source):
+        raise InputError("the fixed copy must not overwrite the essay itself")
+    chosen, result_skipped = fixes_of(report, unsafe=unsafe)
+    result = FixResult(skipped=list(result_skipped))
+    copy_ = _DocxCopy(source)
+    styles = StyleSheet(copy_.styles)
+    paragraphs = body_paragraphs(copy_.body, styles)
+    comments = _Comments(copy_.comments)
+    revisions = _Revisions(copy_.document, copy_.comments)
+    comments.next_id = max(comments.next_id, revisions.next_id)
+    revisions.next_id = comments.next_id + len(report.problems) + 1  # comment ids first, then revisions
+    managed = _managed_spans(report)
+    # right to left in each paragraph, so that a fix never moves the offsets of the next one
+    for problem in sorted(chosen, key=lambda p: (p.location.paragraph, -p.location.start)):
+        if _owned(problem, managed):
+            result.skipped.append((problem, "a reference manager made this text: change it in the manager"))
+            continue
+        if problem.location.paragraph >= len(paragraphs):
+            result.skipped.append((problem, "its place could not be found in the file"))
+            continue
+        reason = _apply(paragraphs[problem.location.paragraph], problem, styles, revisions, comments,
+                        comment_text(problem))
+        if reason:
+            result.skipped.append((problem, reason))
+        else:
+            result.applied.append(problem)
+    copy_.save(target, durable=durable)
+    return result
+
+
+def _changed_part(old: str, new: str) -> tuple[int, int, str]:
+    """(start, end, replacement) of the smallest change that turns ``old`` into ``new``."""
+    prefix = 0
+    while prefix < min(len(old), len(new)) and old[prefix] == new[prefix]:
+        prefix += 1
+    suffix = 0
+    while suffix < min(len(old), len(new)) - prefix and old[len(old) - 1 - suffix] == new[len(new) - 1 - suffix]:
+        suffix += 1
+    return prefix, len(old) - suffix, new[prefix:len(new) - suffix]
+
+
+def _apply(para, problem: Diagnostic, styles, revisions: _Revisions, comments: _Comments, why: str) -> str:
+    """Make one fix in ``para``; "" when made, else why it was left."""
+    span = _span_in(para.text, problem)
+    if span is None:
+        return "its text could not be found in the file"
+    start, end, insert = _changed_part(para.text[span[0]:span[1]], problem.suggestion)
+    start, end = span[0] + start, span[0] + end
+    if start == end and not insert:
+        return "the text already reads so"
+    for offset in (end, start):
+        _split_run_at(para, offset)
+        para.pieces = _reread(para, styles)
+    inside = [piece for piece in para.pieces if piece.start < end and piece.end > start]
+    if any(piece.run is None for piece in inside):
+        return "it is inside an equation"
+    runs = list(dict.fromkeys(piece.run for piece in inside))
+    if runs and not _side_by_side(runs):
+        return "it crosses a link, field or content control: make it by hand"
+    if runs:
+        template = runs[0]
+    else:  # an insertion between two characters: it takes the formatting of the text before it
+        before = [piece for piece in para.pieces if piece.run is not None and piece.end <= start]
+        after = [piece for piece in para.pieces if piece.run is not None and piece.start >= end]
+        if not before and not after:
+            return "there is no text to attach it to"
+        template = before[-1].run if before else after[0].run
+    deleted = None
+    if runs:
+        deleted = revisions.new("w:del")
+        runs[0].addprevious(deleted)
+        for run in runs:
+            deleted.append(run)  # moved into the deletion
+            for text in run.iter(f"{_W}t"):
+                text.tag = f"{_W}delText"
+    inserted = None
+    if insert:
+        inserted = revisions.new("w:ins")
+        run = _new_element("w:r")
+        properties = template.find(f"{_W}rPr")
+        if properties is not None:
+            run.append(copy.deepcopy(properties))
+        text = _new_element("w:t")
+        text.set(_XML_SPACE, "preserve")
+        text.text = insert
+        run.append(text)
+        inserted.append(run)
+        if deleted is not None:
+            deleted.addnext(inserted)
+        elif template is (before[-1].run if before else None):
+            template.addnext(inserted)
+        else:
+            template.addprevious(inserted)
+    first, last = deleted if deleted is not None else inserted, inserted if inserted is not None else deleted
+    comments.add(first, last, why)
+    return ""
+
+
+def _side_by_side(runs: list) -> bool:
+    """Whether the runs share one parent with nothing but bookmarks and proofing marks between them."""
+    parent = runs[0].getparent()
+    if any(run.getparent() is not parent for run in runs):
+        return False
+    if parent.tag not in (f"{_W}p", f"{_W}hyperlink", f"{_W}smartTag", f"{_W}ins"):
+        return False
+    element = runs[0]
+    for run in runs[1:]:
+        element = element.getnext()
+        while element is not None and element is not run and element.tag in _BETWEEN_RUNS:
+            element = element.getnext()
+        if element is not run:
+            return False
+    return True
+
+
+# --- text files ----------------------------------------------------------------------------------
+
+
+def fix_text(report: Report, text: str, *, unsafe: bool = False) -> tuple[str, FixResult]:
+    """The text of a .txt or .md essay with the fixes pasted in (right to left on each line)."""
+    chosen, skipped = fixes_of(report, unsafe=unsafe)
+    result = FixResult(skipped=list(skipped))
+    lines = text.split("\n")
+    for problem in sorted(chosen, key=lambda p: (p.location.line or 0, -p.location.start)):
+        where = problem.location
+        if where.line is None or not 0 < where.line <= len(lines):
+            result.skipped.append((problem, "its line could not be found"))
+            continue
+        line = lines[where.line - 1]
+        if line[where.start:where.end] != where.text:
+            result.skipped.append((problem, "its text could not be found"))
+            continue
+        lines[where.line - 1] = line[:where.start] + problem.suggestion + line[where.end:]
+        result.applied.append(problem)
+    return "\n".join(lines), result
+
+
+def unified_diff(before: list[str], after: list[str], name: str) -> str:
+    """A unified diff of two versions of the essay's lines (paragraphs for a .docx)."""
+    return "".join(difflib.unified_diff([line + "\n" for line in before], [line + "\n" for line in after],
+                                        fromfile=name, tofile=f"{name} (fixed)"))
+
+
+def write_fixed_text(path: Path, text: str) -> None:
+    write_text(path, text)
