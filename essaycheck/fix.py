@@ -27,8 +27,10 @@ from .read.wordml import W_NS
 
 __all__ = ["SAFE_RULES", "UNSAFE_RULES", "FixResult", "fixes_of", "fix_docx", "fix_text", "fixed_name"]
 
-# Fixes that only apply what the essay itself settles (punctuation, forms, the list's own years).
+# Fixes that only apply what the essay itself settles (punctuation, forms, the list's own years),
+# and the reference list's layout (fixed apart, as paragraph properties).
 SAFE_RULES = frozenset({
+    "layout-hanging-indent", "layout-reference-spacing",
     "narrative-comma", "missing-comma", "ampersand-in-narrative", "and-in-parenthetical", "et-al-misuse",
     "year-mismatch", "citation-order", "citation-form", "doi-format", "retrieved-from", "ampersand-in-reference",
     "pages-prefix-in-article", "periodical-case",
@@ -127,6 +129,7 @@ def fix_docx(report: Report, source_path, target_path, *, unsafe: bool = False, 
     comments.next_id = max(comments.next_id, revisions.next_id)
     revisions.next_id = comments.next_id + len(report.problems) + 1  # comment ids first, then revisions
     managed = _managed_spans(report)
+    _fix_list_layout(report, paragraphs, revisions, comments, result)
     # right to left in each paragraph, so that a fix never moves the offsets of the next one
     for problem in sorted(chosen, key=lambda p: (p.location.paragraph, -p.location.start)):
         if _owned(problem, managed):
@@ -143,6 +146,81 @@ def fix_docx(report: Report, source_path, target_path, *, unsafe: bool = False, 
             result.applied.append(problem)
     copy_.save(target, durable=durable)
     return result
+
+
+# --- the reference list's layout: tracked paragraph-property changes --------------------------------
+
+_LIST_LAYOUT_RULES = ("layout-hanging-indent", "layout-reference-spacing")
+# The order WordprocessingML gives the children of w:pPr (Word rejects a file that breaks it).
+_PPR_ORDER = ("pStyle", "keepNext", "keepLines", "pageBreakBefore", "framePr", "widowControl", "numPr",
+              "suppressLineNumbers", "pBdr", "shd", "tabs", "suppressAutoHyphens", "kinsoku", "wordWrap",
+              "overflowPunct", "topLinePunct", "autoSpaceDE", "autoSpaceDN", "bidi", "adjustRightInd", "snapToGrid",
+              "spacing", "ind", "contextualSpacing", "mirrorIndents", "suppressOverlap", "jc", "textDirection",
+              "textAlignment", "textboxTightWrap", "outlineLvl", "divId", "cnfStyle", "rPr", "sectPr", "pPrChange")
+
+
+def _fix_list_layout(report: Report, paragraphs, revisions: _Revisions, comments: _Comments,
+                     result: FixResult) -> None:
+    """Give every entry a 0.5 in hanging indent, double spacing and no space between entries, as a
+    tracked change of each entry paragraph's properties (w:pPrChange keeps the old ones)."""
+    from .annotate import comment_text
+
+    findings = [p for p in report.problems if p.rule in _LIST_LAYOUT_RULES]
+    if not findings or not report.references:
+        return
+    managed = {b.first: b.last for b in (report.managed.bibliographies if report.managed else ())}
+    targets = [ref.location.paragraph for ref in report.references
+               if not any(first <= ref.location.paragraph <= last for first, last in managed.items())]
+    if not targets:
+        result.skipped.extend((p, "a reference manager made the list: set its style in the manager") for p in findings)
+        return
+    for index in targets:
+        if index < len(paragraphs):
+            _set_entry_layout(paragraphs[index].element, revisions)
+    first = paragraphs[targets[0]] if targets[0] < len(paragraphs) else None
+    if first is not None:
+        from .annotate import _runs_covering
+
+        runs = _runs_covering(first, 0, len(first.text))
+        if runs is not None:
+            comments.add(*runs, "\n\n".join(comment_text(p) for p in findings))
+    result.applied.extend(findings)
+
+
+def _set_entry_layout(paragraph, revisions: _Revisions) -> None:
+    """Hanging indent 0.5 in, double spacing, no space before or after, not a list item; tracked."""
+    properties = paragraph.find(f"{_W}pPr")
+    if properties is None:
+        properties = _new_element("w:pPr")
+        paragraph.insert(0, properties)
+    old = _new_element("w:pPr")
+    for child in properties:
+        if child.tag not in (f"{_W}rPr", f"{_W}sectPr", f"{_W}pPrChange"):
+            old.append(copy.deepcopy(child))
+    for tag in ("numPr", "ind", "spacing", "contextualSpacing", "pPrChange"):
+        for found in properties.findall(f"{_W}{tag}"):
+            properties.remove(found)
+    numbering = _new_element("w:numPr")  # numId 0 switches off a list a style may set
+    level = _new_element("w:numId", {"w:val": "0"})
+    numbering.append(level)
+    for element in (numbering, _new_element("w:spacing", {"w:before": "0", "w:after": "0", "w:line": "480",
+                                                          "w:lineRule": "auto"}),
+                    _new_element("w:ind", {"w:left": "720", "w:hanging": "720"})):
+        _insert_in_order(properties, element)
+    change = revisions.new("w:pPrChange")
+    change.append(old)
+    _insert_in_order(properties, change)
+
+
+def _insert_in_order(properties, element) -> None:
+    """Put ``element`` among the children of a w:pPr where the schema's order wants it."""
+    rank = _PPR_ORDER.index(element.tag.split("}")[1])
+    for child in properties:
+        name = child.tag.split("}")[1] if isinstance(child.tag, str) else ""
+        if name in _PPR_ORDER and _PPR_ORDER.index(name) > rank:
+            child.addprevious(element)
+            return
+    properties.append(element)
 
 
 def _changed_part(old: str, new: str) -> tuple[int, int, str]:

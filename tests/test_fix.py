@@ -34,7 +34,15 @@ def _document_xml(path: Path):
 def rejected(path: Path, target: Path) -> Path:
     """The copy with every change rejected: insertions dropped, deletions restored."""
     root = _document_xml(path)
-    for inserted in root.iter(f"{W}ins"):
+    for change in list(root.iter(f"{W}pPrChange")):  # the paragraph's properties as they were
+        properties = change.getparent()
+        old = change.find(f"{W}pPr")
+        kept = [c for c in properties if c.tag in (f"{W}rPr", f"{W}sectPr")]
+        for child in list(properties):
+            properties.remove(child)
+        for child in [*old, *kept]:
+            properties.append(child)
+    for inserted in list(root.iter(f"{W}ins")):
         inserted.getparent().remove(inserted)
     for deleted in list(root.iter(f"{W}del")):
         for text in deleted.iter(f"{W}delText"):
@@ -209,3 +217,24 @@ def test_the_real_documents_open_and_keep_every_paragraph(tmp_path):
         before, after = _texts(source), _texts(target)
         assert len(after) == len(before), stem
         assert _texts(rejected(target, tmp_path / f"{stem}.rejected.docx")) == before, stem
+
+
+def test_the_reference_lists_layout_is_fixed_as_tracked_paragraph_changes(tmp_path):
+    source = SAMPLES / "layout-mistakes.docx"
+    report = essaycheck.check(source, OFFLINE)
+    assert {"layout-hanging-indent", "layout-reference-spacing"} <= {p.rule for p in report.problems}
+    target = tmp_path / "fixed.docx"
+    result = fix_docx(report, source, target)
+    assert {"layout-hanging-indent", "layout-reference-spacing"} <= {p.rule for p in result.applied}
+    assert not [p.rule for p in essaycheck.check(target, OFFLINE).problems if p.rule.startswith("layout-")]
+    formats = read_document(target).formats
+    entries = [formats[ref.location.paragraph] for ref in report.references]
+    assert {(f.left, f.hanging, f.line_spacing, f.space_after) for f in entries} == {(0.5, 0.5, 2.0, 0.0)}
+    order = ["pStyle", "numPr", "spacing", "ind", "jc", "rPr", "sectPr", "pPrChange"]
+    for properties in _document_xml(target).iter(f"{W}pPr"):
+        if properties.find(f"{W}pPrChange") is None:
+            continue
+        names = [c.tag.split("}")[1] for c in properties if c.tag.split("}")[1] in order]
+        assert names == sorted(names, key=order.index) and names[-1] == "pPrChange"
+    back = read_document(rejected(target, tmp_path / "rejected.docx")).formats
+    assert back == read_document(source).formats  # rejected: the layout as it was
