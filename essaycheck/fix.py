@@ -30,7 +30,7 @@ __all__ = ["SAFE_RULES", "UNSAFE_RULES", "FixResult", "fixes_of", "fix_docx", "f
 # Fixes that only apply what the essay itself settles (punctuation, forms, the list's own years),
 # and the reference list's layout (fixed apart, as paragraph properties).
 SAFE_RULES = frozenset({
-    "layout-hanging-indent", "layout-reference-spacing",
+    "layout-hanging-indent", "layout-reference-spacing", "reference-order",
     "narrative-comma", "missing-comma", "ampersand-in-narrative", "and-in-parenthetical", "et-al-misuse",
     "year-mismatch", "citation-order", "citation-form", "doi-format", "retrieved-from", "ampersand-in-reference",
     "pages-prefix-in-article", "periodical-case",
@@ -144,6 +144,7 @@ def fix_docx(report: Report, source_path, target_path, *, unsafe: bool = False, 
             result.skipped.append((problem, reason))
         else:
             result.applied.append(problem)
+    _fix_list_order(report, paragraphs, revisions, comments, result)  # last: it moves fixed entries whole
     copy_.save(target, durable=durable)
     return result
 
@@ -221,6 +222,125 @@ def _insert_in_order(properties, element) -> None:
             child.addprevious(element)
             return
     properties.append(element)
+
+
+# --- the reference list's order: entries moved as tracked deletions and insertions ----------------
+
+
+def _fix_list_order(report: Report, paragraphs, revisions: _Revisions, comments: _Comments,
+                    result: FixResult) -> None:
+    """Move the entries out of order to their alphabetical places: each is deleted where it stands
+    and inserted where it belongs (both tracked, the paragraph marks too), the fewest entries
+    moving (those outside the longest run already in order). Only a list of single-paragraph
+    entries standing together, with no reference manager's bibliography, is reordered."""
+    from .annotate import comment_text
+    from .rules.ordering import reference_sort_key
+
+    findings = [p for p in report.problems if p.rule == "reference-order"]
+    references = [ref for ref in report.references if ref.family_names or ref.title]
+    if not findings or len(references) < 2:
+        return
+    places = [ref.location.paragraph for ref in references]
+    managed = report.managed.bibliographies if report.managed else ()
+    if (places != list(range(places[0], places[0] + len(places))) or len(set(places)) != len(places)
+            or managed or places[-1] >= len(paragraphs) or len(report.references) != len(references)):
+        result.skipped.extend((p, "the list is not a plain run of one-paragraph entries: sort it by hand")
+                              for p in findings)
+        return
+    order = sorted(range(len(references)), key=lambda i: reference_sort_key(references[i]))  # stable
+    rank = {entry: position for position, entry in enumerate(order)}
+    staying = set(_longest_increasing([rank[i] for i in range(len(references))]))
+    moving = [i for i in range(len(references)) if rank[i] not in staying]
+    elements = [paragraphs[place].element for place in places]
+    for entry in moving:
+        # the next entry in sorted order that stays: the moved one goes just before it (else after the last)
+        later = [elements[order[r]] for r in range(rank[entry] + 1, len(order)) if r in staying]
+        moved = copy.deepcopy(elements[entry])
+        _settle(moved, accept=True, comments=comments)  # the entry with its fixes goes in; as it was, out
+        _settle(elements[entry], accept=False, comments=comments)
+        _mark_paragraph(moved, revisions.new("w:ins"), "w:ins", revisions)
+        if later:
+            later[0].addprevious(moved)
+        else:
+            max((elements[order[r]] for r in staying), key=lambda e: e.getparent().index(e)).addnext(moved)
+        _mark_paragraph(elements[entry], revisions.new("w:del"), "w:del", revisions)
+    by_reference = {p.reference: p for p in findings}
+    for entry in moving:
+        finding = by_reference.get(references[entry].index) or findings[0]
+        first = next((e for e in elements[entry].iter(f"{_W}del")), None)
+        if first is not None:
+            comments.add(first, first, comment_text(finding))
+    result.applied.extend(findings)
+
+
+def _settle(paragraph, *, accept: bool, comments: _Comments) -> None:
+    """Accept (or reject) the tracked changes inside one paragraph and drop its comments, before
+    the paragraph itself becomes one tracked insertion (or deletion): Word allows no change inside
+    another."""
+    dropped = set()
+    for marker in list(paragraph.iter(f"{_W}commentRangeStart", f"{_W}commentRangeEnd", f"{_W}commentReference")):
+        dropped.add(marker.get(f"{_W}id"))
+        holder = marker.getparent() if marker.tag == f"{_W}commentReference" else marker
+        holder.getparent().remove(holder)
+    for comment in list(comments.element):
+        if comment.get(f"{_W}id") in dropped:
+            comments.element.remove(comment)
+    keep, drop = (f"{_W}ins", f"{_W}del") if accept else (f"{_W}del", f"{_W}ins")
+    for change in list(paragraph.iter(drop)):
+        if change.getparent().tag != f"{_W}rPr":
+            change.getparent().remove(change)
+    for change in list(paragraph.iter(keep)):
+        if change.getparent().tag == f"{_W}rPr":
+            continue
+        for text in change.iter(f"{_W}delText"):
+            text.tag = f"{_W}t"
+        for child in list(change):
+            change.addprevious(child)
+        change.getparent().remove(change)
+
+
+def _mark_paragraph(paragraph, wrapper, tag: str, revisions: _Revisions) -> None:
+    """Make a whole paragraph a tracked insertion or deletion: its runs in ``wrapper``, its mark too."""
+    runs = [child for child in paragraph if child.tag in (f"{_W}r", f"{_W}hyperlink")]
+    if runs:
+        runs[0].addprevious(wrapper)
+        for run in runs:
+            wrapper.append(run)
+            if tag == "w:del":
+                for text in run.iter(f"{_W}t"):
+                    text.tag = f"{_W}delText"
+    properties = paragraph.find(f"{_W}pPr")
+    if properties is None:
+        properties = _new_element("w:pPr")
+        paragraph.insert(0, properties)
+    mark = properties.find(f"{_W}rPr")
+    if mark is None:
+        mark = _new_element("w:rPr")
+        _insert_in_order(properties, mark)
+    mark.insert(0, revisions.new(tag))  # the paragraph mark inserted or deleted (first in its w:rPr)
+
+
+def _longest_increasing(values: list[int]) -> list[int]:
+    """A longest strictly increasing subsequence of ``values`` (the values, in order)."""
+    import bisect
+
+    tails: list[int] = []
+    links: dict[int, int | None] = {}
+    ends: list[int] = []
+    for value in values:
+        at = bisect.bisect_left(tails, value)
+        links[value] = ends[at - 1] if at else None
+        if at == len(tails):
+            tails.append(value)
+            ends.append(value)
+        else:
+            tails[at] = value
+            ends[at] = value
+    out, value = [], ends[-1] if ends else None
+    while value is not None:
+        out.append(value)
+        value = links[value]
+    return out[::-1]
 
 
 def _changed_part(old: str, new: str) -> tuple[int, int, str]:
@@ -327,7 +447,22 @@ def fix_text(report: Report, text: str, *, unsafe: bool = False) -> tuple[str, F
             continue
         lines[where.line - 1] = line[:where.start] + problem.suggestion + line[where.end:]
         result.applied.append(problem)
+    _sort_text_list(report, lines, result)
     return "\n".join(lines), result
+
+
+def _sort_text_list(report: Report, lines: list[str], result: FixResult) -> None:
+    """Put a text essay's one-line entries, standing together, in alphabetical order."""
+    from .rules.ordering import reference_sort_key
+
+    findings = [p for p in report.problems if p.rule == "reference-order"]
+    places = [ref.location.line for ref in report.references]
+    if not findings or None in places or places != list(range(places[0], places[0] + len(places))):
+        return
+    entries = [(reference_sort_key(ref), lines[ref.location.line - 1]) for ref in report.references]
+    start = places[0] - 1
+    lines[start:start + len(entries)] = [line for _, line in sorted(entries, key=lambda item: item[0])]
+    result.applied.extend(findings)
 
 
 def unified_diff(before: list[str], after: list[str], name: str) -> str:

@@ -42,6 +42,13 @@ def rejected(path: Path, target: Path) -> Path:
             properties.remove(child)
         for child in [*old, *kept]:
             properties.append(child)
+    for mark in list(root.iter(f"{W}ins")):  # an inserted paragraph (its mark inserted) goes whole
+        if mark.getparent().tag == f"{W}rPr" and mark.getparent().getparent().tag == f"{W}pPr":
+            paragraph = mark.getparent().getparent().getparent()
+            paragraph.getparent().remove(paragraph)
+    for mark in list(root.iter(f"{W}del")):  # a deleted paragraph mark is kept
+        if mark.getparent().tag == f"{W}rPr" and mark.getparent().getparent().tag == f"{W}pPr":
+            mark.getparent().remove(mark)
     for inserted in list(root.iter(f"{W}ins")):
         inserted.getparent().remove(inserted)
     for deleted in list(root.iter(f"{W}del")):
@@ -72,7 +79,8 @@ def mistakes(tmp_path_factory):
 
 def test_accepted_the_fixes_leave_no_safe_finding(mistakes):
     report, result, target, _ = mistakes
-    fired = {p.rule for p in report.problems if p.rule in SAFE_RULES and p.suggestion is not None}
+    fired = {p.rule for p in report.problems if p.rule in SAFE_RULES and (p.suggestion is not None or p.location is None
+                                                                           or p.rule == "reference-order")}
     assert fired and {p.rule for p in result.applied} == fired
     after = essaycheck.check(target, OFFLINE)
     assert not [p.rule for p in after.problems if p.rule in SAFE_RULES]
@@ -86,8 +94,13 @@ def test_rejected_the_copy_is_the_original_text(mistakes):
     assert _texts(rejected(target, folder / "rejected.docx")) == _texts(SAMPLES / "mistakes-essay.docx")
 
 
-def test_a_fix_changes_only_its_own_paragraph(mistakes):
-    report, result, target, _ = mistakes
+def test_a_fix_changes_only_its_own_paragraph(mistakes, tmp_path):
+    from dataclasses import replace
+
+    report, _, _, _ = mistakes
+    report = replace(report, problems=tuple(p for p in report.problems if p.rule != "reference-order"))
+    target = tmp_path / "in-place.docx"  # the list left in its order, so that every paragraph keeps its place
+    result = fix_docx(report, SAMPLES / "mistakes-essay.docx", target)
     fixed_paragraphs = {p.location.paragraph for p in result.applied}
     before, after = _texts(SAMPLES / "mistakes-essay.docx"), _texts(target)
     assert len(before) == len(after)
@@ -106,9 +119,11 @@ def test_the_changes_are_tracked_minimal_and_valid_wordprocessingml(mistakes):
     assert len(ids) == len(set(ids))  # revision and comment ids are unique
     for change in changes:
         for run in change:
-            assert run.tag == f"{W}r"
+            assert run.tag in (f"{W}r", f"{W}hyperlink")
             assert run[0].tag == f"{W}rPr" or run.find(f"{W}rPr") is None  # w:rPr comes first in a run
     for deleted in root.iter(f"{W}del"):
+        if deleted.getparent().tag == f"{W}rPr":
+            continue  # a deleted paragraph mark
         assert deleted.find(f".//{W}t") is None and deleted.find(f".//{W}delText") is not None
     # minimal: "Raj et al., (2017)" -> "Raj et al. (2017)" deletes the comma alone
     deleted_texts = ["".join(t.text for t in d.iter(f"{W}delText")) for d in root.iter(f"{W}del")]
@@ -167,9 +182,9 @@ def test_text_essays_get_a_fixed_copy_and_a_diff(tmp_path, capsys):
     out = capsys.readouterr()
     assert "-Networking does not come naturally to everyone. Raj et al., (2017)" in out.out
     assert "+Networking does not come naturally to everyone. Raj et al. (2017)" in out.out
-    assert "9 fixes made in" in out.err and "left for you" in out.err
+    assert "10 fixes made in" in out.err and "left for you" in out.err  # nine in the text, and the order
     fixed = essaycheck.check(tmp_path / "essay.fixed.txt", OFFLINE)
-    assert not [p.rule for p in fixed.problems if p.rule in SAFE_RULES]
+    assert not [p.rule for p in fixed.problems if p.rule in SAFE_RULES]  # the list sorted too
     assert source.read_text(encoding="utf-8") == (SAMPLES / "mistakes-essay.txt").read_text(encoding="utf-8")
 
 
@@ -238,3 +253,42 @@ def test_the_reference_lists_layout_is_fixed_as_tracked_paragraph_changes(tmp_pa
         assert names == sorted(names, key=order.index) and names[-1] == "pPrChange"
     back = read_document(rejected(target, tmp_path / "rejected.docx")).formats
     assert back == read_document(source).formats  # rejected: the layout as it was
+
+
+def test_the_reference_list_is_put_in_order_by_tracked_moves(mistakes, tmp_path):
+    from essaycheck.rules.ordering import reference_sort_key
+
+    report, result, target, _ = mistakes
+    assert "reference-order" in {p.rule for p in result.applied}
+    after = essaycheck.check(target, OFFLINE)
+    keys = [reference_sort_key(ref) for ref in after.references]
+    assert keys == sorted(keys) and "reference-order" not in {p.rule for p in after.problems}
+    assert sorted(r.text[:40] for r in after.references) == sorted(r.text[:40] for r in report.references)
+    root = _document_xml(target)
+    inserted_marks = [m for m in root.iter(f"{W}ins") if m.getparent().tag == f"{W}rPr"]
+    deleted_marks = [m for m in root.iter(f"{W}del") if m.getparent().tag == f"{W}rPr"]
+    assert len(inserted_marks) == len(deleted_marks) == 1  # one entry moved: the fewest that sort the list
+
+
+def test_a_missing_doi_found_by_the_lookups_is_added_only_with_unsafe(tmp_path):
+    """The lookups' missing-doi finding (tested against a stand-in Crossref in test_resolve_doi.py)
+    suggests the entry with its DOI link: --unsafe appends the link as a tracked insertion."""
+    from dataclasses import replace
+
+    from essaycheck.model import Diagnostic, Severity
+
+    source = SAMPLES / "clean-essay.docx"
+    report = essaycheck.check(source, OFFLINE)
+    entry = next(r for r in report.references if r.text.startswith("Lave, J."))
+    link = "https://doi.org/10.1017/CBO9780511815355"
+    finding = Diagnostic("missing-doi", Severity.WARNING, "This book has a DOI: add it.", entry.location,
+                         reference=entry.index, suggestion=f"{entry.location.text.rstrip()} {link}")
+    report = replace(report, problems=(*report.problems, finding))
+    safe = fix_docx(report, source, tmp_path / "safe.docx")
+    assert not safe.applied and "--unsafe" in dict((p.rule, r) for p, r in safe.skipped)["missing-doi"]
+    unsafe = fix_docx(report, source, tmp_path / "unsafe.docx", unsafe=True)
+    assert [p.rule for p in unsafe.applied] == ["missing-doi"]
+    texts = _texts(tmp_path / "unsafe.docx")
+    assert texts[entry.location.paragraph].endswith(f"Cambridge University Press. {link}")
+    inserted = ["".join(t.text for t in i.iter(f"{W}t")) for i in _document_xml(tmp_path / "unsafe.docx").iter(f"{W}ins")]
+    assert inserted == [f" {link}"]  # only the link is inserted; the entry is not rewritten
