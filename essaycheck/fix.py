@@ -32,7 +32,8 @@ __all__ = ["SAFE_RULES", "UNSAFE_RULES", "FixResult", "fixes_of", "fix_docx", "f
 SAFE_RULES = frozenset({
     "layout-hanging-indent", "layout-reference-spacing", "reference-order",
     "narrative-comma", "missing-comma", "ampersand-in-narrative", "and-in-parenthetical", "et-al-misuse",
-    "year-mismatch", "citation-order", "citation-form", "doi-format", "retrieved-from", "ampersand-in-reference",
+    "year-mismatch", "suffix-needed", "suffix-order", "citation-order", "citation-form", "doi-format",
+    "retrieved-from", "ampersand-in-reference",
     "pages-prefix-in-article", "periodical-case",
 })
 # Fixes that rewrite more than the essay settles: only with --unsafe.

@@ -15,9 +15,10 @@ fix is a tracked change (Review tab: accept or reject each one) with a comment s
 or .md essay gets a fixed copy, and the changes are printed as a unified diff. The essay itself
 is never changed.
 
-Safe fixes are made by default (citation punctuation and forms, years the list settles, the
-order of works in one citation, DOI forms, "Retrieved from" without a date, & in entries,
-journal names in title case). --unsafe adds rewrites that go further (a whole entry in APA 7,
+Safe fixes are made by default (citation punctuation and forms, years and a/b letters the list
+settles, the order of works in one citation and of the reference list, DOI forms, "Retrieved
+from" without a date, & in entries, journal names in title case, the list's hanging indent and
+spacing). --unsafe adds rewrites that go further (a whole entry in APA 7,
 an author's spelling, a title in sentence case). A citation a reference manager inserted is
 never edited: the manager would undo it. Exit status: 0 done, 2 bad input or options."""
 
