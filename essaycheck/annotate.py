@@ -492,10 +492,12 @@ def _layout_place(problem: Diagnostic, report: Report) -> tuple[int, str] | None
     if problem.rule in _LIST_LAYOUT and report.references:
         return report.references[0].location.paragraph, "About the whole reference list: "
     if problem.rule in _TEXT_LAYOUT:
+        from .rules.layout import running_text
+
         heading = report.reference_heading.index if report.reference_heading else len(report.document.paragraphs)
-        for paragraph in report.document.paragraphs[:heading]:
-            if paragraph.part == "body" and not paragraph.is_heading and len(paragraph.text.split()) >= 40:
-                return paragraph.index, "About the text of the whole essay: "
+        text = running_text(report.document, report.document.paragraphs[:heading])
+        if text:
+            return text[0].index, "About the text of the whole essay: "
     return None
 
 

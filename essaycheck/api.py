@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from os import PathLike
 
+from .casing import PROPER_WORDS
 from .citations import find_citations
 from .link import acronym, link_citations
 from .managers import read_managed
@@ -75,7 +76,7 @@ def check_document(document: Document, settings: Settings | None = None, *, reso
                            managed_links=managed_links)
     problems = lookups_on_records(problems, context) + run_rules(context, settings)
     problems.sort(key=Diagnostic.sort_key)
-    return Report(
+    report = Report(
         file=document.path,
         document=document,
         citations=citations,
@@ -87,3 +88,6 @@ def check_document(document: Document, settings: Settings | None = None, *, reso
         managed=managed,
         managed_links=managed_links,
     )
+    if PROPER_WORDS in context.memo:  # the report's corrected list puts titles in the same case
+        report.memo[PROPER_WORDS] = context.memo[PROPER_WORDS]
+    return report

@@ -16,7 +16,7 @@ import calendar
 import re
 from functools import lru_cache
 
-__all__ = ["sentence_case", "is_title_case", "is_all_capitals", "capitalised_after_colons", "is_english", "is_common", "journal_title_case",
+__all__ = ["PROPER_WORDS", "essay_proper_words", "sentence_case", "is_title_case", "is_all_capitals", "capitalised_after_colons", "is_english", "is_common", "journal_title_case",
            "proper_words", "MINOR_WORDS"]
 
 # Words APA 7's title case leaves in lower case (articles, short conjunctions and prepositions).
@@ -273,6 +273,14 @@ def journal_title_case(name: str) -> str:
 _MID_SENTENCE_CAPITAL = re.compile(r"(?<=[a-z,;)] )([A-Z][a-z]+)(?:'s)?\b")
 _LOWER_WORD = re.compile(r"\b[a-z]+\b")
 _MID_SENTENCE_NAME = re.compile(r"(?<=[a-z,;)] )([A-Z][a-z]+(?: (?:of |and )?[A-Z][a-z]+)+)")
+
+
+PROPER_WORDS = "proper-words"  # the key under which a check keeps them (CheckContext.memo, Report.memo)
+
+
+def essay_proper_words(paragraphs, references) -> frozenset[str]:
+    """:func:`proper_words` of an essay: its body paragraphs' text and its authors' family names."""
+    return proper_words((p.text for p in paragraphs), [name for ref in references for name in ref.family_names])
 
 
 def proper_words(texts, names=()) -> frozenset[str]:

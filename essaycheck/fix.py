@@ -14,18 +14,16 @@ from __future__ import annotations
 import copy
 import difflib
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
 from pathlib import Path
 
 from .annotate import (AUTHOR, _Comments, _DocxCopy, _new_element, _reread, _split_run_at, _span_in,
                        body_paragraphs)
 from .errors import InputError
 from .model import Diagnostic, Report
-from .outputs import write_text
 from .read.styles import StyleSheet
 from .read.wordml import W_NS
 
-__all__ = ["SAFE_RULES", "UNSAFE_RULES", "FixResult", "fixes_of", "fix_docx", "fix_text", "fixed_name"]
+__all__ = ["SAFE_RULES", "UNSAFE_RULES", "FixResult", "fixes_of", "fixable", "fix_docx", "fix_text", "fixed_name"]
 
 # Fixes that only apply what the essay itself settles (punctuation, forms, the list's own years),
 # and the reference list's layout (fixed apart, as paragraph properties).
@@ -81,6 +79,12 @@ def fixes_of(report: Report, *, unsafe: bool = False) -> tuple[list[Diagnostic],
     return chosen, skipped
 
 
+def fixable(report: Report, *, unsafe: bool = False) -> bool:
+    """Whether :func:`fix_docx` would have anything to do (without opening the file)."""
+    return bool(fixes_of(report, unsafe=unsafe)[0]) or any(
+        p.rule in (*_LIST_LAYOUT_RULES, "reference-order") for p in report.problems)
+
+
 def _managed_spans(report: Report) -> list[tuple[int, int, int, int]]:
     return [(f.paragraph, f.start, f.end_paragraph, f.end) for f in report.document.fields]
 
@@ -99,17 +103,18 @@ def _owned(problem: Diagnostic, managed: list[tuple[int, int, int, int]]) -> boo
 
 
 class _Revisions:
-    """Ids and date for w:ins / w:del, above every id the document already uses."""
+    """w:ins, w:del and w:pPrChange elements, their ids drawn from the comments' counter (so no id
+    is used twice), above every id the document already uses, and dated as the comments are."""
 
-    def __init__(self, document, comments) -> None:
-        used = [int(v) for root in (document, comments) for v in root.xpath("//@w:id", namespaces={"w": W_NS})
-                if v.lstrip("-").isdigit()]
-        self.next_id = max(used, default=0) + 1
-        self.date = datetime.now(timezone.utc).replace(microsecond=0).isoformat().replace("+00:00", "Z")
+    def __init__(self, document, comments: _Comments) -> None:
+        used = [int(v) for v in document.xpath("//@w:id", namespaces={"w": W_NS}) if v.lstrip("-").isdigit()]
+        comments.next_id = max(comments.next_id, max(used, default=0) + 1)
+        self.comments = comments
 
     def new(self, tag: str):
-        element = _new_element(tag, {"w:id": str(self.next_id), "w:author": AUTHOR, "w:date": self.date})
-        self.next_id += 1
+        element = _new_element(tag, {"w:id": str(self.comments.next_id), "w:author": AUTHOR,
+                                     "w:date": self.comments.date})
+        self.comments.next_id += 1
         return element
 
 
@@ -126,9 +131,7 @@ def fix_docx(report: Report, source_path, target_path, *, unsafe: bool = False, 
     styles = StyleSheet(copy_.styles)
     paragraphs = body_paragraphs(copy_.body, styles)
     comments = _Comments(copy_.comments)
-    revisions = _Revisions(copy_.document, copy_.comments)
-    comments.next_id = max(comments.next_id, revisions.next_id)
-    revisions.next_id = comments.next_id + len(report.problems) + 1  # comment ids first, then revisions
+    revisions = _Revisions(copy_.document, comments)
     managed = _managed_spans(report)
     _fix_list_layout(report, paragraphs, revisions, comments, result)
     # right to left in each paragraph, so that a fix never moves the offsets of the next one
@@ -373,14 +376,15 @@ def _apply(para, problem: Diagnostic, styles, revisions: _Revisions, comments: _
     runs = list(dict.fromkeys(piece.run for piece in inside))
     if runs and not _side_by_side(runs):
         return "it crosses a link, field or content control: make it by hand"
+    after_template = False  # an insertion alone goes after the run before it, else before the next one
     if runs:
         template = runs[0]
     else:  # an insertion between two characters: it takes the formatting of the text before it
-        before = [piece for piece in para.pieces if piece.run is not None and piece.end <= start]
-        after = [piece for piece in para.pieces if piece.run is not None and piece.start >= end]
+        before = [piece.run for piece in para.pieces if piece.run is not None and piece.end <= start]
+        after = [piece.run for piece in para.pieces if piece.run is not None and piece.start >= end]
         if not before and not after:
             return "there is no text to attach it to"
-        template = before[-1].run if before else after[0].run
+        template, after_template = (before[-1], True) if before else (after[0], False)
     deleted = None
     if runs:
         deleted = revisions.new("w:del")
@@ -403,7 +407,7 @@ def _apply(para, problem: Diagnostic, styles, revisions: _Revisions, comments: _
         inserted.append(run)
         if deleted is not None:
             deleted.addnext(inserted)
-        elif template is (before[-1].run if before else None):
+        elif after_template:
             template.addnext(inserted)
         else:
             template.addprevious(inserted)
@@ -471,6 +475,3 @@ def unified_diff(before: list[str], after: list[str], name: str) -> str:
     return "".join(difflib.unified_diff([line + "\n" for line in before], [line + "\n" for line in after],
                                         fromfile=name, tofile=f"{name} (fixed)"))
 
-
-def write_fixed_text(path: Path, text: str) -> None:
-    write_text(path, text)

@@ -5,6 +5,7 @@ at a lower layer. Documents are built with python-docx and read back with essayc
 from __future__ import annotations
 
 import copy
+from pathlib import Path
 
 import docx
 import pytest
@@ -24,6 +25,7 @@ ENTRIES = [
     "Psychology Bulletin, 43(6), 772–784.",
     "Wenger, E. (1998). Communities of practice: Learning, meaning, and identity. Cambridge University Press.",
 ]
+SAMPLES = Path(__file__).resolve().parents[1] / "samples"
 BODY = "Networks matter (Raj et al., 2017), themes emerged (Braun & Clarke, 2006) and practice (Wenger, 1998)."
 
 
@@ -95,13 +97,15 @@ def _hanging_style(document, name="Bibliography APA", based_on=None, hanging=720
 # --- the hanging indent ----------------------------------------------------------------------
 
 
-def test_hanging_indent_set_on_each_paragraph(tmp_path):
-    def direct(paragraph):
-        paragraph.paragraph_format.left_indent = Inches(0.5)
-        paragraph.paragraph_format.first_line_indent = Inches(-0.5)
-        paragraph.paragraph_format.line_spacing = 2.0
+def apa_entry(paragraph) -> None:
+    """An entry laid out by hand as APA 7 wants it: 0.5 in hanging indent, double-spaced."""
+    paragraph.paragraph_format.left_indent = Inches(0.5)
+    paragraph.paragraph_format.first_line_indent = Inches(-0.5)
+    paragraph.paragraph_format.line_spacing = 2.0
 
-    path = build(tmp_path / "direct.docx", entry_direct=direct)
+
+def test_hanging_indent_set_on_each_paragraph(tmp_path):
+    path = build(tmp_path / "direct.docx", entry_direct=apa_entry)
     assert {(f.left, f.hanging) for f in entry_formats(path)} == {(0.5, 0.5)}
     assert findings(path, "layout-hanging-indent") == []
 
@@ -308,9 +312,6 @@ def test_margins_and_the_page_number_in_the_header(tmp_path):
     assert read_document(tmp_path / "bare.docx").sections[0].page_number == ""
 
 
-SAMPLES = __import__("pathlib").Path(__file__).resolve().parents[1] / "samples"
-
-
 @pytest.mark.parametrize("name", ["clean-essay.docx", "mistakes-essay.docx"])
 def test_the_samples_have_apa_reference_lists(name):
     assert [p.rule for p in essaycheck.check(SAMPLES / name, Settings(resolve=False, select=("layout",))).problems] == []
@@ -327,12 +328,7 @@ def test_the_layout_mistakes_sample_is_the_clean_essay_with_its_list_laid_out_wr
 def test_the_json_report_carries_the_layout_read(tmp_path):
     from essaycheck.render.json import report_to_json
 
-    def direct(paragraph):
-        paragraph.paragraph_format.left_indent = Inches(0.5)
-        paragraph.paragraph_format.first_line_indent = Inches(-0.5)
-        paragraph.paragraph_format.line_spacing = 2.0
-
-    path = build(tmp_path / "json.docx", entry_direct=direct)
+    path = build(tmp_path / "json.docx", entry_direct=apa_entry)
     data = report_to_json(essaycheck.check(path, Settings(resolve=False)))
     entries = [p for p in data["layout"]["paragraphs"] if p["paragraph"] >= 4]
     assert [(p["left"], p["first_line"], p["line_spacing"]) for p in entries] == [(0.5, -0.5, 2.0)] * 3
@@ -405,3 +401,13 @@ def test_a_hanging_indent_faked_with_line_breaks_and_tabs(tmp_path):
     assert [f.faked_indent for f in read.formats] == [False] * 3 + [True] * 3  # the three entries
     (finding,) = findings(tmp_path / "faked.docx", "layout-hanging-indent")
     assert "typed by hand (a line break, then a tab or spaces)" in finding.message
+
+
+@pytest.mark.parametrize("name", ["mistakes-essay.txt", "clean-essay.md"])
+def test_text_files_carry_no_layout_and_get_no_layout_finding(name):
+    """Plain text and Markdown have no Word layout: every layout rule leaves them alone, even the
+    essay whose Word form has its list unindented (the mistakes essay has no hanging indent as text)."""
+    path = SAMPLES / name
+    report = essaycheck.check(path, Settings(resolve=False))
+    assert report.document.formats == () and report.document.sections == ()
+    assert [p.rule for p in report.problems if p.rule.startswith("layout-")] == []

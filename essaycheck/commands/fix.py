@@ -38,7 +38,8 @@ def add_parser(subparsers) -> argparse.ArgumentParser:
 
 def run(args: argparse.Namespace) -> int:
     from ..api import check
-    from ..fix import fix_docx, fix_text, fixed_name, unified_diff, write_fixed_text
+    from ..fix import fix_docx, fix_text, fixed_name, unified_diff
+    from ..outputs import write_text
     from ..read import read_document
 
     essay: Path = args.essay
@@ -54,25 +55,23 @@ def run(args: argparse.Namespace) -> int:
     target = args.output or fixed_name(essay)
     if target.exists() and target.resolve() == essay.resolve():
         raise InputError("the fixed copy must not overwrite the essay itself; choose another -o FILE")
-    before = [p.text for p in report.document.paragraphs]
-    if kind == "docx":
-        if args.dry_run:
-            import tempfile
+    diff = ""
+    if kind == "docx" and args.dry_run:  # the copy made in a temporary folder, shown as a diff, dropped
+        import tempfile
 
-            with tempfile.TemporaryDirectory() as folder:
-                result = fix_docx(report, essay, Path(folder) / "dry-run.docx", unsafe=args.unsafe, durable=False)
-                after = [p.text for p in read_document(Path(folder) / "dry-run.docx").paragraphs]
-        else:
-            result = fix_docx(report, essay, target, unsafe=args.unsafe)
-            after = [p.text for p in read_document(target).paragraphs]
+        with tempfile.TemporaryDirectory() as folder:
+            result = fix_docx(report, essay, Path(folder) / "dry-run.docx", unsafe=args.unsafe, durable=False)
+            after = [p.text for p in read_document(Path(folder) / "dry-run.docx").paragraphs]
+        diff = unified_diff([p.text for p in report.document.paragraphs], after, str(essay))
+    elif kind == "docx":
+        result = fix_docx(report, essay, target, unsafe=args.unsafe)
     else:
         text = essay.read_text(encoding="utf-8-sig")
         fixed, result = fix_text(report, text, unsafe=args.unsafe)
-        before, after = text.split("\n"), fixed.split("\n")
+        diff = unified_diff(text.split("\n"), fixed.split("\n"), str(essay))
         if not args.dry_run:
-            write_fixed_text(target, fixed)
-    if args.dry_run or kind != "docx":
-        sys.stdout.write(unified_diff(before, after, str(essay)))
+            write_text(target, fixed)
+    sys.stdout.write(diff)
     written = "would be made" if args.dry_run else f"made in {target}"
     print(f"essaycheck fix: {len(result.applied)} fix{'es' if len(result.applied) != 1 else ''} {written}"
           + (" as tracked changes" if kind == "docx" and not args.dry_run else ""), file=sys.stderr)

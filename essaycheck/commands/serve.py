@@ -38,7 +38,7 @@ def run(args: argparse.Namespace) -> int:
     import uvicorn
 
     from ..serve import create_app
-    from ..serve.limits import load_limits
+    from ..serve.limits import ServeLimits, load_limits
 
     settings = settings_from_args(args, Path.cwd())
     limits = load_limits(Path.cwd(), getattr(args, "config", None)) if not args.isolated else None
@@ -46,7 +46,7 @@ def run(args: argparse.Namespace) -> int:
     host, port = listener.getsockname()[:2]
     shown = f"[{host}]" if ":" in host else host
     address = f"http://{'127.0.0.1' if host in ('0.0.0.0', '::') else shown}:{port}/"
-    config = uvicorn.Config(create_app(settings, limits or _default_limits()), log_level="warning",
+    config = uvicorn.Config(create_app(settings, limits or ServeLimits()), log_level="warning",
                             access_log=False, lifespan="off")
     server = uvicorn.Server(config)
     where = "this computer only" if host in ("127.0.0.1", "::1", "localhost") else f"every address of {host}"
@@ -61,12 +61,6 @@ def run(args: argparse.Namespace) -> int:
         listener.close()
     print("essaycheck serve: stopped", file=sys.stderr)
     return EXIT_CLEAN
-
-
-def _default_limits():
-    from ..serve.limits import ServeLimits
-
-    return ServeLimits()
 
 
 def _listen(host: str, port: int) -> socket.socket:

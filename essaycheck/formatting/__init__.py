@@ -58,11 +58,13 @@ def report_references(report) -> "dict[int, RenderedEntry]":
     """:func:`format_references` for a report's list, formatted once: its JSON and its HTML page both
     show it. Titles are put in sentence case knowing the essay's proper nouns, as the rules do."""
     if "apa" not in report.memo:
-        from ..casing import proper_words
+        from ..casing import PROPER_WORDS, essay_proper_words
 
-        heading = report.reference_heading
-        body = (p.text for p in report.document.paragraphs if heading is None or p.index < heading.index)
-        keep = proper_words(body, [name for ref in report.references for name in ref.family_names])
+        keep = report.memo.get(PROPER_WORDS)  # the check's own, when title-case ran
+        if keep is None:
+            heading = report.reference_heading
+            body = [p for p in report.document.paragraphs if heading is None or p.index < heading.index]
+            keep = essay_proper_words(body, report.references)
         report.memo["apa"] = format_references(report.references, report.records, keep=keep)
     return dict(report.memo["apa"])
 

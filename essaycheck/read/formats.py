@@ -236,13 +236,8 @@ def _toggle(layers: list, element: str) -> bool | None:
 
 def _numbered(layers: list) -> bool:
     """A list item: the nearest w:numPr names a numbering other than 0 (0 switches a style's off)."""
-    for layer in layers:
-        numbering = layer.find(w("numPr"))
-        if numbering is None:
-            continue
-        number = numbering.find(w("numId"))
-        return number is not None and number.get(w("val"), "0") not in ("0", "")
-    return False
+    level = _list_level(layers)
+    return level is not None and level[0] not in ("0", "")
 
 
 def _list_level(layers: list) -> tuple[str, str] | None:

@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 
-from ..casing import (capitalised_after_colons, is_all_capitals, is_common, is_english, is_title_case, journal_title_case, proper_words,
-                      sentence_case)
-from ..model import Location, Reference, Severity
+from ..casing import (PROPER_WORDS, capitalised_after_colons, essay_proper_words, is_all_capitals, is_common,
+                      is_english, is_title_case, journal_title_case, sentence_case)
+from ..model import Reference, Severity
 from .base import CheckContext, Finding, rule
 from .examples import BRAUN, RAJ, WENGER, essay
 from .managed import bibliography_manager, made_by
+from .reference_list import part_of
 
 _CITE = "Networks matter (Raj et al., 2017), themes emerged (Braun & Clarke, 2006) and practice shapes identity (Wenger, 1998)."
 _MA = ("Ma, D. S., Correll, J., & Wittenbrink, B. (2015). The Chicago face database: A free stimulus set of faces and "
@@ -44,30 +44,19 @@ def _product_name(title: str, ref: Reference) -> bool:
 
 def proper(ctx: CheckContext) -> frozenset[str]:
     """Words the essay shows to be names: capitalised mid-sentence in its body, and its authors."""
-    if "proper-words" not in ctx.memo:
-        names = [name for ref in ctx.references for name in ref.family_names]
-        ctx.memo["proper-words"] = proper_words((p.text for p in ctx.sections.body), names)
-    return ctx.memo["proper-words"]
-
-
-def _span(ref: Reference, text: str) -> Location | None:
-    """Where ``text`` (a field of the entry) stands in the entry's paragraph."""
-    where = ref.location
-    at = where.text.find(text)
-    if not text or at < 0:
-        return None
-    return replace(where, start=where.start + at, end=where.start + at + len(text), text=text)
+    if PROPER_WORDS not in ctx.memo:
+        ctx.memo[PROPER_WORDS] = essay_proper_words(ctx.sections.body, ctx.references)
+    return ctx.memo[PROPER_WORDS]
 
 
 def _finding(ctx: CheckContext, ref: Reference, text: str, message: str, corrected: str | None) -> Finding:
-    span = _span(ref, text)
+    span = part_of(ref, text)  # the whole entry when the title is not found in its paragraph
     manager = bibliography_manager(ctx, ref.location.paragraph)
     if manager:
-        return Finding(f"{message} {made_by(manager)}", span or ref.location, reference=ref.index)
+        return Finding(f"{message} {made_by(manager)}", span, reference=ref.index)
     if corrected is not None:
         message = f"{message} Write: {corrected}"
-    return Finding(message, span or ref.location, reference=ref.index,
-                   suggestion=corrected if span is not None else None)
+    return Finding(message, span, reference=ref.index, suggestion=corrected if span is not ref.location else None)
 
 
 @rule("title-case", Severity.WARNING,

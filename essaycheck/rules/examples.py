@@ -129,12 +129,6 @@ def _field(manager: str, what: str, written: str | None, start: tuple[int, int],
 _FORMAT_MARK = re.compile(r"^⟪(?P<spec>[^⟫]*)⟫")
 
 
-def layout_essay(body: str, *entries: str) -> str:
-    """An essay for a layout rule: unmarked paragraphs are laid out as APA 7 wants (double-spaced,
-    first line indented 0.5 in); a paragraph starting ⟪…⟫ has the format written there."""
-    return essay(body, *entries)
-
-
 def layout_document(text: str) -> Document:
     """A Word-like document from a layout example: each paragraph with its ParagraphFormat, and a
     first line ``⟪section top=1 right=1 bottom=1 left=1 page=right⟫`` for the page (margins of

@@ -6,6 +6,7 @@ import difflib
 import re
 from dataclasses import replace
 
+from ..formatting.csl_items import apa_case
 from ..model import Location, Reference, Severity
 from ..references import names_a_publisher, slips
 from ..references.links import database_link
@@ -32,13 +33,6 @@ def _record_csl(ctx: CheckContext, index: int) -> dict | None:
     record = ctx.records.get(index) if ctx.records else None
     csl = record.get("csl") if isinstance(record, dict) else None
     return csl if isinstance(csl, dict) and csl else None
-
-
-def apa_case(item: dict, keep: frozenset[str]) -> dict:
-    """The item with APA 7's capitals, knowing the essay's proper nouns (as title-case does)."""
-    from ..formatting.csl_items import apa_case as cased
-
-    return cased(item, keep)
 
 
 def expected_item(ref: Reference, record: dict | None) -> dict:

@@ -12,7 +12,7 @@ import re
 
 from ..model import ParagraphFormat, Severity
 from .base import CheckContext, Finding, rule
-from .examples import BRAUN, RAJ, WENGER, layout_essay
+from .examples import BRAUN, RAJ, WENGER, essay
 
 _CITE = "Networks matter (Raj et al., 2017), themes emerged (Braun & Clarke, 2006) and practice shapes identity (Wenger, 1998)."
 HANGING = 0.5  # inches (1.27 cm)
@@ -39,13 +39,13 @@ def _cm(inches: float) -> str:
 
 @rule("layout-hanging-indent", Severity.WARNING,
       "The reference list's entries have no hanging indent of 0.5 in (1.27 cm), or are set as a list.",
-      fires=[layout_essay(_CITE, *(f"⟪line=2⟫{e}" for e in (BRAUN, RAJ, WENGER))),
-             layout_essay(_CITE, *(f"⟪left=0.5 first=0 line=2⟫{e}" for e in (BRAUN, RAJ, WENGER))),
-             layout_essay(_CITE, *(f"⟪left=0.5 first=-0.5 line=2 numbered⟫{e}" for e in (BRAUN, RAJ, WENGER))),
-             layout_essay(_CITE, f"{_APA_ENTRY}{BRAUN}", f"⟪line=2⟫{RAJ}", f"⟪line=2⟫{WENGER}")],
-      passes=[layout_essay(_CITE, *(f"{_APA_ENTRY}{e}" for e in (BRAUN, RAJ, WENGER))),
-              layout_essay(_CITE, *(f"⟪left=0.39 first=-0.39 line=2⟫{e}" for e in (BRAUN, RAJ, WENGER))),
-              layout_essay(_CITE, f"⟪line=2⟫{BRAUN}", f"{_APA_ENTRY}{RAJ}", f"{_APA_ENTRY}{WENGER}")],
+      fires=[essay(_CITE, *(f"⟪line=2⟫{e}" for e in (BRAUN, RAJ, WENGER))),
+             essay(_CITE, *(f"⟪left=0.5 first=0 line=2⟫{e}" for e in (BRAUN, RAJ, WENGER))),
+             essay(_CITE, *(f"⟪left=0.5 first=-0.5 line=2 numbered⟫{e}" for e in (BRAUN, RAJ, WENGER))),
+             essay(_CITE, f"{_APA_ENTRY}{BRAUN}", f"⟪line=2⟫{RAJ}", f"⟪line=2⟫{WENGER}")],
+      passes=[essay(_CITE, *(f"{_APA_ENTRY}{e}" for e in (BRAUN, RAJ, WENGER))),
+              essay(_CITE, *(f"⟪left=0.39 first=-0.39 line=2⟫{e}" for e in (BRAUN, RAJ, WENGER))),
+              essay(_CITE, f"⟪line=2⟫{BRAUN}", f"{_APA_ENTRY}{RAJ}", f"{_APA_ENTRY}{WENGER}")],
       examples_kind="layout")
 def layout_hanging_indent(ctx: CheckContext):
     """Every entry of the reference list has a hanging indent of 0.5 in (1.27 cm): its first line
@@ -82,11 +82,11 @@ def layout_hanging_indent(ctx: CheckContext):
 
 @rule("layout-reference-spacing", Severity.WARNING,
       "The reference list is not double-spaced, or has extra space between its entries.",
-      fires=[layout_essay(_CITE, *(f"⟪left=0.5 first=-0.5 line=1⟫{e}" for e in (BRAUN, RAJ, WENGER))),
-             layout_essay(_CITE, *(f"⟪left=0.5 first=-0.5 line=2 after=12⟫{e}" for e in (BRAUN, RAJ, WENGER))),
-             layout_essay(_CITE, *(f"⟪left=0.5 first=-0.5 line=2 blank=1⟫{e}" for e in (BRAUN, RAJ, WENGER)))],
-      passes=[layout_essay(_CITE, *(f"{_APA_ENTRY}{e}" for e in (BRAUN, RAJ, WENGER))),
-              layout_essay(_CITE, *(f"⟪left=0.5 first=-0.5 line=2 after=12 contextual⟫{e}" for e in (BRAUN, RAJ, WENGER)))],
+      fires=[essay(_CITE, *(f"⟪left=0.5 first=-0.5 line=1⟫{e}" for e in (BRAUN, RAJ, WENGER))),
+             essay(_CITE, *(f"⟪left=0.5 first=-0.5 line=2 after=12⟫{e}" for e in (BRAUN, RAJ, WENGER))),
+             essay(_CITE, *(f"⟪left=0.5 first=-0.5 line=2 blank=1⟫{e}" for e in (BRAUN, RAJ, WENGER)))],
+      passes=[essay(_CITE, *(f"{_APA_ENTRY}{e}" for e in (BRAUN, RAJ, WENGER))),
+              essay(_CITE, *(f"⟪left=0.5 first=-0.5 line=2 after=12 contextual⟫{e}" for e in (BRAUN, RAJ, WENGER)))],
       examples_kind="layout")
 def layout_reference_spacing(ctx: CheckContext):
     """The reference list is double-spaced (line spacing "Double", or a multiple of 1.9 to 2.1),
@@ -136,19 +136,25 @@ _BODY_EXAMPLE = ("Professional networks shape how information workers learn from
                  "contact that a newcomer can use to learn the habits of the field and its people (Raj et al., 2017).")
 
 
-def _body(ctx: CheckContext) -> list[ParagraphFormat]:
-    """The formats of the essay's running text: body paragraphs before the reference list (not in
-    tables, notes or text boxes), not headings, list items or block quotes, of 40 words or more."""
-    formats = ctx.document.formats
+def running_text(document, paragraphs) -> list:
+    """Those of ``paragraphs`` (the body before the reference list) that are running text: in the
+    body (not in tables, notes or text boxes), not headings, list items or block quotes, of 40
+    words or more. The layout rules judge these, and the annotated copy and the real-world
+    witness look at the same ones."""
+    formats = document.formats
     found = []
-    for paragraph in ctx.sections.body:
+    for paragraph in paragraphs:
         if paragraph.part != "body" or paragraph.is_heading or paragraph.index >= len(formats):
             continue
         layout = formats[paragraph.index]
-        if layout.numbered or layout.left >= 0.4 or len(paragraph.text.split()) < _BODY_WORDS:
-            continue
-        found.append(layout)
+        if not layout.numbered and layout.left < 0.4 and len(paragraph.text.split()) >= _BODY_WORDS:
+            found.append(paragraph)
     return found
+
+
+def _body(ctx: CheckContext) -> list[ParagraphFormat]:
+    """The formats of the essay's running text."""
+    return [ctx.document.formats[p.index] for p in running_text(ctx.document, ctx.sections.body)]
 
 
 def _most(found: list, wrong: list) -> bool:

@@ -88,9 +88,9 @@ def _checked(path: Path, shown: str, settings: Settings, progress) -> CheckedUpl
         annotated = path.with_name(f"annotated{suffix}")
         annotate_copy(report, path, annotated, durable=False)
         downloads["annotated"] = (f"{stem}.annotated{suffix}", _TYPES[suffix], annotated.read_bytes())
-    if report.document.kind == "docx":
-        from ..fix import fix_docx
+    from ..fix import fix_docx, fixable
 
+    if report.document.kind == "docx" and fixable(report):  # (an essay with nothing to fix is not copied)
         fixed = path.with_name("fixed.docx")
         if fix_docx(report, path, fixed, durable=False).applied:
             downloads["fixed"] = (f"{stem}.fixed.docx", DOCX_TYPE, fixed.read_bytes())

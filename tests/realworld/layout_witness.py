@@ -93,16 +93,11 @@ def printed_page(pdf: Path, report) -> dict | None:
     lines = [line for page in pages for line in page if line.text.strip()]
     keys = [_key(line.text) for line in lines]
     spacing, indents, justified, lefts, rights, sizes = [], [], [], [], [], []
-    from essaycheck.rules.layout import _BODY_WORDS
+    from essaycheck.rules.layout import running_text
 
-    formats = report.document.formats
     heading = report.document.paragraphs[report.reference_heading.index] if report.reference_heading else None
-    for paragraph in report.document.paragraphs:
-        if (paragraph.part != "body" or paragraph.is_heading or len(paragraph.text.split()) < _BODY_WORDS
-                or (heading and paragraph.index >= heading.index)):
-            continue
-        if paragraph.index < len(formats) and (formats[paragraph.index].numbered or formats[paragraph.index].left >= 0.4):
-            continue
+    before = report.document.paragraphs[:heading.index] if heading else report.document.paragraphs
+    for paragraph in running_text(report.document, before):
         head = _key(paragraph.text)[:30]
         at = next((i for i, k in enumerate(keys) if len(k) >= 12 and k.startswith(head[:min(len(head), len(k))])), None)
         if at is None:

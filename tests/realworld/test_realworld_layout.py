@@ -52,15 +52,13 @@ def test_the_text_and_page_are_read_as_they_print(stem):
     """Line spacing, first-line indent, justification and left margin of the running text."""
     from collections import Counter
 
-    from essaycheck.rules.layout import _BODY_WORDS
+    from essaycheck.rules.layout import running_text
 
     printed = WITNESS[stem]["page"]
     report = _report(stem)
     heading = report.reference_heading
-    body = [report.document.formats[p.index] for p in report.document.paragraphs
-            if p.part == "body" and not p.is_heading and len(p.text.split()) >= _BODY_WORDS
-            and (heading is None or p.index < heading.index) and p.index < len(report.document.formats)
-            and not report.document.formats[p.index].numbered and report.document.formats[p.index].left < 0.4]
+    before = report.document.paragraphs[:heading.index] if heading else report.document.paragraphs
+    body = [report.document.formats[p.index] for p in running_text(report.document, before)]
     spacing = Counter(f.line_spacing is not None and 1.9 <= f.line_spacing <= 2.1 for f in body).most_common(1)[0][0]
     assert spacing == (printed["spacing"] > 1.9)
     # a tab typed at the start prints as a half-inch indent (Word's default tab stop)
