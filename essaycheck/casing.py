@@ -275,6 +275,14 @@ _LOWER_WORD = re.compile(r"\b[a-z]+\b")
 _MID_SENTENCE_NAME = re.compile(r"(?<=[a-z,;)] )([A-Z][a-z]+(?: (?:of |and )?[A-Z][a-z]+)+)")
 
 
+def _is_heading(text: str) -> bool:
+    """A short line without a sentence's end whose words are mostly capitalised."""
+    words = text.split()
+    return 0 < len(words) <= 20 and not text.rstrip().endswith((".", "!", "?")) and (
+        sum(w[:1].isupper() for w in words) * 2 > len(words))
+
+
+_QUOTED = re.compile(r"[\"“][^\"“”]{10,300}[\"”]")
 PROPER_WORDS = "proper-words"  # the key under which a check keeps them (CheckContext.memo, Report.memo)
 
 
@@ -294,11 +302,14 @@ def proper_words(texts, names=()) -> frozenset[str]:
     phrases: set[str] = set()
     texts = list(texts)
     for text in texts:
+        lower.update(_LOWER_WORD.findall(text))
+        if _is_heading(text):
+            continue  # a heading in title case ("Water Quality Monitoring Using Zigbee") names nothing
+        text = _QUOTED.sub(" ", text)  # nor does a title quoted in title case ("Perception of Body Weight …")
         found = _MID_SENTENCE_NAME.findall(text)
         phrases.update(match.lower() for match in found)
         alone = _MID_SENTENCE_NAME.sub(" ", text)  # a word of a name is not a name on its own
         capitalised.update(match.lower() for match in _MID_SENTENCE_CAPITAL.findall(alone))
-        lower.update(_LOWER_WORD.findall(text))
     written_lower = " ".join(texts)
     phrases = {p for p in phrases if p not in written_lower}  # "Machine Learning" also written "machine learning"
     return frozenset(capitalised - lower) | phrases | {name.lower() for name in names if name}

@@ -45,8 +45,8 @@ def _keys_close(a: str, b: str) -> bool:
 def year_key(year: str) -> tuple[int, int, str]:
     """Sort key in APA order: n.d. first, then years, then in press; suffixes after."""
     text = year.strip().casefold()
-    if text.startswith("n.d"):
-        return (0, 0, text[4:].strip("-"))
+    if _year_form(text).startswith("n.d"):  # "n.d.", and "n. d." as some write it
+        return (0, 0, _year_form(text)[4:].strip("-"))
     if text.startswith("in press"):
         return (2, 0, text[8:].strip("-"))
     digits = text[:4]
@@ -75,6 +75,7 @@ class _Entry:
     original: str = ""  # "(Original work published 1885)": cited as "1885/1913"
     initial: str = ""  # the first author's first initial, folded: "(E. Smith, 2019)" is not J. Smith's
     work: int = 0  # entries describing the same work (a repeated entry) share this
+    initials: str = ""  # every author's first initial, folded, in order ("lgwsq")
 
 
 def _entry(ref: Reference, abbreviations: dict[str, str], work: int) -> _Entry:
@@ -89,8 +90,9 @@ def _entry(ref: Reference, abbreviations: dict[str, str], work: int) -> _Entry:
         aliases.add(fold(acronym(group)))
         aliases.update(abbr for abbr, full in abbreviations.items() if full == fold(group))
     initial = fold(people[0].given[:1]) if people and not people[0].is_group else ""
+    initials = "".join(fold(p.given[:1]) or "?" for p in people) if people and not people[0].is_group else ""
     return _Entry(ref.index, names, frozenset(a for a in aliases if a), ref.year, fold(ref.title), by_title,
-                  ref.original_year, initial, work)
+                  ref.original_year, initial, work, initials)
 
 
 class _Matcher:
@@ -103,6 +105,7 @@ class _Matcher:
     def __init__(self, entries: list[_Entry]):
         self.by_key: dict[str, list[_Entry]] = {}
         self.by_length: dict[int, list[_Entry]] = {}
+        self.entries = entries
         self.titled = [entry for entry in entries if entry.by_title]
         for entry in entries:
             if entry.names and not entry.by_title:
@@ -139,9 +142,14 @@ class _Matcher:
         return self.seen_close[key]
 
 
+def _year_form(year: str) -> str:
+    """A year as compared: "n. d." is "n.d."."""
+    return "".join(year.casefold().split())
+
+
 def _same_year(scored: list[tuple[_Entry, str]], year: str) -> list[tuple[_Entry, str]]:
     """The matches from the cited year; "2019" against "2019a" (or the reverse) still names it."""
-    same = [s for s in scored if s[0].year.casefold() == year.casefold()
+    same = [s for s in scored if _year_form(s[0].year) == _year_form(year)
             or s[0].original and f"{s[0].original}/{s[0].year}".casefold() == year.casefold()]
     return same or [s for s in scored if _base_year(s[0].year) == _base_year(year)
                     and not (_suffix(s[0].year) and _suffix(year))]
@@ -240,7 +248,22 @@ def _link_one(index: int, citation: Citation, matcher: _Matcher) -> Link:
     reordered = _same_names_other_order(citation, matcher)
     if reordered is not None:  # "Hesketh & Griffin (2008)" for "Griffin, B., & Hesketh, B. (2008)"
         return Link(index, reordered.index, "author-mismatch", (reordered.index,))
+    swapped = _given_names_as_family_names(citation, matcher)
+    if swapped is not None:  # "(Luo, Li, & Peng, 2015)" for "Hongpin, L., Guanglin, L., & Weifeng, P. (2015)"
+        return Link(index, swapped.index, "author-mismatch", (swapped.index,))
     return Link(index, None, "missing")
+
+
+def _given_names_as_family_names(citation: Citation, matcher: _Matcher) -> _Entry | None:
+    """The one entry of the cited year, with as many authors as the citation names (two or more),
+    whose initials are the cited family names' first letters: the list wrote each author's given
+    name where the family name goes, and the family name's initial after it."""
+    if len(citation.authors) < 2 or citation.et_al:
+        return None
+    letters = "".join(fold(name)[:1] for name in citation.authors)
+    found = [entry for entry in matcher.entries if entry.initials == letters and len(entry.names) == len(letters)
+             and _same_year([(entry, "exact")], citation.year) and not set(entry.names) & {fold(n) for n in citation.authors}]
+    return found[0] if len(found) == 1 else None
 
 
 def _same_names_other_order(citation: Citation, matcher: _Matcher) -> _Entry | None:

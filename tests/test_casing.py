@@ -66,6 +66,15 @@ def test_a_word_the_essay_also_writes_in_lower_case_is_not_a_name():
     assert "machine" not in known and "machine learning" not in known
 
 
+def test_a_title_quoted_in_the_essay_names_nothing():
+    title = "Perception of Body Weight Status Is Associated with Food Intake"
+    known = proper_words([f'A study by Mbogori, titled "{title}," asked teenagers.',
+                          "A study in the Lancet, \u201cGrowth Charts Reconsidered in Practice\u201d, agreed."])
+    assert not {"body", "weight", "body weight status is associated", "growth charts reconsidered in practice"} & known
+    assert "lancet" in known  # what stands outside the quotation marks still counts
+    assert is_title_case(title, known)
+
+
 def test_capitals_and_language():
     assert is_all_capitals("THE STRENGTH OF WEAK TIES") and not is_all_capitals("The UK and the USA")
     assert is_english("The strength of weak ties") and not is_english("Die Entwicklung der Sprache")
@@ -110,6 +119,29 @@ def test_a_title_in_capitals_is_told_without_a_rewrite():
              "Granovetter, M. S. (1973). THE STRENGTH OF WEAK TIES. American Journal of Sociology, 78(6), 1360–1380.\n")
     (found,) = _problems(essay, "title-case")
     assert "capitals" in found.message and found.suggestion is None
+
+
+@pytest.mark.parametrize(("title", "expected"), [
+    # the main title in title case, the subtitle in sentence case
+    ("Data Privacy in Machine Learning: A technical deep-dive", "Data privacy in machine learning: A technical deep-dive"),
+    ("Data Privacy in Machine Learning: a technical deep-dive", "Data privacy in machine learning: A technical deep-dive"),
+    # a span of years ends the title: it is no page range read into it
+    ("Disparities in Access to Health Care in the US 2011-2015", "Disparities in access to health care in the US 2011-2015"),
+    # left alone: a short main title may be a name ("Deep Learning"); sentence case throughout
+    ("Deep Learning: A review of the field", None),
+    ("Data privacy in machine learning: A technical deep-dive", None),
+])
+def test_title_case_before_a_colon_and_before_a_span_of_years(title, expected):
+    essay = (f"Networks\nPrivacy matters (Dorsch, 2020).\nReferences\nDorsch, A. (2020). {title}. Journal of Lantern "
+             "Privacy, 3(2), 1–9.\n")
+    found = _problems(essay, "title-case")
+    assert [p.suggestion for p in found] == ([expected] if expected else [])
+
+
+def test_a_heading_of_the_essay_in_title_case_names_nothing():
+    known = proper_words(["Water Quality Monitoring Using Zigbee Based Sensor Networks",
+                          "This paper applies Zigbee Based sensor networks to ponds."])
+    assert "zigbee based" in known and not any("monitoring" in w or "quality" in w for w in known)
 
 
 def test_a_repeated_entry_is_left_to_duplicate_reference():

@@ -47,6 +47,8 @@ def run(body: str, rule: str | None = None):
     ("Learning follows reinforcement, as B. F. Skinner’s Behaviorist Theory (1953) holds.", "Skinner", "1953"),
     ("Sensors help (Jiang Jianming, Shi Guodong & Li Zhengming, July 2013).", "Jiang Jianming", "2013"),
     ("Water is monitored (Pandian D. R. & Dr. Mala K., 2015).", "Pandian", "2015"),
+    ("Water is monitored (Pandian, D. R., & Mala, K., 2015).", "Pandian", "2015"),
+    ("Spacing helps (Foster, N. L. et al., 2019).", "Foster", "2019"),
     ("Gradients flow backwards. Figure 2 Tóth, B. (2018, August 13)", "Tóth", "2018"),
 ])
 def test_the_citation_is_found_and_linked(body, author, year):
@@ -58,6 +60,13 @@ def test_the_citation_is_found_and_linked(body, author, year):
 
 @pytest.mark.parametrize(("body", "slip"), [
     ("Water is monitored (Pandian D. R. & Dr. Mala K., 2015).", "Give only family names"),
+    ("Water is monitored (Pandian, D. R., & Mala, K., 2015).", "Give only family names"),
+    ("Spacing helps (Foster, N. L. et al., 2019).", "Give only family names"),
+    # brackets standing where the sentence needs a name
+    ("Wards were observed. (Fleming, 2004) showed that rounds teach.", "as a name"),
+    ("In a trial in three wards, (Fleming, 2004) analyzed the rounds.", "as a name"),
+    ("Rounds were discussed by (Fleming, 2004) at length.", "as a name"),
+    ("Guides such as (Fleming, 2004) agree.", "as a name"),
     ("Sensors help (Jiang Jianming, Shi Guodong & Li Zhengming, July 2013).", "Give only family names"),
     ("Gradients flow backwards. Figure 2 Tóth, B. (2018, August 13)", "how the reference list writes the work"),
     ("Drift is small, as Higgins et. al. (2001) show.", "Write “et al.”"),
@@ -76,6 +85,10 @@ def test_citation_form_names_the_slip_once(body, slip):
     "Skills plateau (Ackerman, 1986, 1988).",
     "Ackerman (1986, 1988) showed it.",
     "Crime fell (Uniform Crime Reporting Program, n.d.).",
+    "Rounds teach (Fleming, 2004), showing that wards learn.",
+    "Rounds teach (Fleming, 2004) and wards learn.",
+    "As shown by Fleming (2004), rounds teach.",
+    "Rounds teach juniors (Fleming, 2004). Reports agree.",
 ])
 def test_apa_forms_get_no_citation_form_finding(body):
     report = run(body)

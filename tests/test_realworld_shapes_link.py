@@ -165,3 +165,62 @@ def test_L8_an_entry_in_another_style_gets_one_finding_with_advice(body: str, en
     for words in advice:
         assert words in problem.message
     assert "ampersand-in-reference" not in rules(report)
+
+
+def test_L9_given_names_written_as_family_names_still_link() -> None:
+    # the list wrote each author's given name where the family name goes and the family initial after it
+    entry = ("Hongli, L., Guanwei, L., & Weifan, P. (2015). Pond sensors in practice. Journal of Lantern "
+             "Fisheries, 3(2), 1–9.")
+    report = checked("Sensors watch the ponds (Luo, Li & Peng, 2015).", entry)
+    assert links(report) == [("Luo, Li & Peng, 2015", 0, "author-mismatch")]
+    assert not rules(report) & {"missing-reference", "uncited-reference"}
+    # initials that only happen to agree with another year, or a single author, link to nothing
+    assert links(checked("Sensors watch the ponds (Luo, Li & Peng, 2016).", entry))[0][1:] == (None, "missing")
+    assert links(checked("Sensors watch the ponds (Hmm, 2015).", entry))[0][1:] == (None, "missing")
+
+
+def test_L10_initials_inside_a_citation_are_read_and_named_once() -> None:
+    entry = "Pavel Kumar, C., & Pranav, S. (2018). Lantern quality by drone. Journal of Lanterns, 3(2), 1–9."
+    for written in ("Ch. Pavel Kumar & S. Pranav, 2018", "Pavel Kumar, C., & Pranav, S., 2018"):
+        report = checked(f"Drones inspect lanterns ({written}).", entry)
+        assert links(report) == [(written, 0, "exact")]
+        assert [p.rule for p in report.problems if p.citation == 0] == ["citation-form"]
+
+
+# --- L11: what an entry gets wrong that its rendering would not show ------------------------------------
+
+@pytest.mark.parametrize(("body", "entry", "rule", "words"), [
+    pytest.param("Boxes pile up (“Why Boxes Matter,” n.d.).", "Why boxes matter. (n. d.). Box Blog. "
+                 "https://boxes.example.com/why", "reference-format", "(n.d.), with no space", id="spaced-n-d"),
+    pytest.param("Monitoring helps (Alder & Cole, 2021).", "Alder, O., & Cole, M. (2021). Remote monitoring at home. "
+                 "International Journal of Lantern Care, 2021, Article ID 5566712.", "reference-format",
+                 "Article 5566712, without “ID”", id="article-id"),
+    pytest.param("Gradients flow back (Kim, 2019).", "Kim, H. (2019, November 3). Backpropagation step by step. "
+                 "Data Blog. https://blog.example.com/ai/backprop/#:~:text=Backpropagation%2C%20short",
+                 "reference-format", "before “#:~:text=", id="highlight-in-link"),
+    # an entry read with a warning is not rendered, so the month must be named apart
+    pytest.param("Time helps grades (Britt & Tess, 1991).", "Britt, B. K., & Tess, A. (1991, September). Effects of "
+                 "time management on grades. Journal of Lantern Psychology, 83(3), 405-410. Available from "
+                 "https://example.org/britt", "reference-format", "(1991), not (1991, September)", id="month-of-article"),
+    pytest.param("Images are classified (Parks & Yang, 2019).", "Y. Parks, H.S. Yang Extreme learning for lanterns "
+                 "Neurocomputing, 339 (2019), pp. 66-76, 10.1016/j.neucom.2018.12.080", "pages-prefix-in-article",
+                 "Delete “pp.”", id="pp-in-elsevier-form"),
+    pytest.param("Pandemics were fought (Giusti et al., 2022).", "F. Giusti, W. Shi, Y. Zhu, T. Naren, et al. "
+                 "Explainable lanterns in pandemics: A review IEEE Reviews in Lanterns (2022), 10.1109/RBME.2022.31",
+                 "et-al-in-reference", "Write out every author", id="et-al-after-initials-first-names"),
+    pytest.param("Reviews were sorted (Przyby et al., 2018).", "Przyby, P., Brock, A. J., Le Pogam, M. -A., and Anani, "
+                 "S. (2018). Sorting references with lanterns. Journal of Lantern Reviews, 2(1), 1–9.",
+                 "ampersand-in-reference", "Put “&”", id="initials-with-a-spaced-hyphen"),
+])
+def test_L11_slips_no_rendering_shows_are_named(body: str, entry: str, rule: str, words: str) -> None:
+    report = checked(body, entry)
+    assert [link.reference for link in report.links] == [0]
+    assert any(p.rule == rule and words in p.message for p in report.problems), [
+        (p.rule, p.message) for p in report.problems]
+
+
+def test_L11_a_rendered_article_with_a_month_is_told_once() -> None:
+    report = checked("Time helps grades (Britt & Tess, 1991).", "Britt, B. K., & Tess, A. (1991, September). Effects "
+                     "of time management on grades. Journal of Lantern Psychology, 83(3), 405–410.")
+    (problem,) = [p for p in report.problems if p.reference == 0]
+    assert "“(1991, September).” → “(1991).”" in problem.message and "not (1991, September)" not in problem.message

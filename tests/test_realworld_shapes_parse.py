@@ -623,6 +623,16 @@ AUTHOR_SLIPS = [
         dict(families=("CRONIN", "TAYLOR"), given=("J. J.", "S. A."), title="Measuring lantern quality"),
         id="A3-letters-spaced-out-by-a-pdf",
     ),
+    pytest.param(
+        "Ch. Pavel kumar & S. Pranav (2018). Lantern quality by drone. Retrieved from http://lanterns.example.eu/hub.",
+        dict(families=("Pavel kumar", "Pranav"), given=("Ch.", "S."), title="Lantern quality by drone"),
+        id="A4-initials-first-with-a-year-in-parentheses",
+    ),
+    pytest.param(
+        "A. Conrad, B. J. van Lee (2017). Lanterns at night. Journal of Lanterns, 3(2), 1-9.",
+        dict(families=("Conrad", "van Lee"), given=("A.", "B. J."), title="Lanterns at night"),
+        id="A4-initials-first-separated-by-a-comma",
+    ),
 ]
 
 

@@ -125,9 +125,9 @@ def read_names(text: str, known: frozenset[str] = frozenset(), *, bare: bool = F
                 chunks.append([])
         else:
             chunks[-1].append(token)
-    chunks = [c for c in chunks if c]
+    chunks = [c for k, c in enumerate(chunks) if c and not (k and not group and _initials_only(c))]
     if not chunks or len(chunks) > MAX_AUTHORS:
-        return None
+        return None  # ("Smith, J., 2019", "Gashi, S. et al."): initials after a name, which citation-form names
     names = []
     for chunk in chunks:
         name = _chunk_name(text, chunk, known, group=group)
@@ -139,12 +139,21 @@ def read_names(text: str, known: frozenset[str] = frozenset(), *, bare: bool = F
     return Names(tuple(names), et_al=et_al, connector=connector, abbreviation=abbreviation)
 
 
+def _initials_only(chunk: list) -> bool:
+    """"J.", "R. W.", "J.-P.": a person's initials standing on their own between commas."""
+    return all(_TRAILING_INITIAL.match(token.text) and token.text.endswith(".") or token.text == "."
+               for token in chunk)
+
+
 def _chunk_name(text: str, chunk: list, known: frozenset[str], *, group: bool) -> str | None:
     """One name from its tokens ("M. Chen" -> "Chen", "van Merriënboer"), or None.
 
     Initials and titles are not part of it, before or after: "Dr. Mala K." and "Pandian D. R."
     (a slip APA 7 does not allow, which a citation-form finding would name) still give the name.
     """
+    while len(chunk) > 2 and re.fullmatch(r"[A-Z][a-z]?", chunk[0].text) and chunk[1].text == "." and (
+            chunk[1].idx == chunk[0].idx + len(chunk[0].text)) and not group:
+        chunk = chunk[2:]  # "Ch. Pavan Kumar": the tokenizer splits "Ch." in two
     while chunk and (_LEADING_INITIAL.match(chunk[0].text) and not (group and _is_initialism(chunk[0]))
                      or fold(chunk[0].text) in TITLES) and len(chunk) > 1:
         chunk = chunk[1:]  # "M. Chen" -> "Chen", but "U.S. Department of Education" keeps "U.S."

@@ -17,7 +17,7 @@ from ..model import Author
 _LETTER = r"[^\W\d_]"
 # "N. J.", "J.-W.", "d. m.", "Th.", or an initial whose period was forgotten ("J").
 _INITIAL = rf"{_LETTER}(?:{_LETTER}?\.|(?=[\s\-‐]|$))"
-_INITIALS = re.compile(rf"{_INITIAL}(?:[\-‐]{_INITIAL})?(?:\s*{_INITIAL}(?:[\-‐]{_INITIAL})?)*")
+_INITIALS = re.compile(rf"{_INITIAL}(?:\s?[\-‐]{_INITIAL})?(?:\s*{_INITIAL}(?:\s?[\-‐]{_INITIAL})?)*")  # "M. -A."
 _INITIALS_PREFIX = re.compile(rf"(?:{_LETTER}\.(?:[\-‐]{_LETTER}\.)?\s?)+")
 _SUFFIX = re.compile(r"(?:Jr|Sr)\.?|JR\.|SR\.|I{2,3}|IV")  # "JR" without a period is Vancouver initials
 _INITIALS_AND_SUFFIX = re.compile(r"(?P<initials>.+?),?\s+(?P<suffix>(?:Jr|Sr)\.?|I{2,3}|IV)")
@@ -487,6 +487,10 @@ def read_author_part(text: str) -> AuthorPart:
         return AuthorPart(editors=names.editors, warnings=("no author",))
     if names.et_al:
         warnings.append("et al. in the author part")
+    initials_first = _initials_first_people(names.text)
+    if initials_first:  # ("A. Conrad" is no family name, though parse_people would take it for one)
+        warnings.append(slips.AUTHOR_NAMES)
+        return AuthorPart(people=initials_first, editors=names.editors, warnings=tuple(warnings))
     people = _people(names)
     if people:
         if names.ellipsis and len(people) < 20:
@@ -523,6 +527,22 @@ def read_author_part(text: str) -> AuthorPart:
 
 _MISPLACED_AMPERSAND = re.compile(r"\s*&\s*\.\s*,?\s*")  # "Oppes, T &., Svensson, A."
 _PERIOD_FOR_COMMA = re.compile(r"(?<=[^\W\d_]{2})\.\s+(?=[^\W\d_]\.)")  # "Rotte. R.", "Powell. B."
+
+
+_INITIALS_THEN_NAME = re.compile(r"(?P<given>(?:[A-Z][a-z]?\.[\s\-‐]?){1,3})\s?(?P<family>(?:(?:van|von|de|der|den|da|di|del|du|le|la) )*[A-Z][\w'’\-‐‑]+(?: [\w'’\-‐‑]+)?)")
+
+
+def _initials_first_people(text: str) -> tuple[Author, ...] | None:
+    """"J. Smith & K. Lee", "A. Conrad, B. Lee", "Ch. Pavan kumar & S. Praveenkumar": every name with
+    its initials first (the order of IEEE and Elsevier), or None."""
+    tokens = _tokens(text[:_MAX_PART].strip().rstrip(",;: "), _LOOSE_SEPARATOR)
+    people = []
+    for token, _ in tokens:
+        match = _INITIALS_THEN_NAME.fullmatch(token.rstrip("."))
+        if match is None or _names_organisation(token):
+            return None
+        people.append(Author(family=match["family"], given=" ".join(match["given"].split())))
+    return tuple(people) or None
 
 
 def _repair_punctuation(text: str) -> str:

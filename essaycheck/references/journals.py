@@ -37,6 +37,17 @@ _NUMBERED_ARTICLES = ("10.3390/", "10.3389/", "10.1186/", "10.1371/", "10.7717/"
                       "10.1038/s41598-", "10.1038/s41467-")
 
 
+# DOI prefixes that only journal articles carry: Elsevier's journal series ("10.1016/j.bspc…"), MDPI,
+# Frontiers, BMC, PLOS, SAGE and Taylor & Francis journals, Springer's ("10.1007/s…") and Wiley's.
+_JOURNAL_DOI = re.compile(r"10\.(?:1016/(?:j\.|S\d)|3390/(?!books)|3389/|1186/|1371/journal\.|1177/\d|1080/\d|"
+                          r"1007/s\d|1111/|1037/|1038/s41|1136/|2196/)", re.IGNORECASE)
+
+
+def is_journal_doi(doi: str) -> bool:
+    """Whether a DOI can only be a journal article's ("10.1016/j.eswa.2023.120581", "10.3390/s20030592")."""
+    return bool(_JOURNAL_DOI.match(doi))
+
+
 def is_article_number(number: str, doi: str = "") -> bool:
     """Whether a lone number after the volume is an article number ("11(5), 054006") and not a
     one-page article's page ("192(4797), 93"): a leading zero, five digits or more (unless it is a

@@ -17,7 +17,7 @@ import re
 from . import slips
 from ..model import Author, Location, Reference
 from .author_date import closed_up, find_date, group_author_end, leading_people_instead, year_anywhere
-from .authors import people_prefix_end, read_author_part
+from .authors import looks_like_group, people_prefix_end, read_author_part
 from .containers import read_source, reads_as_apa_journal, source_after_comma
 from .draft import Draft
 from .kinds import decide_type, place_source
@@ -54,6 +54,8 @@ def _parse(text: str) -> Draft:
     if date:
         draft.set(year=date.year, year_number=date.year_number, year_suffix=date.year_suffix,
                   date_extra=date.date_extra)
+    if date and date.year_number is None and re.match(r"n\.\s+d", date.year, re.IGNORECASE):
+        draft.warnings.append(slips.SPACED_NO_DATE)
     if not date:
         draft.warnings.append(slips.NO_DATE)
     elif leading:
@@ -97,6 +99,13 @@ def _parse(text: str) -> Draft:
             if head != rest:
                 title, rest = f"{title} {head}", source
         read_title(title, draft)
+        if not draft.get("title") and lead.rstrip().endswith((".", "?", "!")) and _title_standing_first(draft):
+            # "How Aquaculture Works. (2008, May 23). Retrieved … from https://…": what stands first is no
+            # group (no group's word in it), and nothing after the date is a title, so it is the title
+            for key in ("authors", "authors_text"):
+                draft.values.pop(key, None)
+            draft.group_author = False
+            read_title(lead.strip().rstrip("."), draft)
         if not draft.get("title"):
             draft.warnings.append("no title")
     read_source(rest, draft)
@@ -108,6 +117,12 @@ def _parse(text: str) -> Draft:
         draft.warnings.append("type of work not recognised")
     draft.values["type"] = kind
     return draft
+
+
+def _title_standing_first(draft: Draft) -> bool:
+    authors = draft.get("authors")
+    name = authors[0].literal if draft.group_author and len(authors) == 1 else ""
+    return bool(name) and not (name.isupper() and " " not in name) and not looks_like_group(name)  # ("OECD", "YÖK": groups)
 
 
 def normalize_space(text: str) -> str:

@@ -35,6 +35,7 @@ ORIGINAL_DATE_FORM = "date of the original work not written the APA way"
 ISBN = "ISBN in the entry (APA 7 leaves it out)"
 PREPRINT_NUMBER = "preprint number written after the archive (“arXiv preprint arXiv:…”)"
 PLACEHOLDER = "placeholder left in the entry (“[DOI pending]”)"
+SPACED_NO_DATE = "“n. d.” written with a space"
 
 # What to tell a student for each, in the order an entry is read. ``{name}`` is the entry's first
 # author written the APA way ("Wenger, E."), ``{family}`` their family name, ``{year}`` the year.
@@ -73,4 +74,5 @@ ADVICE = {
     PREPRINT_NUMBER: "name the archive alone after the title (arXiv, not “arXiv preprint arXiv:…”) and end the "
                      "entry with the preprint's link",
     PLACEHOLDER: "take out the placeholder in square brackets: give the DOI or link once there is one",
+    SPACED_NO_DATE: "write a missing date as (n.d.), with no space inside",
 }

@@ -21,8 +21,8 @@ _HASHIMOTO = ("Hashimoto, K. (2019). Die Entwicklung der Sprache im Kindesalter.
               "Entwicklungspsychologie, 51(1), 10–20.")
 _PERIODICALS = ("article-journal", "article-magazine", "article-newspaper")
 # Fields read as one: a period and a capital inside a title (a title and a journal), a volume and
-# pages ("…, 171, 39-47"), a journal's name where the title should be.
-_MERGED_FIELDS = re.compile(r"[a-z]\.\s+[A-Z]|,\s*\d+\s*[,(]|\d+\s*[-\u2013]\s*\d+\s*$|^Journal of\b|"
+# pages ("…, 171, 39-47", but not a span of years, "2011-2015"), a journal's name where the title should be.
+_MERGED_FIELDS = re.compile(r"[a-z]\.\s+[A-Z]|,\s*\d+\s*[,(]|(?<!\d)(?!(?:1[89]|20)\d\d\s*[-\u2013]\s*(?:1[89]|20)?\d\d\s*$)\d+\s*[-\u2013]\s*\d+\s*$|^Journal of\b|"
                             r"\bPREPRINT\b|\bavailable (?:at|from)\b|\bRetrieved\b|,\s*\d{1,2} [A-Z][a-z]+ \d{4}")
 # Names of events and bodies inside a title: their words are a name's, and keep their capitals.
 _NAMED = re.compile(r"\b(?:Conference|Proceedings|Symposium|Workshop|Congress|Summit)\b|"
@@ -120,6 +120,12 @@ def _case_finding(ctx: CheckContext, ref: Reference, text: str, keep: frozenset[
         return _finding(ctx, ref, text, f"{what} “{text}” is in title case. APA 7 writes the title of an article, "
                         "book, chapter, report or web page in sentence case: a capital only for the first word, "
                         "the first word after a colon, and names and acronyms.", sentence_case(text, keep))
+    main, colon, subtitle = text.partition(": ")
+    if colon and is_title_case(main, keep) and not _product_name(main, ref):  # "Data Privacy in Machine Learning: A …"
+        corrected = f"{sentence_case(main, keep)}: {capitalised_after_colons('x: ' + subtitle)[3:]}"
+        return _finding(ctx, ref, text, f"{what} “{text}” is in title case before the colon. APA 7 writes a title "
+                        "in sentence case: a capital only for the first word, the first word after a colon, and names "
+                        "and acronyms.", corrected)
     if (after_colon := capitalised_after_colons(text)) != text:
         return _finding(ctx, ref, text, f"{what} “{text}” needs a capital after the colon: APA 7's sentence case "
                         "capitalises the first word of a subtitle.", after_colon)

@@ -15,7 +15,7 @@ from .base import CheckContext, Finding, rule
 from .managed import in_word_style_field, word_style_citations
 from .examples import BRAUN, GRANOVETTER, PAGE, RAJ, WENGER, essay
 from .ordering import reference_sort_key
-from .wording import cited_names, citation_form, quote
+from .wording import cited_names, citation_form, quote, written_names
 
 
 @rule("et-al-misuse", Severity.WARNING, "“et al.” used for one or two authors, or all names written for three or more.",
@@ -325,11 +325,13 @@ _SLIP_WORDS = {
              essay("As Braun and Clarke, 2006 describe, themes emerge.", BRAUN),
              essay("Networks matter for careers (Page Group).", PAGE),
              essay("Themes emerged (Braun & Clarke, 2006)(Raj et al., 2017).", BRAUN, RAJ),
-             essay("Themes emerge from the data.(Braun & Clarke, 2006).", BRAUN)],
+             essay("Themes emerge from the data.(Braun & Clarke, 2006).", BRAUN),
+             essay("Themes emerged. (Braun & Clarke, 2006) describe six phases.", BRAUN),
+             essay("Six phases are described by (Braun & Clarke, 2006).", BRAUN),
+             essay("Guides such as (Page Group, 2022) and (Raj et al., 2017) agree.", PAGE, RAJ)],
       passes=[essay("As Raj et al. (2017) show, identity matters (Braun & Clarke, 2006).", RAJ, BRAUN),
               essay("Themes emerged (Braun & Clarke, 2006) and so did identity (Raj et al., 2017).", BRAUN, RAJ),
               essay("Themes emerged in the U.S. (Braun & Clarke, 2006).", BRAUN),
-              essay("Themes emerged. (Braun & Clarke, 2006) describe six phases.", BRAUN),
               essay("Themes emerged from the data. (Braun & Clarke, 2006)", BRAUN),
               essay("Networks matter (see Table 2) for careers (Page Group, 2022).", PAGE),
               essay("Spaces differ (E. Smith, 2019; J. Smith, 2019).",
@@ -360,6 +362,7 @@ def citation_form_slip(ctx: CheckContext):
     yield from _named_without_year(ctx)
     yield from word_style_citations(ctx)
     yield from _brackets_out_of_place(ctx)
+    yield from _brackets_used_as_a_name(ctx)
 
 
 # Words that end in a period without ending the sentence (the citation after them is in place)
@@ -394,6 +397,43 @@ def _brackets_out_of_place(ctx: CheckContext):
             where = Location(group.paragraph, start, group.end, text[start:group.end], group.line)
             yield Finding(f"The citation {quote(group.text)} stands between two periods: put it inside the "
                           "sentence, before its period.", where, citation=i, suggestion=f" {group.text}")
+
+
+# A verb right after the brackets makes them the subject: "(Levin, 2000) conducted a study".
+_VERB_AFTER = re.compile(
+    r"\s+(?:(?:has|have|had|also|then|further)\s+)?(?:conduct|analy[sz]|f(?:ound|ind)|show|report|argu|suggest|note|"
+    r"investigat|examin|demonstrat|develop|propos|stat|explain|describ|defin|conclud|observ|identif|stud(?:y|i)|"
+    r"explor|discover|claim|highlight|emphasi[sz]|assert|believ|mention|discuss|reveal|indicat|present|introduc|"
+    r"recommend|us(?:e|ed|es)\b|test|measur|compar|assess|evaluat|review|point)\w*\b")
+# Words that want a name after them: "discussed by (Esmeria & Seva, 2017)", "such as (ARC Education, n.d.)".
+_NAME_WANTED_BEFORE = re.compile(r"\b(?:by|such as|according to|as per)\s*(?:\([^()]{1,200}\)\s*(?:,|,?\s*and|,?\s*or)\s*)*$",
+                                 re.IGNORECASE)  # and the next in a list: "such as (A, n.d.) and (B, n.d.)"
+# The start of a sentence, or of a sentence after an opening phrase ("In a trial in Benin, ").
+_SENTENCE_OPENING = re.compile(r"(?:^|[.!?][\"”’)]*\s+)(?:[A-Z][^.!?;:()]{0,100},\s*)?$")
+
+
+def _brackets_used_as_a_name(ctx: CheckContext):
+    """A parenthetical citation standing where the sentence needs a name: as its subject ("(Levin,
+    2000) conducted a study") or after "by", "such as" or "according to". APA 7 writes the names in
+    the sentence and the year in brackets: "Levin (2000) conducted a study"."""
+    seen: set[tuple[int, int]] = set()
+    for i, (citation, link, ref) in enumerate(ctx.linked()):
+        group = citation.group
+        if citation.narrative or not citation.bracketed or citation.role != "work" or (
+                (group.paragraph, group.start) in seen) or not group.text.startswith("("):
+            continue
+        seen.add((group.paragraph, group.start))
+        text = ctx.paragraphs[group.paragraph].text
+        before, after = text[:group.start], text[group.end:]
+        as_subject = _SENTENCE_OPENING.search(before) is not None and _VERB_AFTER.match(after) is not None
+        if not (as_subject or _NAME_WANTED_BEFORE.search(before)):
+            continue
+        names = cited_names(ref, True) if ref is not None and link.quality == "exact" else written_names(citation)
+        parts = group.text.count(";") + 1
+        narrative = f"{names} ({citation.year})" if parts == 1 else "the names in your sentence, each year in brackets"
+        yield Finding(f"Your sentence uses the citation {quote(group.text)} as a name. Write the names as part of the "
+                      f"sentence and only the year in brackets: {narrative}.", group, citation=i,
+                      suggestion=narrative if parts == 1 and not citation.locator else None)
 
 
 _BARE_PARENTHESIS = re.compile(r"\(([^()\d]{3,60})\)")

@@ -9,6 +9,8 @@ from dataclasses import replace
 from ..formatting.csl_items import apa_case
 from ..model import Location, Reference, Severity
 from ..references import names_a_publisher, slips
+from ..references.authors import looks_like_group
+from ..references.journals import is_journal_doi
 from ..references.links import database_link
 from .base import CheckContext, Finding, rule
 from .capitalisation import proper
@@ -114,7 +116,7 @@ def _entry_format(ctx: CheckContext, ref: Reference, compared: dict):
     """reference-format's finding on one entry, if any."""
     advice = content_advice(ref)
     if ref.index not in compared and (ref.authors or ref.editors or ref.title):
-        advice = [slip_advice(ref)] + advice
+        advice = [slip_advice(ref)] + advice + _date_advice(ref)  # (a rendering would show both)
     rendered = compared.get(ref.index)
     changes = _rendered_changes(ref, *rendered) if rendered else None
     also = "; ".join(a for a in advice if a)
@@ -202,6 +204,13 @@ def content_advice(ref: Reference) -> list[str]:
     if site:  # Word's APA 6 form: "Retrieved from Investopedia: https://…"
         advice.append(f"write the site's name after the title and then the link alone, without “Retrieved from”: "
                       f"… {site.group('site')}. {site.group('url')}")
+    article_id = _ARTICLE_ID.search(ref.text)
+    if article_id:  # "…, 2021, Article ID 5566712"
+        advice.append(f"write the article number as Article {article_id.group(1)}, without “ID”")
+    fragment = _TEXT_FRAGMENT.search(ref.url) if ref.url else None
+    if fragment:  # what a browser adds to highlight the words searched for
+        advice.append(f"end the link before “{fragment.group()[:12]}…”: that part only highlights words in your "
+                      "browser")
     run_together = _PAGES_RUN_TOGETHER.fullmatch(ref.pages or ref.article_number)
     if run_together and len(run_together.group(1)) == len(run_together.group(2)) and not (
             run_together.group(1).startswith("10")) and 0 < int(run_together.group(2)) - int(run_together.group(1)) < 100:
@@ -210,7 +219,17 @@ def content_advice(ref: Reference) -> list[str]:
     return advice
 
 
+_ARTICLE_ID = re.compile(r"\bArticle\s+ID\s*:?\s*([A-Za-z]?\d+)\b", re.IGNORECASE)
+_TEXT_FRAGMENT = re.compile(r"#:~:text=\S*")
 _ARXIV_NUMBER = re.compile(r"(?<![\d.])\d{4}\.\d{4,5}(?!\d)")
+
+
+def _date_advice(ref: Reference) -> list[str]:
+    """A journal article dated with its month or day: APA 7 gives only the year."""
+    if ref.type == "article-journal" and ref.volume and ref.date_extra and ref.year_number:
+        return [f"give only the year for a journal article: ({ref.year_number}{ref.year_suffix}), not "
+                f"({ref.year}, {ref.date_extra})"]
+    return []
 
 
 def slip_advice(ref: Reference) -> str:
@@ -250,10 +269,38 @@ def _with_student_year(rendered: str, ref: Reference) -> str:
 
 
 def _paragraph_italics(ctx: CheckContext, ref: Reference) -> tuple[tuple[int, int], ...]:
-    for paragraph in ctx.document.paragraphs:
-        if paragraph.index == ref.location.paragraph:
-            return tuple((s - ref.location.start, e - ref.location.start) for s, e in paragraph.italic)
-    return ()
+    paragraph = ctx.paragraphs.get(ref.location.paragraph)
+    if paragraph is None:
+        return ()
+    return tuple((s - ref.location.start, e - ref.location.start) for s, e in paragraph.italic)
+
+
+def _entry_italics(ctx: CheckContext, ref: Reference) -> tuple[str, tuple[tuple[int, int], ...]]:
+    """The whole entry as ``ref.text`` has it (over every paragraph it runs through, white space
+    collapsed) and its italic spans in that text."""
+    if not _spans_paragraphs(ref):
+        return ref.location.text, _paragraph_italics(ctx, ref)
+    marks: list[bool] = []  # one per character of the collapsed text
+    index, start = ref.location.paragraph, ref.location.start
+    while len(marks) < len(ref.text) and index in ctx.paragraphs:
+        paragraph = ctx.paragraphs[index]
+        for at in range(start, len(paragraph.text)):
+            if paragraph.text[at].isspace():
+                if marks and not marks[-1] is None:
+                    marks.append(None)  # a space, italic or not: counted as neither
+                continue
+            marks.append(any(s <= at < e for s, e in paragraph.italic))
+        if marks and marks[-1] is not None:
+            marks.append(None)
+        index, start = index + 1, 0
+    spans, open_at = [], None
+    for at, italic in enumerate(marks[:len(ref.text)] + [False]):
+        if italic and open_at is None:
+            open_at = at
+        elif italic is False and open_at is not None:
+            spans.append((open_at, at))
+            open_at = None
+    return ref.text, tuple(spans)
 
 
 def _coverage(spans, start: int, end: int, text: str) -> float:
@@ -284,6 +331,13 @@ def _at(ref: Reference, start: int, end: int) -> Location:
     return replace(ref.location, start=ref.location.start + start, end=ref.location.start + end, text=text)
 
 
+def _part(ref: Reference, text: str, start: int, end: int) -> Location:
+    """Where text[start:end] of :func:`_entry_italics` is: that part of the entry's first paragraph,
+    else (in a later paragraph of the entry) the whole first paragraph."""
+    first = ref.location.text
+    return _at(ref, start, end) if text is first or end <= len(first) and text.startswith(first) else ref.location
+
+
 _BRAUN_ITALIC = BRAUN.replace("Qualitative Research in Psychology, 3(2)", "*Qualitative Research in Psychology*, *3*(2)")
 
 
@@ -308,8 +362,7 @@ def italics(ctx: CheckContext):
         ref = ctx.references[index]
         if not _italics_known(ref) or index in ctx.memo["no-italics"]:
             continue
-        text = ref.location.text
-        spans = _paragraph_italics(ctx, ref)
+        text, spans = _entry_italics(ctx, ref)
         position = 0
         for start, end in entry.italic:
             piece = entry.text[start:end].strip().rstrip(".,")
@@ -328,7 +381,7 @@ def italics(ctx: CheckContext):
             like = start / max(len(entry.text), 1) * len(text)
             found = min(places, key=lambda at: abs(at - like))
             position = found + len(piece)
-            yield Finding(f"Set “{piece}” in italics (APA 7).", _at(ref, found, position), reference=index)
+            yield Finding(f"Set “{piece}” in italics (APA 7).", _part(ref, text, found, position), reference=index)
         title = entry.item.get("title", "")
         title_italic = any(entry.text[s:e].strip(" .").lower() == str(title).strip(" .").lower()
                            for s, e in entry.italic)
@@ -336,7 +389,7 @@ def italics(ctx: CheckContext):
         if title and not title_italic and found >= 0 and re.search(r"\w", str(title)) and ref.type != "paper-conference":
             if _coverage(spans, found, found + len(title), text) >= 0.8:
                 yield Finding(f"The title “{title}” is not in italics in APA 7 (only the {_container_word(ref)} is).",
-                              _at(ref, found, found + len(title)), reference=index)
+                              _part(ref, text, found, found + len(title)), reference=index)
 
 
 _PAGE_LIKE = re.compile(r"[A-Za-z]?\d+(?:\s*[-‐–]\s*[A-Za-z]?\d+)?")
@@ -371,51 +424,72 @@ def _italics_on_the_wrong_part(ctx: CheckContext):
     and its title roman."""
     compared = formatted(ctx)
     for ref in ctx.references:
-        if ref.index in compared or ref.index in ctx.memo.get("no-italics", ()) or _spans_paragraphs(ref):
-            continue
+        if ref.index in compared and _italics_known(ref) or ref.index in ctx.memo.get("no-italics", ()):
+            continue  # (the entries compared with their APA 7 rendering are checked part by part)
         if ref.type == "article-journal":
             other, should_be_italic = ref.container_title, False  # the title must not be italic
-        elif ref.type in ("report", "book"):
-            other, should_be_italic = ref.publisher, True
+        elif ref.type == "book" and ref.publisher and is_journal_doi(ref.doi):
+            other, should_be_italic = ref.publisher, False  # "Title. Journal Name. https://doi.org/10.1016/j.…"
+        elif ref.type in ("report", "book") and not is_journal_doi(ref.doi) and (
+                names_a_publisher(ref.publisher) or looks_like_group(ref.publisher)):
+            other, should_be_italic = ref.publisher, True  # (a journal's name is italic after an article's title)
         else:
             continue
-        text = ref.location.text
-        spans = _paragraph_italics(ctx, ref)
+        text, spans = _entry_italics(ctx, ref)
         title_at = _find(text, ref.title, 0) if len(ref.title) > 3 else -1
         other_at = _find(text, other, title_at + len(ref.title)) if title_at >= 0 and len(other) > 3 else -1
         if other_at < 0:
             continue
         title_italic = _coverage(spans, title_at, title_at + len(ref.title), text)
         other_italic = _coverage(spans, other_at, other_at + len(other), text)
+        place = _part(ref, text, title_at, title_at + len(ref.title))
         if not should_be_italic and title_italic >= 0.8 and other_italic <= 0.2:
             yield Finding(f"Set the journal's name “{other}” and its volume in italics, not the article's title "
-                          "(APA 7 italicises the journal an article is in).",
-                          _at(ref, title_at, title_at + len(ref.title)), reference=ref.index)
+                          "(APA 7 italicises the journal an article is in).", place, reference=ref.index)
         elif should_be_italic and title_italic <= 0.2 and other_italic >= 0.8:
-            yield Finding(f"Set the title in italics, not the publisher “{other}”.",
-                          _at(ref, title_at, title_at + len(ref.title)), reference=ref.index)
+            yield Finding(f"Set the title in italics, not the publisher “{other}”.", place, reference=ref.index)
 
 
 def _nothing_in_italics(ctx: CheckContext):
     """Every kind of entry sets something in italics (the title of a stand-alone work, or the name of
-    the journal, book or site it is in). An entry with none, in a list whose other entries have
-    italics (so the document's italics were read), is told so, whatever its kind."""
+    the journal, book or site it is in). An entry with none is told so, whatever its kind, unless it
+    is checked part by part, written in another style, or names no source. In a PDF, whose fonts may
+    not say which text is italic, only in a list where other entries have italics."""
     bare = set()
     italic_entries = 0
+    compared = formatted(ctx)
     for ref in ctx.references:
-        spans = _paragraph_italics(ctx, ref)
-        if any(_coverage(spans, 0, len(ref.location.text), ref.location.text) > 0 for _ in (0,)):
+        text, spans = _entry_italics(ctx, ref)
+        if _coverage(spans, 0, len(text), text) > 0:
             italic_entries += 1
-        elif (ref.authors or ref.editors) and (ref.year_number or ref.year) and ref.title and not (
-                slip_advice(ref) or content_advice(ref) or _spans_paragraphs(ref)):
-            bare.add(ref.index)  # (an entry in another style, or lacking its source, is reference-format's)
-    ctx.memo["italics-read"] = italic_entries >= 2
-    ctx.memo["no-italics"] = bare if italic_entries >= 2 else set()
+        elif ref.index in compared and _italics_known(ref):
+            continue  # told part by part what to set in italics
+        elif (ref.year_number or ref.year) and ref.title and not (
+                _other_style(ref) or _sourceless(ref)):
+            bare.add(ref.index)  # (an entry in another style, or with no source to italicise, is reference-format's)
+    # a PDF may record italics in some fonts only: there, bare entries count only beside italic ones
+    ctx.memo["italics-read"] = italic_entries >= 2 or ctx.document.kind != "pdf"
+    ctx.memo["no-italics"] = bare if ctx.memo["italics-read"] else set()
     for index in sorted(ctx.memo["no-italics"]):
         ref = ctx.references[index]
         yield Finding("Nothing in this entry is in italics. APA 7 sets in italics the title of a work that stands "
                       "alone (a book, report, web page) or the name and volume of the journal an article is in.",
                       ref.location, reference=index)
+
+
+_OTHER_STYLE = frozenset({slips.AUTHOR_NAMES, slips.NO_DATE, slips.YEAR_NOT_IN_PARENTHESES, slips.JOURNAL_FORM})
+
+
+def _other_style(ref: Reference) -> bool:
+    """An entry written in another style (names first, the year not after the authors): reference-format
+    tells how to rewrite it, italics included."""
+    return not _OTHER_STYLE.isdisjoint(ref.warnings)
+
+
+def _sourceless(ref: Reference) -> bool:
+    """An entry that names no journal, publisher, site or link: the part to italicise is missing."""
+    address = re.search(r"\d{4,}", ref.publisher)  # "Guangzhou 510642, China": where the authors work
+    return not (ref.container_title or ref.publisher and not address or ref.url or ref.doi or ref.genre)
 
 
 def _preprint_title_roman(ctx: CheckContext):

@@ -189,7 +189,8 @@ def _year_in(ref: Reference) -> Location:
 def et_al_in_reference(ctx: CheckContext):
     """The reference list names up to 20 authors; “et al.” belongs only in the text."""
     for ref in ctx.references:
-        head = ref.location.text[: max(ref.location.text.find("("), 0)]
+        cut = ref.location.text.find("(")
+        head = ref.authors_text or ref.location.text[:max(cut, 0)]  # "F. Giuste, W. Shi, et al. Title …" has no "("
         match = re.search(r"\bet al\.?", head)
         if match:
             yield Finding(
@@ -223,9 +224,9 @@ def ampersand_in_reference(ctx: CheckContext):
 def pages_prefix_in_article(ctx: CheckContext):
     """Journal article pages follow the volume and issue with no “p.” or “pp.”: 43(6), 772–784."""
     for ref in ctx.references:
-        if ref.type != "article-journal":
-            continue
-        match = re.search(r"\)\s*,\s*(pp?\.\s*)\d", ref.location.text)
+        # "43(6), pp. 772", and as Elsevier writes it, "Neurocomputing, 339 (2019), pp. 66-76"
+        match = re.search(r"\)\s*,\s*(pp?\.\s*)\d", ref.location.text) if ref.type == "article-journal" else (
+            re.search(r",\s*\d{1,4}\s*\((?:19|20)\d\d\)\s*,\s*(pp?\.\s*)\d+\s*[-‐–]\s*\d", ref.location.text))
         if match:
             yield Finding(
                 "Delete “pp.” before the page numbers: journal articles give the pages alone.",
