@@ -67,6 +67,10 @@ def test_the_citation_is_found_and_linked(body, author, year):
     ("In a trial in three wards, (Fleming, 2004) analyzed the rounds.", "as a name"),
     ("Rounds were discussed by (Fleming, 2004) at length.", "as a name"),
     ("Guides such as (Fleming, 2004) agree.", "as a name"),
+    # narrative citations inside brackets: R Markdown's keys in square brackets, a "see" aside
+    ("Teams share less [Tinati et al. (2016); Fleming (2004)].", "Round brackets, not square ones"),
+    ("Rounds teach (see Fleming (2004) for a review).", "without brackets of its own"),
+    ("In Fleming (2004)’s study, rounds taught juniors.", "Put the possessive on the names"),
     ("Sensors help (Jiang Jianming, Shi Guodong & Li Zhengming, July 2013).", "Give only family names"),
     ("Gradients flow backwards. Figure 2 Tóth, B. (2018, August 13)", "how the reference list writes the work"),
     ("Drift is small, as Higgins et. al. (2001) show.", "Write “et al.”"),
@@ -89,6 +93,8 @@ def test_citation_form_names_the_slip_once(body, slip):
     "Rounds teach (Fleming, 2004) and wards learn.",
     "As shown by Fleming (2004), rounds teach.",
     "Rounds teach juniors (Fleming, 2004). Reports agree.",
+    "Rounds teach (see Fleming, 2004, for a review).",
+    "In Fleming’s (2004) study, rounds taught juniors.",
 ])
 def test_apa_forms_get_no_citation_form_finding(body):
     report = run(body)

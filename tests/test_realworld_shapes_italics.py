@@ -103,6 +103,22 @@ def test_a_title_standing_first_is_read_as_the_title():
     ref = parse_reference("How Fish Farms Work. (2008, May 23). Retrieved January 24, 2019, from "
                           "https://animals.example.com/fish-farms.htm")
     assert (ref.title, ref.authors, ref.type) == ("How Fish Farms Work", (), "webpage")
+    # a long title first, then the site's short name after the date
+    ref = parse_reference("Recycled Lantern Prices Reach Record Highs. (n.d.). Berg Mill Supply. Retrieved from "
+                          "https://bergmill.example.com/prices")
+    assert (ref.title, ref.container_title, ref.authors) == ("Recycled Lantern Prices Reach Record Highs",
+                                                            "Berg Mill Supply", ())
+    assert parse_reference("Page Group. (2022). Top 12 benefits of networking. https://www.example.com.au/x").authors
     # a group with its title missing stays the author; so does an acronym written without a title
     assert parse_reference("World Health Organization. (2020). Retrieved from https://www.who.int/x").authors
     assert parse_reference("OECD (2004) www.oecd.org/edu/eag2004").authors
+
+
+@pytest.mark.parametrize(("entry", "flagged"), [
+    ("*Library for lantern learning. (n.d.). Retrieved May 23, 2021, from https://lanterns.example.com/how*", True),
+    ("Moreau, A. (2021). *Nine ways to plan a week*. Planner. *https://planner.example.com/blog/week*", True),
+    ("Moreau, A. (2021). *Nine ways to plan a week*. Planner. https://planner.example.com/blog/week", False),
+])
+def test_a_link_in_italics_is_named(entry, flagged):
+    messages = italics_messages(entry, "Moreau, 2021")
+    assert any("The link is in italics" in m for m in messages) is flagged, messages

@@ -125,6 +125,23 @@ def test_L6_a_citation_naming_the_site_of_an_entry(citation: str) -> None:
     assert "uncited-reference" not in findings_on_entry(report, 0)
 
 
+def test_L6_what_names_another_work_does_not_hide_an_uncited_entry() -> None:
+    entries = ("Corrado, J. M. (2003). Apples and pears in meta-analysis. Lantern Methods, 6(4), 339–361.",
+               "Keel, C. T., & Corrado, J. M. (2001). Validity over time. Journal of Lanterns, 86(4), 673–697.",
+               "Lanterna. (2015, June 2). Task management. Lanterna.com. https://www.lanterna.example.com/task",
+               "What is a task in project management? (n.d.). Wrikel. https://www.wrikel.example.com/task",
+               "Why recycle at work? (n.d.). Blue River Recycling Solutions. https://blueriver.example.com/why",
+               "Cardboard prices reach highs. (n.d.). Mill Supply Stores. https://mill.example.com/prices")
+    report = checked("A later handbook disagrees (Corrado & Luchs, 2013). Task management matters in teams, and "
+                     "Wrikel is one tool for it. Firms sell their waste (Blue River, Recycling Solutions 2020), "
+                     "and prices rose (Mill Supply Stores).", *entries)
+    # the first author of the unlisted work may have meant this entry (one mistake, one finding: the
+    # citation's); a co-author of it, a title in plain words, a product named in passing: not this work
+    assert [findings_on_entry(report, i).count("uncited-reference") for i in range(4)] == [0, 1, 1, 1]
+    # a site of several words in the text, or any site alone in brackets, means the entry
+    assert "uncited-reference" not in findings_on_entry(report, 4) + findings_on_entry(report, 5)
+
+
 # --- L7: a repeated entry --------------------------------------------------------------------------------
 
 KITES = "Lund, A. (2022). Kite physics for young beginners. Journal of Kites, 7(1), 123–130."
@@ -211,6 +228,22 @@ def test_L10_initials_inside_a_citation_are_read_and_named_once() -> None:
     pytest.param("Reviews were sorted (Przyby et al., 2018).", "Przyby, P., Brock, A. J., Le Pogam, M. -A., and Anani, "
                  "S. (2018). Sorting references with lanterns. Journal of Lantern Reviews, 2(1), 1–9.",
                  "ampersand-in-reference", "Put “&”", id="initials-with-a-spaced-hyphen"),
+    pytest.param("Spacing works (Chen & Kaly, 2019).", "Chen, O., & Kaly, S. (2019). Lantern load theory and "
+                 "spacing (pp. 1–26). https://doi.org/10.4018/978-1-5225-9833-6.ch001", "reference-format",
+                 "pages 1–26 belong to a chapter", id="chapter-without-its-book"),
+    pytest.param("Load depletes (Chen et al., 2024).", "Chen, O., Chan, B., & Sweller, J. (2024). Lantern load and "
+                 "spacing. Contemporary Lantern Psychology, 102281. https://doi.org/10.1016/j.cedpsych.2024.102281",
+                 "reference-format", "Article 102281", id="article-number-without-article"),
+    pytest.param("Learning is visible (Hattie, 2008).", "Hattie, J. (2008). Visible lanterns: A synthesis. routledge.",
+                 "reference-format", "Routledge", id="publisher-in-lower-case"),
+    pytest.param("Aid follows politics (Ales & Doll, 2000).", "Ales, A., & Doll, D. (2000). Who gives aid to whom? "
+                 "[Article]. Journal of Lantern Growth, 5(1), 33-63. https://doi.org/10.1023/A:1009874203400",
+                 "reference-format", "[Article]", id="reference-manager-description"),
+    pytest.param("Risk varies (Chen et al., 2023).", "Chen, C., Noble, I., & Chawla, N. (2023). Lantern adaptation "
+                 "index technical report. In.", "reference-format", "stray “In.”", id="stray-in"),
+    pytest.param("Backgrounds were removed (Gatis, 2025).", "Gatis, D. (2025). Rembg (Version 2.0.66) [Computer "
+                 "software]. 'https://github.com/example/rembg'", "reference-format", "quotation marks off the link",
+                 id="link-in-quotes"),
 ])
 def test_L11_slips_no_rendering_shows_are_named(body: str, entry: str, rule: str, words: str) -> None:
     report = checked(body, entry)

@@ -396,17 +396,24 @@ class _Reader:
             elif tag not in DROPPED_ELEMENTS:
                 self._inline(child, line, style_id)
 
+    def _run_flags(self, properties, run_style: str, style_id: str) -> tuple[bool, bool, bool]:
+        """(visible, italic, bold) of a run, from its own properties or its styles."""
+        italic = toggle(properties, "i")
+        bold = toggle(properties, "b")
+        return (not is_hidden_run(properties, style_id, self.styles),
+                self.styles.run_flag("italic", run_style, style_id) if italic is None else italic,
+                self.styles.run_flag("bold", run_style, style_id) if bold is None else bold)
+
     def _run(self, run, line: _Line, style_id: str) -> None:
         properties = run.find(_RPR)
         run_style = _val(properties, "rStyle")
-        visible = not is_hidden_run(properties, style_id, self.styles)
-        italic = toggle(properties, "i")
-        bold = toggle(properties, "b")
-        italic = self.styles.run_flag("italic", run_style, style_id) if italic is None else italic
-        bold = self.styles.run_flag("bold", run_style, style_id) if bold is None else bold
+        visible = italic = bold = None  # read when the run shows something (most field runs do not)
         font = None
         for child in run:
             tag = short_tag(child)
+            if tag in RUN_CHARACTERS or tag == "w:t":
+                if visible is None:
+                    visible, italic, bold = self._run_flags(properties, run_style, style_id)
             if tag == "w:t":
                 if visible and self.fields.showing_result:
                     text = child.text or ""

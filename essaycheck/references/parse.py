@@ -106,6 +106,14 @@ def _parse(text: str) -> Draft:
                 draft.values.pop(key, None)
             draft.group_author = False
             read_title(lead.strip().rstrip("."), draft)
+        elif _site_after_title_first(draft, lead, rest):
+            # "Recycled Cardboard Prices Reach Highs. (n.d.). Berg Mill Supply. Retrieved from https://…": a
+            # long title stood first, and the short name after the date is the site it is on
+            rest = f"{draft.values.pop('title')}. {rest}"
+            for key in ("authors", "authors_text"):
+                draft.values.pop(key, None)
+            draft.group_author = False
+            read_title(lead.strip().rstrip("."), draft)
         if not draft.get("title"):
             draft.warnings.append("no title")
     read_source(rest, draft)
@@ -123,6 +131,15 @@ def _title_standing_first(draft: Draft) -> bool:
     authors = draft.get("authors")
     name = authors[0].literal if draft.group_author and len(authors) == 1 else ""
     return bool(name) and not (name.isupper() and " " not in name) and not looks_like_group(name)  # ("OECD", "YÖK": groups)
+
+
+def _site_after_title_first(draft: Draft, lead: str, rest: str) -> bool:
+    """A title of four words or more where a group's name stands, and a short name in capitals (a
+    site's) after the date, before the link."""
+    title = str(draft.get("title"))
+    words = title.split()
+    return (_title_standing_first(draft) and len(lead.split()) >= 4 and 0 < len(words) <= 4
+            and all(w[:1].isupper() for w in words) and bool(draft.get("url") or "http" in rest))
 
 
 def normalize_space(text: str) -> str:

@@ -363,6 +363,8 @@ def citation_form_slip(ctx: CheckContext):
     yield from word_style_citations(ctx)
     yield from _brackets_out_of_place(ctx)
     yield from _brackets_used_as_a_name(ctx)
+    yield from _narrative_inside_brackets(ctx)
+    yield from _possessive_after_the_year(ctx)
 
 
 # Words that end in a period without ending the sentence (the citation after them is in place)
@@ -434,6 +436,73 @@ def _brackets_used_as_a_name(ctx: CheckContext):
         yield Finding(f"Your sentence uses the citation {quote(group.text)} as a name. Write the names as part of the "
                       f"sentence and only the year in brackets: {narrative}.", group, citation=i,
                       suggestion=narrative if parts == 1 and not citation.locator else None)
+
+
+_MAX_ENCLOSING = 400  # how far an enclosing bracket is looked for around a narrative citation
+
+
+def _enclosing(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """The bracket pair, round or square, that holds text[start:end], if any (nearest, unclosed)."""
+    depth = 0
+    for at in range(start - 1, max(-1, start - _MAX_ENCLOSING), -1):
+        if text[at] in ")]":
+            depth += 1
+        elif text[at] in "([":
+            if depth == 0:
+                closing = ")" if text[at] == "(" else "]"
+                close = _closing_bracket(text, end, closing)
+                return (at, close) if close >= 0 else None
+            depth -= 1
+    return None
+
+
+def _closing_bracket(text: str, start: int, closing: str) -> int:
+    depth = 0
+    for at in range(start, min(len(text), start + _MAX_ENCLOSING)):
+        if text[at] in "([":
+            depth += 1
+        elif text[at] in ")]":
+            if depth == 0:
+                return at if text[at] == closing else -1
+            depth -= 1
+    return -1
+
+
+def _narrative_inside_brackets(ctx: CheckContext):
+    """A narrative citation, with its own brackets, inside brackets: "(see Delaney et al. (2010) for a
+    review)", "[Baruh et al. (2017); Krasnova et al. (2010)]" (R Markdown's in-text keys inside
+    square brackets). APA 7 writes "(see Delaney et al., 2010, for a review)", "(Baruh et al., 2017;
+    Krasnova et al., 2010)"."""
+    seen: set[tuple[int, int]] = set()
+    for i, citation in enumerate(ctx.citations):
+        if not citation.narrative or not citation.bracketed or citation.possessive:
+            continue
+        text = ctx.paragraphs[citation.location.paragraph].text
+        pair = _enclosing(text, citation.group.start, citation.group.end)  # (outside its own brackets)
+        if pair is None or (citation.location.paragraph, pair[0]) in seen:
+            continue
+        seen.add((citation.location.paragraph, pair[0]))
+        inner = f"{written_names(citation)}, {citation.year}"
+        where = Location(citation.location.paragraph, pair[0], pair[1] + 1, text[pair[0]:pair[1] + 1],
+                         citation.location.line)
+        if text[pair[0]] == "[":  # said of the group, which holds several works
+            yield Finding(f"Round brackets, not square ones, hold citations, and inside them each work is Name, "
+                          f"Year: {quote(where.text[:80])} becomes ({inner}; …).", where)
+        else:
+            yield Finding(f"Inside brackets, write the citation without brackets of its own, the year after a "
+                          f"comma: {quote(citation.text)} becomes {inner}.", where, citation=i)
+
+
+def _possessive_after_the_year(ctx: CheckContext):
+    """"Chen et al. (2024)'s study": the possessive belongs to the names, "Chen et al.'s (2024) study"."""
+    for i, citation in enumerate(ctx.citations):
+        group = citation.group
+        text = ctx.paragraphs[group.paragraph].text
+        if citation.narrative and group.text.endswith(")") and text.startswith(("'s", "’s"), group.end):
+            names = written_names(citation)
+            where = Location(group.paragraph, group.start, group.end + 2, text[group.start:group.end + 2], group.line)
+            yield Finding(f"Put the possessive on the names, before the year: {names}’s ({citation.year}).", where,
+                          citation=i, suggestion=f"{names}’s ({citation.year})")
 
 
 _BARE_PARENTHESIS = re.compile(r"\(([^()\d]{3,60})\)")

@@ -116,7 +116,7 @@ def _entry_format(ctx: CheckContext, ref: Reference, compared: dict):
     """reference-format's finding on one entry, if any."""
     advice = content_advice(ref)
     if ref.index not in compared and (ref.authors or ref.editors or ref.title):
-        advice = [slip_advice(ref)] + advice + _date_advice(ref)  # (a rendering would show both)
+        advice = [slip_advice(ref)] + advice + _unrendered_advice(ref)
     rendered = compared.get(ref.index)
     changes = _rendered_changes(ref, *rendered) if rendered else None
     also = "; ".join(a for a in advice if a)
@@ -204,6 +204,17 @@ def content_advice(ref: Reference) -> list[str]:
     if site:  # Word's APA 6 form: "Retrieved from Investopedia: https://…"
         advice.append(f"write the site's name after the title and then the link alone, without “Retrieved from”: "
                       f"… {site.group('site')}. {site.group('url')}")
+    if ref.type in ("book", "report", "other") and ref.pages and not container and "In " not in ref.text:
+        # "Spacing effects (Vol. 53, pp. 63–147)": the pages of a chapter, its book left out
+        advice.append(f"pages {ref.pages} belong to a chapter: give the book it is in, as In A. Editor (Ed.), "
+                      f"Book title (pp. {ref.pages}). Publisher")
+    # what a reference manager left, which a rendering from the entry's fields would repeat
+    if _BRACKETED_ARTICLE.search(ref.text) and ref.type == "article-journal":
+        advice.append("leave out “[Article]”: a journal article needs no description in brackets")
+    if _STRAY_IN.search(ref.text):
+        advice.append("leave out the stray “In.”")
+    if ref.publisher.islower() and names_a_publisher(ref.publisher.title()):
+        advice.append(f"capitalise the publisher's name: {ref.publisher.title()}")
     article_id = _ARTICLE_ID.search(ref.text)
     if article_id:  # "…, 2021, Article ID 5566712"
         advice.append(f"write the article number as Article {article_id.group(1)}, without “ID”")
@@ -219,17 +230,26 @@ def content_advice(ref: Reference) -> list[str]:
     return advice
 
 
+_BRACKETED_ARTICLE = re.compile(r"\[(?:Journal )?Article\]", re.IGNORECASE)
+_STRAY_IN = re.compile(r"(?<=[.?!] )In\.(?=\s|$)")  # "… Technical Report. In." (EndNote)
 _ARTICLE_ID = re.compile(r"\bArticle\s+ID\s*:?\s*([A-Za-z]?\d+)\b", re.IGNORECASE)
 _TEXT_FRAGMENT = re.compile(r"#:~:text=\S*")
 _ARXIV_NUMBER = re.compile(r"(?<![\d.])\d{4}\.\d{4,5}(?!\d)")
 
 
-def _date_advice(ref: Reference) -> list[str]:
-    """A journal article dated with its month or day: APA 7 gives only the year."""
+def _unrendered_advice(ref: Reference) -> list[str]:
+    """What an entry that is not compared with its APA 7 rendering gets wrong that the rendering would
+    have shown: a journal article's month, "Article" before its number, a link in quotation marks."""
+    advice = []
     if ref.type == "article-journal" and ref.volume and ref.date_extra and ref.year_number:
-        return [f"give only the year for a journal article: ({ref.year_number}{ref.year_suffix}), not "
-                f"({ref.year}, {ref.date_extra})"]
-    return []
+        advice.append(f"give only the year for a journal article: ({ref.year_number}{ref.year_suffix}), not "
+                      f"({ref.year}, {ref.date_extra})")
+    if ref.type == "article-journal" and ref.article_number and not re.search(
+            rf"\bArticle\s+{re.escape(ref.article_number)}", ref.text, re.IGNORECASE):
+        advice.append(f"write the article number as Article {ref.article_number}")
+    if ref.url and re.search(rf"['\"‘“]{re.escape(ref.url[:30])}", ref.text):
+        advice.append("take the quotation marks off the link")
+    return advice
 
 
 def slip_advice(ref: Reference) -> str:
@@ -358,6 +378,7 @@ def italics(ctx: CheckContext):
     yield from _nothing_in_italics(ctx)
     yield from _italics_on_the_wrong_part(ctx)
     yield from _preprint_title_roman(ctx)
+    yield from _link_in_italics(ctx)
     for index, (entry, _source) in sorted(formatted(ctx).items()):
         ref = ctx.references[index]
         if not _italics_known(ref) or index in ctx.memo["no-italics"]:
@@ -507,6 +528,20 @@ def _preprint_title_roman(ctx: CheckContext):
         yield Finding(f"Set the title “{ref.title}” in italics: APA 7 italicises a preprint's title and keeps the "
                       f"archive's name ({ref.publisher}) in plain type.",
                       _at(ref, title_at, title_at + len(ref.title)), reference=ref.index)
+
+
+def _link_in_italics(ctx: CheckContext):
+    """The DOI or URL in italics (often with the whole entry): APA 7 sets the link in plain type."""
+    for ref in ctx.references:
+        link = ref.doi_text or ref.url
+        text, spans = _entry_italics(ctx, ref)
+        at = text.find(link) if len(link) > 8 else -1
+        if at >= 0 and _coverage(spans, at, at + len(link), text) >= 0.8:
+            whole = _coverage(spans, 0, len(text), text) >= 0.8
+            yield Finding("The link is in italics" + (", with the whole entry" if whole else "") + ": APA 7 sets "
+                          "only the title of a work that stands alone, or a journal's name and volume, in italics; "
+                          "the date and the link are in plain type.", _part(ref, text, at, at + len(link)),
+                          reference=ref.index)
 
 
 def _container_word(ref: Reference) -> str:

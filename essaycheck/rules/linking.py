@@ -8,6 +8,7 @@ from dataclasses import dataclass, replace
 from ..model import Severity
 from ..link import acronym, names_close
 from ..names import fold, fold_words
+from ..references.authors import is_sentence_case
 from .base import CheckContext, Finding, rule
 from .managed import stale_bibliographies
 from .examples import BRAUN, GRANOVETTER, PAGE, RAJ, essay
@@ -86,6 +87,7 @@ class _Mentions:
     text: str  # the folded words, one space between, a space at each end (" berg mill supply ")
     hosts: frozenset[str]  # web addresses written in the text ("boozallen.com")
     unlinked: tuple[str, ...]  # folded names of citations that found no entry
+    bracketed: frozenset[str]  # what stands alone in brackets, folded: "(Berg Mill Supply)" -> "berg mill supply"
 
     @classmethod
     def of(cls, ctx: CheckContext) -> "_Mentions":
@@ -97,7 +99,8 @@ class _Mentions:
                 name for citation, link, _ in ctx.linked()
                 if link.quality == "missing" and citation.authors and len(name := fold(citation.authors[0])) >= 4))
             words = {re.sub(r"['’]s?$", "", w) for w in re.findall(r"[^\W\d_][\w'’\-]*", body)}  # "Vygotsky’s"
-            ctx.memo["mentions"] = cls(frozenset(words), text, frozenset(hosts), unlinked)
+            bracketed = {fold_words(m.group(1)) for m in re.finditer(r"\(([^()\d]{2,80})\)", body)}
+            ctx.memo["mentions"] = cls(frozenset(words), text, frozenset(hosts), unlinked, frozenset(bracketed))
         return ctx.memo["mentions"]
 
     def names(self, phrase: str) -> bool:
@@ -115,9 +118,10 @@ def _referred_to(ctx: CheckContext, ref) -> bool:
     folded_entry = fold(ref.text)
     people = ref.authors or ref.editors
     group = people[0].literal if people and people[0].is_group else ""
+    coauthors = {fold(person.family) for person in people[1:]}
     for name in mentions.unlinked[:_MAX_UNLINKED_COMPARED]:
-        if name in folded_entry:  # "(Forbes, 2019)" for an article on forbes.com
-            return True
+        if name in folded_entry and name not in coauthors:  # "(Forbes, 2019)" for an article on forbes.com
+            return True  # (a citation of another work by a co-author, "Cortina & Luchman", is not this one)
     if group:  # "(APA Standards, 1999)" for a list of groups that holds the American Psychological Association
         initials = fold(acronym(group))
         for citation, link, _ in ctx.linked():
@@ -132,10 +136,15 @@ def _referred_to(ctx: CheckContext, ref) -> bool:
     if people and not group:
         family = people[0].family
         return len(family) >= 3 and family in mentions.words
-    if group:  # a short title may be the site it is on when the title stood first
-        names = [group] + ([_site_name(ref.title)] if len(ref.title.split()) <= 4 else [])
-    else:  # a work without author is cited by its title, or by its site ("(Berg Mill Supply)")
-        names = [" ".join(_site_name(ref.title).rstrip("?!.").split()[:_MAX_PHRASE]), _site_name(ref.container_title)]
+    if group:  # a short title that is a name may be the site it is on when the title stood first
+        names = [group] + ([_site_name(ref.title)] if len(ref.title.split()) <= 4 and not (
+            is_sentence_case(ref.title)) else [])
+    else:  # a work without author is cited by its title, or by its site: "(Berg Mill Supply)", or a name of
+        # several words in the text ("Clean River Recycling"); one word ("Wrike") may be a product named in passing
+        names = [" ".join(_site_name(ref.title).rstrip("?!.").split()[:_MAX_PHRASE])]
+        site = _site_name(ref.container_title)
+        if fold_words(site) in mentions.bracketed or len(site.split()) >= 2 and mentions.names(site):
+            return True
     return any(mentions.names(name) for name in names)
 
 

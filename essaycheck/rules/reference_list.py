@@ -225,9 +225,14 @@ def pages_prefix_in_article(ctx: CheckContext):
     """Journal article pages follow the volume and issue with no “p.” or “pp.”: 43(6), 772–784."""
     for ref in ctx.references:
         # "43(6), pp. 772", and as Elsevier writes it, "Neurocomputing, 339 (2019), pp. 66-76"
-        match = re.search(r"\)\s*,\s*(pp?\.\s*)\d", ref.location.text) if ref.type == "article-journal" else (
-            re.search(r",\s*\d{1,4}\s*\((?:19|20)\d\d\)\s*,\s*(pp?\.\s*)\d+\s*[-‐–]\s*\d", ref.location.text))
+        pattern = _PAGES_AFTER_ISSUE if ref.type == "article-journal" else _PAGES_AFTER_VOLUME_AND_YEAR
+        match = pattern.search(ref.location.text)
         if match:
-            yield Finding(
-                "Delete “pp.” before the page numbers: journal articles give the pages alone.",
-                part_of(ref, match.group(1)), reference=ref.index, suggestion="")
+            yield Finding(_PAGES_PREFIX, part_of(ref, match.group(1)), reference=ref.index, suggestion="")
+        elif pattern.search(ref.text):  # in a later paragraph of the entry: said of the entry as a whole
+            yield Finding(_PAGES_PREFIX, ref.location, reference=ref.index)
+
+
+_PAGES_PREFIX = "Delete “pp.” before the page numbers: journal articles give the pages alone."
+_PAGES_AFTER_ISSUE = re.compile(r"\)\s*,\s*(pp?\.\s*)\d")
+_PAGES_AFTER_VOLUME_AND_YEAR = re.compile(r",\s*\d{1,4}\s*\((?:19|20)\d\d\)\s*,\s*(pp?\.\s*)\d+\s*[-‐–]\s*\d")
