@@ -118,6 +118,9 @@ class _Revisions:
         return element
 
 
+_MANAGED = "a reference manager made this text: change it in the manager"
+
+
 def fix_docx(report: Report, source_path, target_path, *, unsafe: bool = False, durable: bool = True) -> FixResult:
     """Write ``target_path``: ``source_path`` with the fixes as tracked changes and a comment on each."""
     from .annotate import comment_text
@@ -126,18 +129,20 @@ def fix_docx(report: Report, source_path, target_path, *, unsafe: bool = False, 
     if target.exists() and source.exists() and target.samefile(source):
         raise InputError("the fixed copy must not overwrite the essay itself")
     chosen, result_skipped = fixes_of(report, unsafe=unsafe)
-    result = FixResult(skipped=list(result_skipped))
+    managed = _managed_spans(report)
+    # a manager's text is never edited, whatever else would stop a fix there
+    result = FixResult(skipped=[(problem, _MANAGED if _owned(problem, managed) else reason)
+                                for problem, reason in result_skipped])
     copy_ = _DocxCopy(source)
     styles = StyleSheet(copy_.styles)
     paragraphs = body_paragraphs(copy_.body, styles)
     comments = _Comments(copy_.comments)
     revisions = _Revisions(copy_.document, comments)
-    managed = _managed_spans(report)
     _fix_list_layout(report, paragraphs, revisions, comments, result)
     # right to left in each paragraph, so that a fix never moves the offsets of the next one
     for problem in sorted(chosen, key=lambda p: (p.location.paragraph, -p.location.start)):
         if _owned(problem, managed):
-            result.skipped.append((problem, "a reference manager made this text: change it in the manager"))
+            result.skipped.append((problem, _MANAGED))
             continue
         if problem.location.paragraph >= len(paragraphs):
             result.skipped.append((problem, "its place could not be found in the file"))

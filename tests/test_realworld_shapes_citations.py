@@ -130,3 +130,22 @@ def test_a_quotation_from_a_source_cited_the_wrong_way_still_needs_its_paragraph
 ])
 def test_no_quotation_or_a_paragraph_given_is_left_alone(body):
     assert run(body, "quote-without-page").problems == ()
+
+
+def test_a_loose_et_al_keeps_the_narrative_comma_after_it():
+    report = run("Drift is small, as Higgins et. al., (2001) show.")
+    assert {p.rule for p in report.problems if p.citation == 0} >= {"citation-form", "narrative-comma"}
+    report = run("Drift is small, as Higgins et. al. (2001) show.")
+    assert "narrative-comma" not in {p.rule for p in report.problems}
+
+
+@pytest.mark.parametrize(("body", "flagged"), [
+    ("Ponds are watched (Dayan Yadav, Ranjit Kumar & Pankaj Kumar, 2018).", True),
+    ("Ponds are watched (Zeena Shareef & SRN Reddy, 2016).", True),
+    # family names of two words, or with a particle, are no given names
+    ("Ponds are watched (van Dijk & de Souza, 2016).", False),
+    ("Ponds are watched (Mills & Reddy, 2016).", False),
+])
+def test_given_names_in_a_citation_without_an_entry(body, flagged):
+    report = run(body)
+    assert any("Give only family names" in p.message for p in report.problems) is flagged

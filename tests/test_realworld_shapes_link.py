@@ -244,6 +244,20 @@ def test_L10_initials_inside_a_citation_are_read_and_named_once() -> None:
     pytest.param("Backgrounds were removed (Gatis, 2025).", "Gatis, D. (2025). Rembg (Version 2.0.66) [Computer "
                  "software]. 'https://github.com/example/rembg'", "reference-format", "quotation marks off the link",
                  id="link-in-quotes"),
+    pytest.param("Maize adapts (Makum et al., 2018).", "Makum, D., Asse, G., Asse, G., & Banz, M. (2018). Maize "
+                 "under stress. Crop Lanterns, 58, 1492–1507. https://doi.org/10.2135/cropsci2017.09.0531",
+                 "reference-format", "Asse, G. is listed twice", id="author-listed-twice"),
+    pytest.param("Skin conducts (Boucs, 2012).", "Boucs, W. (2012). Electrodermal activity. In Springer eBooks. "
+                 "https://doi.org/10.1007/978-1-4614-1126-0", "reference-format", "names no book", id="in-ebooks"),
+    pytest.param("Diagnosis is hard (Yana & Tri, 2019).", "Yana, J., & Tri, E. (2019). Seven challenges for diagnosis. "
+                 "In International journal of lantern informatics (Vol. 129, pp. 413–422). Elsevier Ireland Ltd.",
+                 "reference-format", "is a journal", id="journal-written-as-a-book"),
+    pytest.param("Rice needs phosphorus (Vand & Aho, 2018).", "Vand, E., & Aho, K. (2018). Phosphorus micro-dosing. "
+                 "Field Lantern Research, 222(March), 39–49. https://doi.org/10.1016/j.fcr.2018.02.016",
+                 "reference-format", "not the month (March)", id="month-as-issue"),
+    pytest.param("Sentences are vectors (Lee & Mik, 2014).", "Lee, Q., & Mik, T. (2014, January). Distributed "
+                 "representations. In International Conference on Lantern Learning (pp. 1188-1196).",
+                 "reference-format", "a paper in published proceedings", id="month-of-proceedings-paper"),
 ])
 def test_L11_slips_no_rendering_shows_are_named(body: str, entry: str, rule: str, words: str) -> None:
     report = checked(body, entry)
@@ -257,3 +271,15 @@ def test_L11_a_rendered_article_with_a_month_is_told_once() -> None:
                      "of time management on grades. Journal of Lantern Psychology, 83(3), 405–410.")
     (problem,) = [p for p in report.problems if p.reference == 0]
     assert "“(1991, September).” → “(1991).”" in problem.message and "not (1991, September)" not in problem.message
+
+
+def test_L12_a_citation_naming_fewer_or_more_authors_than_it_should() -> None:
+    pair = "Adler, R. V., & Blair, E. (2019). Time management and grades. Lantern Open, 9(1), 1–9."
+    report = checked("Control of time matters (Adler, 2019).", pair)
+    assert links(report) == [("Adler, 2019", 0, "exact")]
+    assert [p.message for p in report.problems if p.rule == "et-al-misuse"] == [
+        "“Adler, 2019”: this work has two authors, so write both names."]
+    # three names written for a one-author entry: "et al." whatever the entry says
+    single = "Ployer, R. E. (2006). Staffing in the 21st century. Journal of Lantern Management, 32(6), 868–897."
+    report = checked("Staffing changed (Polyer, Snyder, & Smith, 2006).", single)
+    assert [p.rule for p in report.problems if p.citation == 0].count("et-al-misuse") == 1

@@ -203,8 +203,9 @@ def read_names_before(text: str, known: frozenset[str] = frozenset()) -> Names |
     """The author names that end ``text`` (the words right before "(2019)"), or None."""
     et_al = False
     loose = _ET_AL_LOOSE.search(text)
-    if loose:  # "Smith et. al." / "Smith et.al.": read as "Smith et al."
-        text, et_al = text[:loose.start()].rstrip() + " et al.", True
+    if loose:  # "Smith et. al." / "Smith et.al.": read as "Smith et al." (and "et. al.," keeps its comma)
+        comma = "," if "," in text[loose.end():] else ""
+        text, et_al = text[:loose.start()].rstrip() + " et al." + comma, True
     tokens = tokenize(text)
     i = len(tokens) - 1
     comma = possessive = False

@@ -22,6 +22,7 @@ from .wording import cited_names, citation_form, quote, written_names
       fires=[essay("Themes emerged (Braun et al., 2006).", BRAUN),
              essay("Identity matters (Raj, Fast, & Fisher, 2017).", RAJ),
              essay("Identity matters (Raj, 2017).", RAJ),
+             essay("Themes emerged (Braun, 2006).", BRAUN),
              essay("Ties matter (Putnam, Leonardi, & Nanetti, 1993).", GRANOVETTER)],
       passes=[essay("Identity matters (Raj et al., 2017) and themes emerged (Braun & Clarke, 2006).", RAJ, BRAUN)])
 def et_al_misuse(ctx: CheckContext):
@@ -34,7 +35,7 @@ def et_al_misuse(ctx: CheckContext):
             ref.authors and ref.authors[0].is_group)
         if not linked:
             if not citation.et_al and len(citation.authors) >= 3 and citation.role == "work" and (
-                    len(citation.authors) >= 4 or not citation_slip(citation)):
+                    len(citation.authors) >= 4 or not citation_slip(citation) or _full_names_written(citation)):
                 # (three "names" with initials or titles may be two authors and a title: citation-form's)
                 # every name written: wrong whatever the entry, even when there is none
                 yield Finding(
@@ -48,6 +49,15 @@ def et_al_misuse(ctx: CheckContext):
             advice = "write the name" if count == 1 else "write both names"
         elif not citation.et_al and count >= 3:
             what, advice = f"{count} authors", "write only the first author followed by “et al.”"
+        elif not citation.et_al and count == 2 and len(citation.authors) == 1 and citation.role == "work":
+            what, advice = "two authors", "write both names"  # "(Adams, 2019)" for Adams & Blair
+        elif not citation.et_al and len(citation.authors) >= 3 and citation.role == "work":
+            # three names written for an entry of fewer (author-mismatch says which): "et al." whatever the entry
+            yield Finding(
+                f"{quote(citation.text)} names {len(citation.authors)} authors: from the first citation on, "
+                "APA 7 writes only the first author followed by “et al.”.", citation.location, citation=i,
+                suggestion=citation_form(citation, names=f"{citation.authors[0]} et al."))
+            continue
         else:
             continue
         yield Finding(
@@ -263,7 +273,8 @@ def citation_slip(citation: Citation, ref=None) -> str:
     if _LOOSE_ET_AL.search(text):
         return "et-al"
     group = ref is not None and bool(ref.authors) and ref.authors[0].is_group
-    if not group and (_INITIAL_IN_NAMES.search(names_part) or ref is not None and _given_names_written(citation, ref)):
+    if not group and (_INITIAL_IN_NAMES.search(names_part) or ref is not None and _given_names_written(citation, ref)
+                      or ref is None and _full_names_written(citation)):
         return "initials"
     if _NO_SPACE_AFTER_COMMA.search(text):
         return "space"
@@ -295,6 +306,21 @@ def _given_names_written(citation: Citation, ref) -> bool:
         return False
     words = citation.authors[0].split()
     return len(words) > 1 and any(fold(w) == fold(ref.family_names[0]) for w in words)
+
+
+_PARTICLES = frozenset("van von de der den da di del du dos le la st el al bin ibn".split())
+
+
+def _full_names_written(citation: Citation) -> bool:
+    """"(Dayanidhi Yadav, Ranjeet Kumar & Pankaj Kumar, 2018)": two or more authors, each written as a
+    given name and a family name (no entry to compare with)."""
+    names = [name.split() for name in citation.authors]
+    return len(names) >= 2 and not citation.et_al and all(
+        len(words) == 2 and (_GIVEN.fullmatch(words[0]) or re.fullmatch(r"[A-Z]{2,3}", words[0]))  # "SRN Reddy"
+        and _GIVEN.fullmatch(words[1]) and words[0].lower() not in _PARTICLES for words in names)
+
+
+_GIVEN = re.compile(r"[A-Z][a-z]+(?:-[A-Z]?[a-z]+)?")
 
 
 _SLIP_WORDS = {

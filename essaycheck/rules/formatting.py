@@ -10,7 +10,7 @@ from ..formatting.csl_items import apa_case
 from ..model import Location, Reference, Severity
 from ..references import names_a_publisher, slips
 from ..references.authors import looks_like_group
-from ..references.journals import is_journal_doi
+from ..references.journals import JOURNAL_WORDS, is_journal_doi
 from ..references.links import database_link
 from .base import CheckContext, Finding, rule
 from .capitalisation import proper
@@ -208,6 +208,17 @@ def content_advice(ref: Reference) -> list[str]:
         # "Spacing effects (Vol. 53, pp. 63–147)": the pages of a chapter, its book left out
         advice.append(f"pages {ref.pages} belong to a chapter: give the book it is in, as In A. Editor (Ed.), "
                       f"Book title (pp. {ref.pages}). Publisher")
+    twice = next((a for k, a in enumerate(people) if not a.is_group and a.given and a in people[:k]), None)
+    if twice is not None:  # "…, Asea, G., Asea, G., & …": a rendering would repeat it too
+        advice.append(f"{twice.family}, {twice.given} is listed twice among the authors")
+    if ref.type == "chapter" and _EBOOKS.fullmatch(ref.container_title):  # Google Scholar's "In Springer eBooks"
+        advice.append(f"“In {ref.container_title}” names no book: for a whole book, give its title in italics and "
+                      "its publisher; for a chapter, the book's editors, title and pages")
+    elif ref.type == "chapter" and _JOURNAL_NAME.search(ref.container_title) and ref.volume:
+        advice.append(f"“{ref.container_title}” is a journal: write the article as Journal Name, volume(issue), "
+                      "pages, without “In” or “Vol.”")
+    if ref.issue and _MONTH_NAME.fullmatch(ref.issue):  # "222(March)"
+        advice.append(f"give the issue number in the parentheses after the volume, not the month ({ref.issue})")
     # what a reference manager left, which a rendering from the entry's fields would repeat
     if _BRACKETED_ARTICLE.search(ref.text) and ref.type == "article-journal":
         advice.append("leave out “[Article]”: a journal article needs no description in brackets")
@@ -230,6 +241,12 @@ def content_advice(ref: Reference) -> list[str]:
     return advice
 
 
+_EBOOKS = re.compile(r"(?:Springer|Elsevier|Routledge|Wiley|Palgrave|De Gruyter|CRC Press)\s+e-?Books", re.IGNORECASE)
+_JOURNAL_NAME = re.compile(JOURNAL_WORDS.pattern, re.IGNORECASE)  # "In International journal of … (Vol. 129"
+_PROCEEDINGS = re.compile(r"\b(?:Proceedings|Conference|Symposium|Workshop)\b", re.IGNORECASE)
+_MONTH_NAME = re.compile(r"(?:January|February|March|April|May|June|July|August|September|October|November|"
+                         r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?", re.IGNORECASE)
+_DAY_WITH_ZERO = re.compile(r"\b0\d\b")
 _BRACKETED_ARTICLE = re.compile(r"\[(?:Journal )?Article\]", re.IGNORECASE)
 _STRAY_IN = re.compile(r"(?<=[.?!] )In\.(?=\s|$)")  # "… Technical Report. In." (EndNote)
 _ARTICLE_ID = re.compile(r"\bArticle\s+ID\s*:?\s*([A-Za-z]?\d+)\b", re.IGNORECASE)
@@ -241,9 +258,13 @@ def _unrendered_advice(ref: Reference) -> list[str]:
     """What an entry that is not compared with its APA 7 rendering gets wrong that the rendering would
     have shown: a journal article's month, "Article" before its number, a link in quotation marks."""
     advice = []
-    if ref.type == "article-journal" and ref.volume and ref.date_extra and ref.year_number:
-        advice.append(f"give only the year for a journal article: ({ref.year_number}{ref.year_suffix}), not "
+    if ref.date_extra and ref.year_number and (ref.type == "article-journal" and ref.volume or ref.type in (
+            "chapter", "paper-conference") and _PROCEEDINGS.search(ref.container_title)):
+        what = "a journal article" if ref.type == "article-journal" else "a paper in published proceedings"
+        advice.append(f"give only the year for {what}: ({ref.year_number}{ref.year_suffix}), not "
                       f"({ref.year}, {ref.date_extra})")
+    elif _DAY_WITH_ZERO.search(ref.date_extra):
+        advice.append(f"write the day without a leading zero ({ref.date_extra})")
     if ref.type == "article-journal" and ref.article_number and not re.search(
             rf"\bArticle\s+{re.escape(ref.article_number)}", ref.text, re.IGNORECASE):
         advice.append(f"write the article number as Article {ref.article_number}")
