@@ -138,6 +138,22 @@ def test_title_case_before_a_colon_and_before_a_span_of_years(title, expected):
     assert [p.suggestion for p in found] == ([expected] if expected else [])
 
 
+@pytest.mark.parametrize(("entry", "flagged"), [
+    # a title read together with what follows it is judged on its own part
+    ("S. Lee, X. Zhao, L. Stan Demystifying CNNs for Images by Matched Lanterns (2022), pp. 1-10", True),
+    ("Jose, J. (2022). INTRODUCTION TO TIME SERIES ANALYSIS AND ITS LANTERNS.ResearchGate.https://www.example.net/x",
+     True),
+    ("Lee, S. (2022). Memory for lanterns: A new model. Journal of Lanterns, 3(2), 1–9.", False),
+])
+def test_a_title_read_with_the_next_field_is_judged_on_its_own(entry, flagged):
+    essay = f"Networks\nLanterns matter (Lee et al., 2022; Jose, 2022; Lee, 2022).\nReferences\n{entry}\n"
+    assert bool(_problems(essay, "title-case")) is flagged
+    from essaycheck.rules.capitalisation import _leading_title
+
+    # unless the source was read into it too
+    assert _leading_title("Support Vector Lanterns: A new model, Ain Shams Lantern Journal, Volume 15, 2024") == ""
+
+
 def test_a_heading_of_the_essay_in_title_case_names_nothing():
     known = proper_words(["Water Quality Monitoring Using Zigbee Based Sensor Networks",
                           "This paper applies Zigbee Based sensor networks to ponds."])

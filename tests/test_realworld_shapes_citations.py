@@ -149,3 +149,19 @@ def test_a_loose_et_al_keeps_the_narrative_comma_after_it():
 def test_given_names_in_a_citation_without_an_entry(body, flagged):
     report = run(body)
     assert any("Give only family names" in p.message for p in report.problems) is flagged
+
+
+@pytest.mark.parametrize(("body", "flagged"), [
+    # a long quotation further on in the sentence the citation opens
+    ("Fleming (2004) surveyed 4,500 juniors, of whom most showed “signs of unreadiness, including difficulty "
+     "hearing or following the ward round” on arrival.", True),
+    # a short saying further on is no quotation to locate: “save the time of the reader”
+    ("Fleming's (2004) fourth law, “save the time of the reader,” still holds.", False),
+    # a short phrase in quotation marks there is no quotation; nor is one in the next sentence
+    ("Fleming (2004) surveyed juniors about “ward rounds” on arrival.", False),
+    ("Fleming (2004) surveyed juniors. Most showed “signs of unreadiness, including difficulty hearing the round”.",
+     False),
+])
+def test_a_quotation_later_in_the_sentence_of_a_narrative_citation(body, flagged):
+    report = run(body, "quote-without-page")
+    assert bool(report.problems) is flagged, [p.message for p in report.problems]

@@ -11,6 +11,7 @@ MAX_QUOTE_CHARS = 2000
 MAX_TRAILING_CHARS = 800  # how far a narrative citation's "(p. 780)" may follow it (a long quotation)
 MAX_LOCATOR_CHARS = 60
 MIN_QUOTED_WORDS = 3
+MIN_LONG_QUOTED_WORDS = 10  # a quotation later in a citation's sentence, not introduced by "said", "found" …
 
 _CLOSING_QUOTES = {"”": "“", '"': '"'}
 _QUOTATION = re.compile(r"“[^“”]*”|\"[^\"]*\"")
@@ -49,12 +50,17 @@ def quote_after(text: str, after: int) -> bool:
     if opening is None:
         return False
     between = text[after:opening.start()]
-    if len(between) > MAX_REPORTING_CHARS or not _REPORTING_VERB.search(between) or ANCHOR.search(between):
-        return False  # only "Smith (2020) found that “…”": a quotation the citation introduces
+    if ANCHOR.search(between) or _SENTENCE_END.search(between):
+        return False  # another citation, or another sentence, stands between
     quoted = _QUOTATION.match(text, opening.start(), min(len(text), opening.start() + MAX_QUOTE_CHARS))
     if quoted is None:
         return False
     words = quoted.group()[1:-1].split()
+    # "Smith (2020) found that “…”": a quotation the citation introduces; further on in the sentence only
+    # a long one ("… Lam (2020) surveyed adults, of whom 70 percent showed “unreadiness, including …”")
+    introduced = len(between) <= MAX_REPORTING_CHARS and _REPORTING_VERB.search(between)
+    if not (introduced or len(words) >= MIN_LONG_QUOTED_WORDS):
+        return False
     # "Searching as Strategic Exploration": a name or title in quotation marks, not a quotation
     return len(words) >= MIN_QUOTED_WORDS and sum(w[:1].isupper() for w in words) * 2 <= len(words)
 

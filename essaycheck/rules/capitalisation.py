@@ -20,9 +20,9 @@ _AMADI = ("Amadi, C. (2021). Learning from COVID-19 in Sub-Saharan Africa: What 
 _HASHIMOTO = ("Hashimoto, K. (2019). Die Entwicklung der Sprache im Kindesalter. Zeitschrift für "
               "Entwicklungspsychologie, 51(1), 10–20.")
 _PERIODICALS = ("article-journal", "article-magazine", "article-newspaper")
-# Fields read as one: a period and a capital inside a title (a title and a journal), a volume and
+# Fields read as one: a period and a capital inside a title (a title and a journal, "…APPLICATIONS.ResearchGate"), a volume and
 # pages ("…, 171, 39-47", but not a span of years, "2011-2015"), a journal's name where the title should be.
-_MERGED_FIELDS = re.compile(r"[a-z]\.\s+[A-Z]|,\s*\d+\s*[,(]|(?<!\d)(?!(?:1[89]|20)\d\d\s*[-\u2013]\s*(?:1[89]|20)?\d\d\s*$)\d+\s*[-\u2013]\s*\d+\s*$|^Journal of\b|"
+_MERGED_FIELDS = re.compile(r"[a-z]\.\s+[A-Z]|[A-Za-z]{2}\.(?=[A-Z][a-z])|,\s*\d+\s*[,(]|(?<!\d)(?!(?:1[89]|20)\d\d\s*[-\u2013]\s*(?:1[89]|20)?\d\d\s*$)\d+\s*[-\u2013]\s*\d+\s*$|^Journal of\b|"
                             r"\bPREPRINT\b|\bavailable (?:at|from)\b|\bRetrieved\b|,\s*\d{1,2} [A-Z][a-z]+ \d{4}")
 # Names of events and bodies inside a title: their words are a name's, and keep their capitals.
 _NAMED = re.compile(r"\b(?:Conference|Proceedings|Symposium|Workshop|Congress|Summit)\b|"
@@ -40,6 +40,23 @@ def _product_name(title: str, ref: Reference) -> bool:
     if len(words) > 4 or not first[:1].isupper():
         return False
     return not is_common(first) or any(first.lower() in name.lower().split() for name in ref.family_names)
+
+
+# Where a title read together with what follows it ends: ", pp. 1-10", ", 21 July 2021", ".ResearchGate"
+_TITLE_END = re.compile(r"\s*,\s*(?:pp?\.\s*\d|\d{1,2} [A-Z][a-z]+ \d{4}|(?:19|20)\d\d\b)|\.(?=[A-Z][a-z])")
+
+
+def _leading_title(text: str) -> str:
+    """The title at the start of ``text`` when a field was read into it, or "" when it cannot be told
+    apart (four words at least)."""
+    end = _TITLE_END.search(text)
+    title = text[:end.start()].strip() if end else ""
+    if _SOURCE_INSIDE.search(title):
+        return ""  # "…, Ain Shams Engineering Journal, Volume 15": the source too
+    return title if len(title.split()) >= 4 else ""
+
+
+_SOURCE_INSIDE = re.compile(r",\s*(?:Volume|Vol\.|Issue|No\.)|\b(?:Journal|Proceedings|Review)\b")
 
 
 def proper(ctx: CheckContext) -> frozenset[str]:
@@ -107,6 +124,8 @@ def title_case(ctx: CheckContext):
 
 def _case_finding(ctx: CheckContext, ref: Reference, text: str, keep: frozenset[str], what: str) -> Finding | None:
     """title-case's finding on one title, if any."""
+    if text and _MERGED_FIELDS.search(text):
+        text = _leading_title(text)  # "Demystifying CNNs for Images by Matched Filters , pp. 1-10"
     if not text or _MERGED_FIELDS.search(text) or _NAMED.search(text):
         return None
     if is_all_capitals(text):
