@@ -12,6 +12,7 @@ from .managers.link import ManagedLinks, entries_of_records, managed_citations, 
 from .model import Diagnostic, Document, Report
 from .names import fold
 from .read import document_from_text, read_document
+from .read.collector import collector_paused
 from .references import parse_reference_list
 from .rules import CheckContext, run_rules
 from .rules.managed import lookups_on_records
@@ -41,7 +42,11 @@ def check_text(text: str, settings: Settings | None = None, *, kind: str = "txt"
 def check_document(document: Document, settings: Settings | None = None, *, resolution=None,
                    resolver=None, progress=None) -> Report:
     """Run the pipeline on a document that is already read."""
-    settings = settings or Settings()
+    with collector_paused():  # a check makes many small objects and no cycles worth a collection
+        return _check_document(document, settings or Settings(), resolution, resolver, progress)
+
+
+def _check_document(document: Document, settings: Settings, resolution, resolver, progress) -> Report:
     sections = split_sections(document)
     references = parse_reference_list(sections.references)
     known_names = frozenset(fold(name) for ref in references for name in ref.family_names) | frozenset(

@@ -6,6 +6,7 @@ can be tested on its own with values built by hand.
 
 from __future__ import annotations
 
+from functools import cached_property
 from dataclasses import dataclass, field
 from enum import Enum
 
@@ -234,7 +235,7 @@ class Reference:
     isbn: str = ""  # digits only, when the entry gives one (APA 7 does not; a lookup uses it)
     warnings: tuple[str, ...] = ()  # what the parser could not make sense of
 
-    @property
+    @cached_property  # (asked for by many rules; kept in the instance's __dict__, which frozen allows)
     def family_names(self) -> tuple[str, ...]:
         people = self.authors or (self.editors if self.editors_as_authors else ())
         return tuple(a.name for a in people)

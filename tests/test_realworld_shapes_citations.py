@@ -44,6 +44,7 @@ def run(body: str, rule: str | None = None):
     ("Data are big, as Tinati, Halford, Carr, Pope (2016) found.", "Tinati", "2016"),
     ("Crime fell (Uniform Crime Reporting (UCR) Program, n.d.).", "Uniform Crime Reporting Program", "n.d."),
     ("In 2004, Fleming showed that rounds teach.", "Fleming", "2004"),
+    ("Interleaving was studied by Foster et al. in 2019.", "Foster", "2019"),
     ("Learning follows reinforcement, as B. F. Skinner’s Behaviorist Theory (1953) holds.", "Skinner", "1953"),
     ("Sensors help (Jiang Jianming, Shi Guodong & Li Zhengming, July 2013).", "Jiang Jianming", "2013"),
     ("Water is monitored (Pandian D. R. & Dr. Mala K., 2015).", "Pandian", "2015"),
@@ -165,3 +166,26 @@ def test_given_names_in_a_citation_without_an_entry(body, flagged):
 def test_a_quotation_later_in_the_sentence_of_a_narrative_citation(body, flagged):
     report = run(body, "quote-without-page")
     assert bool(report.problems) is flagged, [p.message for p in report.problems]
+
+
+@pytest.mark.parametrize(("body", "flagged"), [
+    ("Drift is small, as Higgins et al. argue.", True),
+    ("Fit matters, as Cortina and Luchman showed.", True),
+    ("Fit matters, as Jose M. Cortina and Joseph N. Luchman showed.", True),
+    # cited earlier in the paragraph: APA 7 lets the year go; a named theory; a year after a comma
+    ("Cortina and Luchman (2013) showed it. Cortina and Luchman also meta-analysed it.", False),
+    ("Cortina and Luchman’s Fit Theory holds.", False),
+    ("Studies (like those by Cortina & Luchman, 2013) agree.", False),
+])
+def test_authors_named_without_a_year(body, flagged):
+    report = run(body, "citation-form")
+    assert any("without the year" in p.message for p in report.problems) is flagged, [p.message for p in report.problems]
+
+
+def test_et_al_with_the_year_in_the_sentence_cites_even_an_unlisted_work():
+    report = run("Gates were introduced by Cho et al. in 2014 as a simpler unit.")
+    assert [(c.authors, c.year) for c in report.citations] == [(("Cho",), "2014")]
+    assert "missing-reference" in {p.rule for p in report.problems}
+    assert "citation-form" not in {p.rule for p in report.problems}  # the year in the sentence is APA
+    # without "et al." an unlisted name next to a year is no citation
+    assert not run("Sales were reviewed by Cho in 2014 and again later.").citations

@@ -1,8 +1,9 @@
 """Citations whose year stands in the running text, without brackets.
 
-APA 7 lets a sentence carry both: "In 2004, Fleming showed …", "MacKenzie et al.'s 2002 paper".
-Students also write "Le and Mikolov, 2014" where brackets belong. Only a name the reference list
-has, next to a year one of that author's entries has, is taken, so that no other year is.
+APA 7 lets a sentence carry both: "In 2004, Fleming showed …", "MacKenzie et al.'s 2002 paper",
+"Cho et al. in 2014". Students also write "Le and Mikolov, 2014" where brackets belong. Only a name
+the reference list has, next to a year one of that author's entries has, is taken, so that no other
+year is; or a name with "et al.", which only authors get.
 """
 
 from __future__ import annotations
@@ -16,6 +17,11 @@ _WORD = re.compile(r"[A-Z][\w'’\-‐‑]*")
 _NAME_THEN_YEAR = re.compile(
     r"(?P<names>(?P<first>[A-Z][\w\-‐‑]*)(?P<et_al>\s+et\s+al\.?)?(?:\s+(?:and|&)\s+(?P<second>[A-Z][\w\-‐‑]*))?)"
     r"(?P<possessive>['’]s)?(?P<comma>,)?\s+(?P<year>(?:19|20)\d\d[a-z]?)\b(?![\)\]]|\s*\))"
+)
+# "introduced by Cho et al. in 2014": the year in the sentence after the names
+_NAME_IN_YEAR = re.compile(
+    r"(?P<names>(?P<first>[A-Z][\w\-‐‑]*)(?P<et_al>\s+et\s+al\.?)?(?:\s+(?:and|&)\s+(?P<second>[A-Z][\w\-‐‑]*))?)"
+    r"\s+in\s+(?P<year>(?:19|20)\d\d[a-z]?)\b(?!\s*\))"
 )
 _YEAR_THEN_NAME = re.compile(
     r"\b[Ii]n\s+(?P<year>(?:19|20)\d\d[a-z]?),\s+(?P<names>(?P<first>[A-Z][\w\-‐‑]*)(?P<et_al>\s+et\s+al\.?)?"
@@ -31,15 +37,15 @@ def running_citations(paragraph: Paragraph, works: dict[str, frozenset[str]],
     """
     text = paragraph.text
     found: list[Citation] = []
-    for pattern in (_NAME_THEN_YEAR, _YEAR_THEN_NAME):
+    for pattern in (_NAME_THEN_YEAR, _NAME_IN_YEAR, _YEAR_THEN_NAME):
         for match in pattern.finditer(text):
             start, end = match.span()
             if any(s < end and start < e for s, e in taken):
                 continue
             first = match.group("first")
             year = match.group("year")
-            if year not in works.get(fold(first), ()):
-                continue
+            if year not in works.get(fold(first), ()) and not match.group("et_al"):
+                continue  # ("et al." is said only of authors: "Cho et al. in 2014" cites a work, listed or not)
             authors = (first,) + ((match.group("second"),) if match.group("second") else ())
             inside = text.count("(", 0, start) > text.count(")", 0, start)  # "(like those by Smith, 2019 and …)"
             location = Location(paragraph=paragraph.index, start=start, end=end, text=text[start:end],

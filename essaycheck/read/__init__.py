@@ -58,9 +58,11 @@ def _text_paragraphs(text: str, kind: str, path: str) -> tuple[Paragraph, ...]:
 
 
 def _docx_contents(data: bytes, path: str):
+    from .collector import collector_paused
     from .docx import docx_contents
 
-    return docx_contents(data, path)
+    with collector_paused():  # an object per run and per character format
+        return docx_contents(data, path)
 
 
 def _guarded(read, path: str, kind: str):

@@ -23,7 +23,6 @@ tables read cell by cell. Every failure is an :class:`InputError` with one line.
 from __future__ import annotations
 
 import ctypes
-import gc
 import re
 import threading
 from collections import Counter
@@ -31,6 +30,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from ..errors import InputError
+from .collector import collector_paused
 from ..model import Paragraph
 from .paragraphs import TextBudget, too_much_text, trimmed_paragraph
 
@@ -86,15 +86,8 @@ def pdf_layout(data: bytes, path: str) -> PdfLayout:
     with _PDFIUM:
         if _last and _last[0] == data:
             return _last[1]
-        # Reading makes an object per character and no reference cycles: the collector, which would
-        # otherwise run every few hundred of them and walk everything alive each time, waits.
-        collecting = gc.isenabled()
-        gc.disable()
-        try:
+        with collector_paused():  # an object per character
             layout = _read_layout(data, path)
-        finally:
-            if collecting:
-                gc.enable()
         _last[:] = [data, layout]
         return layout
 

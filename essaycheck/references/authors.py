@@ -535,6 +535,8 @@ _INITIALS_THEN_NAME = re.compile(r"(?P<given>(?:[A-Z][a-z]?\.[\s\-‐]?){1,3})\s
 def _initials_first_people(text: str) -> tuple[Author, ...] | None:
     """"J. Smith & K. Lee", "A. Conrad, B. Lee", "Ch. Pavan kumar & S. Praveenkumar": every name with
     its initials first (the order of IEEE and Elsevier), or None."""
+    if not _INITIALS_THEN_NAME.match(text):
+        return None  # (most lists start with a family name: one look is enough)
     tokens = _tokens(text[:_MAX_PART].strip().rstrip(",;: "), _LOOSE_SEPARATOR)
     people = []
     for token, _ in tokens:

@@ -5,10 +5,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from collections import Counter
 from itertools import groupby
 
 from ..citations.context import quote_before
-from ..model import Citation, Location, Severity
+from ..model import Citation, Location, Reference, Severity
 from ..link import year_key
 from ..names import fold
 from .base import CheckContext, Finding, rule
@@ -267,7 +268,7 @@ def citation_slip(citation: Citation, ref=None) -> str:
         # "In 2004, Fleming showed" and "MacKenzie et al.'s 2002 paper" are APA; "Le and Mikolov, 2014" is not
         if not citation.narrative:
             return "prose-in-brackets"
-        return "" if citation.possessive or text.startswith("In ") else "unbracketed"
+        return "" if citation.possessive or text.startswith("In ") or " in " in text else "unbracketed"
     if citation.narrative and _ENTRY_FORM.search(names_part + "("):
         return "entry"
     if _LOOSE_ET_AL.search(text):
@@ -391,6 +392,7 @@ def citation_form_slip(ctx: CheckContext):
     yield from _brackets_used_as_a_name(ctx)
     yield from _narrative_inside_brackets(ctx)
     yield from _possessive_after_the_year(ctx)
+    yield from _authors_named_without_a_year(ctx)
 
 
 # Words that end in a period without ending the sentence (the citation after them is in place)
@@ -517,6 +519,56 @@ def _narrative_inside_brackets(ctx: CheckContext):
         else:
             yield Finding(f"Inside brackets, write the citation without brackets of its own, the year after a "
                           f"comma: {quote(citation.text)} becomes {inner}.", where, citation=i)
+
+
+# What makes names no mention without a year: a year after them, in brackets or after a comma, or a
+# possessive naming a theory or model ("Lave and Wenger’s Situated Learning Theory").
+_YEAR_AFTER = re.compile(r"\s*,?\s*(?:\(|(?:1[5-9]|20)\d\d|n\.\s?d)|['’]s?\s*(?:\(|[A-Z])")
+
+
+def _authors_named_without_a_year(ctx: CheckContext):
+    """The authors of a listed work of two or more named in a sentence with no year: "Mbogori and
+    Arthur found …", "Teresia Mbogori and Tya M. Arthur …", "Tinati et al. argue …". (Once the work is
+    cited in a paragraph, APA 7 lets later mentions there leave the year out.)"""
+    firsts = Counter(fold(ref.family_names[0]) for ref in ctx.references if ref.family_names)
+    works: dict[str, Reference] = {}  # first author as written -> the one listed work of two or more authors
+    for ref in ctx.references:
+        people = [a.family for a in ref.authors if not a.is_group]
+        if len(people) >= 2 and len(people) == len(ref.authors) and ref.year and all(len(f) >= 3 for f in people[:2]) \
+                and firsts[fold(people[0])] == 1:  # (two works of "Llanes-Jurado et al.": which year is not ours to say)
+            works[people[0]] = ref
+    if not works:
+        return
+    pattern = re.compile(rf"\b(?P<first>{'|'.join(map(re.escape, sorted(works, key=len, reverse=True)))})\s+"
+                         r"(?:(?:and|&)\s+(?P<rest>(?:[A-Z][\w.'’\-]*\s+){0,3}[A-Z][\w'’\-]*)|et\s+al\.?)")
+    cited_in = {(c.location.paragraph, link.reference): c.location.start
+                for c, link, _ in reversed(list(ctx.linked())) if link.reference is not None}
+    spans: dict[int, list[tuple[int, int]]] = {}
+    for citation in ctx.citations:
+        spans.setdefault(citation.group.paragraph, []).append((citation.group.start, citation.group.end))
+    for paragraph in ctx.sections.body:
+        told: set[int] = set()  # once per work and paragraph
+        for match in pattern.finditer(paragraph.text):
+            ref = works[match.group("first")]
+            people = ref.family_names
+            end = match.end()
+            if len(people) == 2:  # both names, given names allowed before the second: "Mbogori and Tya M. Arthur"
+                second = re.search(rf"\b{re.escape(people[1])}\b", match.group("rest") or "")
+                if second is None:
+                    continue
+                end = match.start("rest") + second.end()
+            elif match.group("rest") is not None:
+                continue  # three or more authors are named by "et al."
+            first_cited = cited_in.get((paragraph.index, ref.index))
+            if ref.index in told or _YEAR_AFTER.match(paragraph.text, end) or (
+                    first_cited is not None and first_cited < match.start()) or any(
+                    start <= match.start() < stop for start, stop in spans.get(paragraph.index, ())):
+                continue
+            told.add(ref.index)
+            text = paragraph.text[match.start():end]
+            where = Location(paragraph.index, match.start(), end, text, paragraph.line)
+            yield Finding(f"You name {quote(text)} without the year: the first time in a paragraph, "
+                          f"write {cited_names(ref, True)} ({ref.year}).", where)
 
 
 def _possessive_after_the_year(ctx: CheckContext):
