@@ -260,10 +260,23 @@ def _given_names_as_family_names(citation: Citation, matcher: _Matcher) -> _Entr
     name where the family name goes, and the family name's initial after it."""
     if len(citation.authors) < 2 or citation.et_al:
         return None
-    letters = "".join(fold(name)[:1] for name in citation.authors)
+    letters = _first_letters(citation.authors)
     found = [entry for entry in matcher.entries if entry.initials == letters and len(entry.names) == len(letters)
              and _same_year([(entry, "exact")], citation.year) and not set(entry.names) & {fold(n) for n in citation.authors}]
     return found[0] if len(found) == 1 else None
+
+
+def _first_letters(names: Sequence[str]) -> str:
+    return "".join(fold(name)[:1] for name in names)
+
+
+def given_names_as_family_names(citation: Citation, ref: Reference) -> bool:
+    """Whether ``ref`` writes as family names what ``citation`` shows to be given names (see
+    :func:`_given_names_as_family_names`)."""
+    people = ref.authors
+    return len(citation.authors) >= 2 and len(people) == len(citation.authors) and not any(
+        p.is_group for p in people) and "".join(fold(p.given[:1]) for p in people) == _first_letters(
+        citation.authors) and not {fold(p.family) for p in people} & {fold(n) for n in citation.authors}
 
 
 def _same_names_other_order(citation: Citation, matcher: _Matcher) -> _Entry | None:

@@ -144,6 +144,9 @@ def test_title_case_before_a_colon_and_before_a_span_of_years(title, expected):
     ("Jose, J. (2022). INTRODUCTION TO TIME SERIES ANALYSIS AND ITS LANTERNS.ResearchGate.https://www.example.net/x",
      True),
     ("Lee, S. (2022). Memory for lanterns: A new model. Journal of Lanterns, 3(2), 1–9.", False),
+    # a book's title with its series run into it
+    ("Lee, A., & Buerk, A. (2001). Soil carbon for lanterns. In C. Martin (Ed.), Managing Organic Lanterns in Tropical "
+     "Soils: Scope and Limitations. Developments in Plant Sciences (pp. 131–142). Springer.", True),
 ])
 def test_a_title_read_with_the_next_field_is_judged_on_its_own(entry, flagged):
     essay = f"Networks\nLanterns matter (Lee et al., 2022; Jose, 2022; Lee, 2022).\nReferences\n{entry}\n"

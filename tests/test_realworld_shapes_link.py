@@ -191,6 +191,8 @@ def test_L9_given_names_written_as_family_names_still_link() -> None:
     report = checked("Sensors watch the ponds (Luo, Li & Peng, 2015).", entry)
     assert links(report) == [("Luo, Li & Peng, 2015", 0, "author-mismatch")]
     assert not rules(report) & {"missing-reference", "uncited-reference"}
+    (entry_format,) = [p.message for p in report.problems if p.rule == "reference-format"]
+    assert "family names are written as given names" in entry_format and "Luo" in entry_format
     # initials that only happen to agree with another year, or a single author, link to nothing
     assert links(checked("Sensors watch the ponds (Luo, Li & Peng, 2016).", entry))[0][1:] == (None, "missing")
     assert links(checked("Sensors watch the ponds (Hmm, 2015).", entry))[0][1:] == (None, "missing")
@@ -258,6 +260,9 @@ def test_L10_initials_inside_a_citation_are_read_and_named_once() -> None:
     pytest.param("Sentences are vectors (Lee & Mik, 2014).", "Lee, Q., & Mik, T. (2014, January). Distributed "
                  "representations. In International Conference on Lantern Learning (pp. 1188-1196).",
                  "reference-format", "a paper in published proceedings", id="month-of-proceedings-paper"),
+    pytest.param("Fish farms grow (“How Fish Farms Work,” 2008).", "How Fish Farms Work. (2008, May 23). Retrieved "
+                 "January 24, 2019, from https://animals.example.com/fish-farms.htm", "reference-format",
+                 "add the name of the website", id="title-first-page-without-its-site"),
 ])
 def test_L11_slips_no_rendering_shows_are_named(body: str, entry: str, rule: str, words: str) -> None:
     report = checked(body, entry)

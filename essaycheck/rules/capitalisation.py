@@ -43,7 +43,8 @@ def _product_name(title: str, ref: Reference) -> bool:
 
 
 # Where a title read together with what follows it ends: ", pp. 1-10", ", 21 July 2021", ".ResearchGate"
-_TITLE_END = re.compile(r"\s*,\s*(?:pp?\.\s*\d|\d{1,2} [A-Z][a-z]+ \d{4}|(?:19|20)\d\d\b)|\.(?=[A-Z][a-z])")
+_TITLE_END = re.compile(r"\s*,\s*(?:pp?\.\s*\d|\d{1,2} [A-Z][a-z]+ \d{4}|(?:19|20)\d\d\b)|\.(?=[A-Z][a-z])|"
+                        r"(?<=[a-z])\.\s+(?=[A-Z])")  # "… Scope and Limitations. Developments in Plant …"
 
 
 def _leading_title(text: str) -> str:
@@ -56,7 +57,7 @@ def _leading_title(text: str) -> str:
     return title if len(title.split()) >= 4 else ""
 
 
-_SOURCE_INSIDE = re.compile(r",\s*(?:Volume|Vol\.|Issue|No\.)|\b(?:Journal|Proceedings|Review)\b")
+_SOURCE_INSIDE = re.compile(r",\s*(?:Volume|Vol\.|Issue|No\.)|\b(?:Journal|Proceedings|Review)\b|\bIn [A-Z]\.")
 
 
 def proper(ctx: CheckContext) -> frozenset[str]:

@@ -11,11 +11,13 @@ from ..model import Location, Reference, Severity
 from ..references import names_a_publisher, slips
 from ..references.authors import looks_like_group
 from ..references.journals import JOURNAL_WORDS, is_journal_doi
+from ..link import given_names_as_family_names
 from ..references.links import database_link
 from .base import CheckContext, Finding, rule
 from .capitalisation import proper
 from .examples import BRAUN, RAJ, WENGER, essay, markdown_essay
 from .managed import bibliography_manager, made_by
+from .wording import written_names
 
 _CITE = "Networks matter (Raj et al., 2017), themes emerged (Braun & Clarke, 2006) and practice shapes identity (Wenger, 1998)."
 
@@ -115,6 +117,10 @@ def reference_format(ctx: CheckContext):
 def _entry_format(ctx: CheckContext, ref: Reference, compared: dict):
     """reference-format's finding on one entry, if any."""
     advice = content_advice(ref)
+    swapped = _swapped_names(ctx).get(ref.index)
+    if swapped is not None:  # "Hongpin, L., Guanglin, L." cited as "Luo, Li"
+        advice.append(f"the family names are written as given names: your text cites {written_names(swapped)}, "
+                      "whose initials these are; write each author as family name, initials")
     if ref.index not in compared and (ref.authors or ref.editors or ref.title):
         advice = [slip_advice(ref)] + advice + _unrendered_advice(ref)
     rendered = compared.get(ref.index)
@@ -131,6 +137,17 @@ def _entry_format(ctx: CheckContext, ref: Reference, compared: dict):
                       ref.location, reference=ref.index, suggestion=fix)
     elif also:
         yield Finding(f"Not quite APA 7: {also}.", ref.location, reference=ref.index)
+
+
+def _swapped_names(ctx: CheckContext) -> dict:
+    """Entry index -> a citation showing that the entry writes given names as family names."""
+    if "swapped-names" not in ctx.memo:
+        found = {}
+        for citation, link, ref in ctx.linked():
+            if link.quality == "author-mismatch" and ref is not None and given_names_as_family_names(citation, ref):
+                found.setdefault(ref.index, citation)
+        ctx.memo["swapped-names"] = found
+    return ctx.memo["swapped-names"]
 
 
 def _rendered_changes(ref: Reference, entry, source: str) -> str:
@@ -180,7 +197,8 @@ def content_advice(ref: Reference) -> list[str]:
             advice.append(f"write the journal's name in full, not abbreviated (“{container}”)")
         # its capitals are periodical-case's
     people = ref.authors or ref.editors
-    if ref.type == "webpage" and people and not people[0].is_group and not container and ref.url and (
+    if ref.type == "webpage" and not (people and people[0].is_group) and (people or ref.title) and not container and (
+            ref.url) and (
             not ref.url.lower().endswith(".pdf")):  # a PDF is some other kind of work, not a page of a site
         advice.append("add the name of the website or newspaper after the title")
     if ref.title and (people or ref.year) and not (container or ref.publisher or ref.url or ref.doi or ref.genre) and (
