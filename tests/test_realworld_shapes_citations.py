@@ -72,6 +72,8 @@ def test_the_citation_is_found_and_linked(body, author, year):
     ("Teams share less [Tinati et al. (2016); Fleming (2004)].", "Round brackets, not square ones"),
     ("Rounds teach (see Fleming (2004) for a review).", "without brackets of its own"),
     ("In Fleming (2004)’s study, rounds taught juniors.", "Put the possessive on the names"),
+    ("Rounds were studied with 2,979 juniors Fleming (2004).", "ends your sentence without being part of it"),
+    ("Load is an alternative theory A. Fleming (2004).", "ends your sentence without being part of it"),
     ("Sensors help (Jiang Jianming, Shi Guodong & Li Zhengming, July 2013).", "Give only family names"),
     ("Gradients flow backwards. Figure 2 Tóth, B. (2018, August 13)", "how the reference list writes the work"),
     ("Drift is small, as Higgins et. al. (2001) show.", "Write “et al.”"),
@@ -96,6 +98,9 @@ def test_citation_form_names_the_slip_once(body, slip):
     "Rounds teach juniors (Fleming, 2004). Reports agree.",
     "Rounds teach (see Fleming, 2004, for a review).",
     "In Fleming’s (2004) study, rounds taught juniors.",
+    "Rounds were studied by Fleming (2004).",
+    "Rounds were studied, as reviewed in Fleming (2004).",
+    "The best account of rounds is still that of Fleming (2004).",
 ])
 def test_apa_forms_get_no_citation_form_finding(body):
     report = run(body)

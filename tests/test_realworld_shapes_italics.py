@@ -122,3 +122,13 @@ def test_a_title_standing_first_is_read_as_the_title():
 def test_a_link_in_italics_is_named(entry, flagged):
     messages = italics_messages(entry, "Moreau, 2021")
     assert any("The link is in italics" in m for m in messages) is flagged, messages
+
+
+def test_a_groups_page_on_a_site_named_after_it_has_its_title_in_italics():
+    entry = ("World Lantern Organization. (2020, January 30). Statement on lanterns. *WLO | World Lantern "
+             "Organization*. https://www.wlo.example.int/item")
+    messages = italics_messages(entry, "World Lantern Organization, 2020")
+    assert any("Statement on lanterns" in m for m in messages), messages
+    right = entry.replace("Statement on lanterns", "*Statement on lanterns*").replace(
+        "*WLO | World Lantern Organization*", "WLO | World Lantern Organization")
+    assert not italics_messages(right, "World Lantern Organization, 2020")

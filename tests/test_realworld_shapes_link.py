@@ -213,7 +213,7 @@ def test_L10_initials_inside_a_citation_are_read_and_named_once() -> None:
                  "https://boxes.example.com/why", "reference-format", "(n.d.), with no space", id="spaced-n-d"),
     pytest.param("Monitoring helps (Alder & Cole, 2021).", "Alder, O., & Cole, M. (2021). Remote monitoring at home. "
                  "International Journal of Lantern Care, 2021, Article ID 5566712.", "reference-format",
-                 "Article 5566712, without “ID”", id="article-id"),
+                 "“ID”", id="article-id"),
     pytest.param("Gradients flow back (Kim, 2019).", "Kim, H. (2019, November 3). Backpropagation step by step. "
                  "Data Blog. https://blog.example.com/ai/backprop/#:~:text=Backpropagation%2C%20short",
                  "reference-format", "before “#:~:text=", id="highlight-in-link"),
@@ -263,6 +263,19 @@ def test_L10_initials_inside_a_citation_are_read_and_named_once() -> None:
     pytest.param("Fish farms grow (“How Fish Farms Work,” 2008).", "How Fish Farms Work. (2008, May 23). Retrieved "
                  "January 24, 2019, from https://animals.example.com/fish-farms.htm", "reference-format",
                  "add the name of the website", id="title-first-page-without-its-site"),
+    pytest.param("Stress is common (World Lantern Organization, 2020).", "World Lantern Organization. (2020, January "
+                 "30). Statement on lanterns. WLO | World Lantern Organization. https://www.wlo.example.int/item",
+                 "reference-format", "it repeats the author's", id="site-repeats-the-group"),
+    pytest.param("Load matters (Swell, 1988).", "Cognitive Load Theory: Swell, J. (1988). Cognitive load during "
+                 "problem solving. Lantern Science, 12(2), 257–285.", "reference-format", "leave out the label",
+                 id="topic-label-before-the-authors"),
+    pytest.param("Signals were classified (Mohs et al., 2023).", "Mohs, S., Ghon, S., & Alza, M. (2023). Classifying "
+                 "lantern signals. Computers, Lanterns & Continua/Computers, Lanterns & Continua (Print), 75(3), "
+                 "5271–5286.", "reference-format", "write the journal's name once", id="journal-name-doubled"),
+    pytest.param("Spacing helps engineers (Beg et al., 2017).", "Beg, C. R., Lyle, K. B., & Ralst, P. A. (2017). "
+                 "2017 IEEE frontiers in lantern education conference (FIE). 2017-October, 1–5. "
+                 "https://doi.org/10.1109/FIE.2017.8190463", "reference-format", "the title is the conference's",
+                 id="conference-name-as-title"),
 ])
 def test_L11_slips_no_rendering_shows_are_named(body: str, entry: str, rule: str, words: str) -> None:
     report = checked(body, entry)

@@ -18,7 +18,7 @@ _VOLUME_ISSUE = re.compile(
 _PAGES = re.compile(
     r"(?:pp?\.\s*)?(?P<pages>[A-Za-z]{0,3}\d+[A-Za-z]?(?:\s*[-‐–—]\s*[A-Za-z]{0,3}\d+[A-Za-z]?)?)"
 )
-_ARTICLE = re.compile(r"(?:Article|Art\.)(?:\s+No\.?)?\s+(?P<number>\S+)", re.IGNORECASE)
+_ARTICLE = re.compile(r"(?:Article|Art\.)(?:\s+(?:No\.?|ID:?))?\s+(?P<number>\S+)", re.IGNORECASE)  # "Article ID 5566712" too
 _ELOCATOR = re.compile(r"e\d{4,}|[a-z]{3,6}\d{3,}")  # e0149158, zmac036: article numbers, not pages
 _LABELLED_NUMBER = re.compile(r"\b(?:Vol|No|Nr|Issue|Num)\.?\s*\d", re.IGNORECASE)
 _BRACKET_NOTE = re.compile(r"\s*\[[^\[\]]{1,40}\]")

@@ -25,6 +25,8 @@ from .locators import read_locators
 from .sentences import cut, split_sentence
 from .titles import quoted_title, read_title, take_back_title, title_with_inner_questions
 
+_LABEL = re.compile(r"[A-Z][A-Za-z]+(?: [A-Za-z]+){0,5}:\s+(?=[A-Z][\w'’\-]+,\s+[A-Z]\.(?:\s?[A-Z]\.)*,?\s+(?:&\s+)?"
+                    r"(?:[A-Z][\w'’\-]+,\s+[A-Z]\.|\((?:19|20)\d\d))")
 _LIST_MARKER = re.compile(r"(?:[-*•▪◦]|\(?\d{1,3}[.)]|\[\d{1,3}\])\s+")
 
 
@@ -35,6 +37,10 @@ def _parse(text: str) -> Draft:
     if marker and not text[marker.end():marker.end() + 1].islower():
         draft.warnings.append(slips.NUMBERED)
         text = text[marker.end():]
+    label = _LABEL.match(text)
+    if label:  # "Cognitive Load Theory: Sweller, J. (1988). …": a topic the student grouped entries by
+        draft.warnings.append(slips.LABEL_BEFORE_AUTHORS)
+        text = text[label.end():]
     text = closed_up(text, draft)
     date = find_date(text, draft)
     leading = leading_people_instead(text, date)

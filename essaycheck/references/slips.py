@@ -36,6 +36,7 @@ ISBN = "ISBN in the entry (APA 7 leaves it out)"
 PREPRINT_NUMBER = "preprint number written after the archive (“arXiv preprint arXiv:…”)"
 PLACEHOLDER = "placeholder left in the entry (“[DOI pending]”)"
 SPACED_NO_DATE = "“n. d.” written with a space"
+LABEL_BEFORE_AUTHORS = "a label before the authors (“Cognitive Load Theory: Sweller, J.”)"
 
 # What to tell a student for each, in the order an entry is read. ``{name}`` is the entry's first
 # author written the APA way ("Wenger, E."), ``{family}`` their family name, ``{year}`` the year.
@@ -75,4 +76,5 @@ ADVICE = {
                      "entry with the preprint's link",
     PLACEHOLDER: "take out the placeholder in square brackets: give the DOI or link once there is one",
     SPACED_NO_DATE: "write a missing date as (n.d.), with no space inside",
+    LABEL_BEFORE_AUTHORS: "start the entry with the authors: leave out the label before them",
 }

@@ -393,6 +393,7 @@ def citation_form_slip(ctx: CheckContext):
     yield from _narrative_inside_brackets(ctx)
     yield from _possessive_after_the_year(ctx)
     yield from _authors_named_without_a_year(ctx)
+    yield from _narrative_tacked_on(ctx)
 
 
 # Words that end in a period without ending the sentence (the citation after them is in place)
@@ -569,6 +570,34 @@ def _authors_named_without_a_year(ctx: CheckContext):
             where = Location(paragraph.index, match.start(), end, text, paragraph.line)
             yield Finding(f"You name {quote(text)} without the year: the first time in a paragraph, "
                           f"write {cited_names(ref, True)} ({ref.year}).", where)
+
+
+# Words after which names can end a sentence as part of it: "… as argued by Walsh et al. (2018)."
+_LEADS_TO_A_NAME = frozenset("""
+by in of from to see and or with as than like including following per via on at for about between among also
+against versus vs cf e.g i.e namely especially particularly notably
+""".split())
+
+
+def _narrative_tacked_on(ctx: CheckContext):
+    """A narrative citation put at the end of a sentence it is no part of: "… with 2,979 participants
+    Walsh et al. (2018)." APA 7 puts it in brackets there, (Walsh et al., 2018)."""
+    for i, citation in enumerate(ctx.citations):
+        group = citation.group
+        if not citation.narrative or not citation.bracketed or citation.possessive or citation.position:
+            continue
+        text = ctx.paragraphs[group.paragraph].text
+        if not re.match(r"\s*\.(?:\s|$)", text[group.end:group.end + 3]):
+            continue
+        # (an initial before the names, "theory O. Chen & Kalyuga (2019)", is the names')
+        before = re.search(r"([A-Za-z][\w'’-]*)[ \t]+(?:[A-Z]\.[ \t]*)*$", text[max(0, group.start - 40):group.start])
+        word = before.group(1) if before else ""
+        if not word or not word.islower() or word in _LEADS_TO_A_NAME or word.endswith("ed") or len(word) < 3:
+            continue
+        names = written_names(citation)
+        yield Finding(f"{quote(group.text)} ends your sentence without being part of it: put it in brackets, "
+                      f"({names}, {citation.year}), or make the names part of the sentence.", group, citation=i,
+                      suggestion=f"({names}, {citation.year})" if not citation.locator else None)
 
 
 def _possessive_after_the_year(ctx: CheckContext):

@@ -8,6 +8,7 @@ from dataclasses import replace
 
 from ..formatting.csl_items import apa_case
 from ..model import Location, Reference, Severity
+from ..names import fold
 from ..references import names_a_publisher, slips
 from ..references.authors import looks_like_group
 from ..references.journals import JOURNAL_WORDS, is_journal_doi
@@ -226,6 +227,14 @@ def content_advice(ref: Reference) -> list[str]:
         # "Spacing effects (Vol. 53, pp. 63–147)": the pages of a chapter, its book left out
         advice.append(f"pages {ref.pages} belong to a chapter: give the book it is in, as In A. Editor (Ed.), "
                       f"Book title (pp. {ref.pages}). Publisher")
+    if ref.type == "webpage" and _site_repeats_author(ref) and fold(ref.container_title) != fold(ref.authors[0].literal):
+        advice.append(f"leave out the site's name, “{ref.container_title}”: it repeats the author's")
+    halves = container.split("/") if ref.type == "article-journal" else []
+    if len(halves) == 2 and halves[1].strip().startswith(halves[0].strip()) and len(halves[0].strip()) > 3:
+        advice.append(f"write the journal's name once: {halves[0].strip()}")  # "Continua/Continua (Print)"
+    if _EVENT_AS_TITLE.match(ref.title):  # "2017 IEEE frontiers in education conference (FIE)"
+        advice.append("the title is the conference's: give the paper's own title, then In and the proceedings' "
+                      "title in italics with the pages")
     twice = next((a for k, a in enumerate(people) if not a.is_group and a.given and a in people[:k]), None)
     if twice is not None:  # "…, Asea, G., Asea, G., & …": a rendering would repeat it too
         advice.append(f"{twice.family}, {twice.given} is listed twice among the authors")
@@ -244,9 +253,6 @@ def content_advice(ref: Reference) -> list[str]:
         advice.append("leave out the stray “In.”")
     if ref.publisher.islower() and names_a_publisher(ref.publisher.title()):
         advice.append(f"capitalise the publisher's name: {ref.publisher.title()}")
-    article_id = _ARTICLE_ID.search(ref.text)
-    if article_id:  # "…, 2021, Article ID 5566712"
-        advice.append(f"write the article number as Article {article_id.group(1)}, without “ID”")
     fragment = _TEXT_FRAGMENT.search(ref.url) if ref.url else None
     if fragment:  # what a browser adds to highlight the words searched for
         advice.append(f"end the link before “{fragment.group()[:12]}…”: that part only highlights words in your "
@@ -265,6 +271,7 @@ _PROCEEDINGS = re.compile(r"\b(?:Proceedings|Conference|Symposium|Workshop)\b", 
 _MONTH_NAME = re.compile(r"(?:January|February|March|April|May|June|July|August|September|October|November|"
                          r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?", re.IGNORECASE)
 _DAY_WITH_ZERO = re.compile(r"\b0\d\b")
+_EVENT_AS_TITLE = re.compile(r"(?:19|20)\d\d\s.{0,80}\b(?:conference|symposium|workshop|congress)\b", re.IGNORECASE)
 _BRACKETED_ARTICLE = re.compile(r"\[(?:Journal )?Article\]", re.IGNORECASE)
 _STRAY_IN = re.compile(r"(?<=[.?!] )In\.(?=\s|$)")  # "… Technical Report. In." (EndNote)
 _ARTICLE_ID = re.compile(r"\bArticle\s+ID\s*:?\s*([A-Za-z]?\d+)\b", re.IGNORECASE)
@@ -286,6 +293,9 @@ def _unrendered_advice(ref: Reference) -> list[str]:
     if ref.type == "article-journal" and ref.article_number and not re.search(
             rf"\bArticle\s+{re.escape(ref.article_number)}", ref.text, re.IGNORECASE):
         advice.append(f"write the article number as Article {ref.article_number}")
+    article_id = _ARTICLE_ID.search(ref.text)
+    if article_id:  # "…, 2021, Article ID 5566712"
+        advice.append(f"write the article number as Article {article_id.group(1)}, without “ID”")
     if ref.url and re.search(rf"['\"‘“]{re.escape(ref.url[:30])}", ref.text):
         advice.append("take the quotation marks off the link")
     return advice
@@ -466,11 +476,16 @@ def _italics_known(ref: Reference) -> bool:
     if ref.type == "book":
         return names_a_publisher(ref.publisher) or bool(ref.edition)
     if ref.type == "webpage":  # an organisation's page on its own site: the title is italic
-        group = ref.authors[0].literal if ref.authors and ref.authors[0].is_group else ""
-        return bool(group) and ref.container_title in ("", group)
+        return _site_repeats_author(ref) or bool(ref.authors and ref.authors[0].is_group and not ref.container_title)
     if ref.type == "article-journal" and not (ref.issue or ref.pages or ref.article_number or ref.doi):
         return False  # "Title, 127." may be a chapter's page: a journal entry has more than a volume
     return ref.type in ("article-journal", "chapter", "thesis", "report", "paper-conference")
+
+
+def _site_repeats_author(ref: Reference) -> bool:
+    """A group's page whose site name is, or holds, the group's name: "WHO | World Health Organization"."""
+    group = ref.authors[0].literal if ref.authors and ref.authors[0].is_group else ""
+    return bool(group and ref.container_title) and fold(group) in fold(ref.container_title)
 
 
 def _spans_paragraphs(ref: Reference) -> bool:

@@ -30,7 +30,10 @@ def part_of(ref: Reference, snippet: str) -> Location:
 def reference_order(ctx: CheckContext):
     """Entries are ordered alphabetically by the first author's family name, letter by letter
     ("nothing precedes something": Brown before Browning), then by the next authors, then by year."""
-    comparable = [(reference_sort_key(ref), ref) for ref in ctx.references if ref.family_names or ref.title]
+    # (an entry led by a label, "Cognitive Load Theory: Sweller, J.", is placed by the label: its place is
+    # reference-format's to settle with the label)
+    comparable = [(reference_sort_key(ref), ref) for ref in ctx.references if (ref.family_names or ref.title)
+                  and slips.LABEL_BEFORE_AUTHORS not in ref.warnings]
     for (previous_key, previous), (key, ref) in zip(comparable, comparable[1:]):
         if previous_key > key and ctx.sections.list_of(previous.location.paragraph) == ctx.sections.list_of(
                 ref.location.paragraph):  # a second list (for an appendix) is sorted on its own
