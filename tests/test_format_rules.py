@@ -10,7 +10,8 @@ from essaycheck.model import Author, Document, Location, Reference
 from essaycheck.read import document_from_text
 from essaycheck.references import parse_reference_list
 from essaycheck.rules.base import CheckContext
-from essaycheck.rules.formatting import expected_item, italics, reference_format
+from essaycheck.rules.formatting import expected_item, reference_format
+from essaycheck.rules.italics import italics
 from essaycheck.sections import split_sections
 
 FIXTURES = Path(__file__).with_name("http_fixtures")

@@ -24,7 +24,8 @@ from .citation_form import (
     narrative_comma,
     quote_without_page,
 )
-from .formatting import italics, reference_format
+from .formatting import reference_format
+from .italics import italics
 from .layout import (layout_alignment, layout_font, layout_hanging_indent, layout_headings, layout_line_spacing,
                      layout_margins,
                      layout_page_number, layout_paragraph_indent, layout_reference_spacing, layout_references_heading,
