@@ -194,3 +194,10 @@ def test_et_al_with_the_year_in_the_sentence_cites_even_an_unlisted_work():
     assert "citation-form" not in {p.rule for p in report.problems}  # the year in the sentence is APA
     # without "et al." an unlisted name next to a year is no citation
     assert not run("Sales were reviewed by Cho in 2014 and again later.").citations
+
+
+def test_a_tacked_on_citation_goes_into_brackets_with_its_initials_and_an_ampersand():
+    report = run("Load is an alternative theory A. Cortina and Luchman (2013).", "citation-form")
+    (problem,) = report.problems
+    assert problem.location.text == "A. Cortina and Luchman (2013)"
+    assert problem.suggestion == "(A. Cortina & Luchman, 2013)"

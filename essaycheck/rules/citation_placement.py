@@ -218,13 +218,16 @@ def _narrative_tacked_on(ctx: CheckContext):
         if not re.match(r"\s*\.(?:\s|$)", text[group.end:group.end + 3]):
             continue
         # (an initial before the names, "theory O. Chen & Kalyuga (2019)", is the names')
-        before = re.search(r"([A-Za-z][\w'’-]*)[ \t]+(?:[A-Z]\.[ \t]*)*$", text[max(0, group.start - 40):group.start])
+        window = max(0, group.start - 40)
+        before = re.search(r"([A-Za-z][\w'’-]*)[ \t]+((?:[A-Z]\.[ \t]*)*)$", text[window:group.start])
         word = before.group(1) if before else ""
         if not word or not word.islower() or word in _LEADS_TO_A_NAME or word.endswith("ed") or len(word) < 3:
             continue
-        names = written_names(citation)
-        yield Finding(f"{quote(group.text)} ends your sentence without being part of it: put it in brackets, "
-                      f"({names}, {citation.year}), or make the names part of the sentence.", group, citation=i,
+        start = window + before.start(2)  # the initials go into the brackets with the names
+        names = f"{text[start:group.start]}{written_names(citation).replace(' and ', ' & ')}"  # "&" in brackets
+        where = Location(group.paragraph, start, group.end, text[start:group.end], group.line)
+        yield Finding(f"{quote(where.text)} ends your sentence without being part of it: put it in brackets, "
+                      f"({names}, {citation.year}), or make the names part of the sentence.", where, citation=i,
                       suggestion=f"({names}, {citation.year})" if not citation.locator else None)
 
 
