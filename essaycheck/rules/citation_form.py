@@ -19,7 +19,7 @@ from .ordering import reference_sort_key
 from .wording import cited_names, citation_form, quote
 
 
-@rule("et-al-misuse", Severity.WARNING, "“et al.” used for one or two authors, or all names written for three or more.",
+@rule("et-al-misuse", Severity.WARNING, "“et al.” used for one or two authors, all names written for three or more, or a name left out.",
       fires=[essay("Themes emerged (Braun et al., 2006).", BRAUN),
              essay("Identity matters (Raj, Fast, & Fisher, 2017).", RAJ),
              essay("Identity matters (Raj, 2017).", RAJ),
@@ -342,7 +342,7 @@ _SLIP_WORDS = {
 }
 
 
-@rule("citation-form", Severity.WARNING, "A citation written in a form APA 7 does not use (initials, a full date, “et. al”, no space, “n.d”).",
+@rule("citation-form", Severity.WARNING, "A citation written or placed in a way APA 7 does not use (initials, a full date, “et. al”, brackets used as a name, no year).",
       fires=[essay("As Raj, M., Fast, N. J., & Fisher, O. (2017) show, identity matters.", RAJ),
              essay("Identity matters (Raj et. al., 2017).", RAJ),
              essay("Themes emerged (Braun V. & Clarke V., 2006).", BRAUN),
@@ -372,7 +372,10 @@ _SLIP_WORDS = {
 def citation_form_slip(ctx: CheckContext):
     """A citation gives the family names (or the group's name) and the year, nothing else: no
     initials or given names (only to tell apart two first authors who share a surname), no month or
-    day, "et al." with one period, a space after each comma, and "n.d." for a work without date."""
+    day, "et al." with one period, a space after each comma, and "n.d." for a work without date.
+    Where it stands matters too (``citation_placement``): brackets are not a name in the sentence,
+    a narrative citation is part of its sentence and not inside other brackets, and authors named
+    in the text get their year."""
     for i, (citation, link, ref) in enumerate(ctx.linked()):
         if citation.role == "personal-communication":
             continue  # "(M. Chen, personal communication, March 3, 2023)": initials and the full date belong there
