@@ -58,6 +58,7 @@ def _brackets_out_of_place(ctx: CheckContext):
                           "sentence, before its period.", where, citation=i, suggestion=f" {group.text}")
 
 
+_LOOK_BACK = 400
 # A verb right after the brackets makes them the subject: "(Levin, 2000) conducted a study".
 _VERB_AFTER = re.compile(
     r"\s+(?:(?:has|have|had|also|then|further)\s+)?(?:conduct|analy[sz]|f(?:ound|ind)|show|report|argu|suggest|note|"
@@ -83,7 +84,10 @@ def _brackets_used_as_a_name(ctx: CheckContext):
             continue
         seen.add((group.paragraph, group.start))
         text = ctx.paragraphs[group.paragraph].text
-        before, after = text[:group.start], text[group.end:]
+        # (the sentence's opening phrase and a list of brackets before it are never longer than this)
+        before, after = text[max(0, group.start - _LOOK_BACK):group.start], text[group.end:group.end + 80]
+        if before and group.start > _LOOK_BACK:
+            before = before[before.find(" ") + 1:]  # from a whole word
         as_subject = _SENTENCE_OPENING.search(before) is not None and _VERB_AFTER.match(after) is not None
         if not (as_subject or _NAME_WANTED_BEFORE.search(before)):
             continue
