@@ -45,8 +45,9 @@ def _keys_close(a: str, b: str) -> bool:
 def year_key(year: str) -> tuple[int, int, str]:
     """Sort key in APA order: n.d. first, then years, then in press; suffixes after."""
     text = year.strip().casefold()
-    if _year_form(text).startswith("n.d"):  # "n.d.", and "n. d." as some write it
-        return (0, 0, _year_form(text)[4:].strip("-"))
+    compact = _year_form(text)
+    if compact.startswith("n.d"):  # "n.d.", and "n. d." as some write it
+        return (0, 0, compact[4:].strip("-"))
     if text.startswith("in press"):
         return (2, 0, text[8:].strip("-"))
     digits = text[:4]
@@ -90,7 +91,7 @@ def _entry(ref: Reference, abbreviations: dict[str, str], work: int) -> _Entry:
         aliases.add(fold(acronym(group)))
         aliases.update(abbr for abbr, full in abbreviations.items() if full == fold(group))
     initial = fold(people[0].given[:1]) if people and not people[0].is_group else ""
-    initials = "".join(fold(p.given[:1]) or "?" for p in people) if people and not people[0].is_group else ""
+    initials = _initials(people) if people and not people[0].is_group else ""
     return _Entry(ref.index, names, frozenset(a for a in aliases if a), ref.year, fold(ref.title), by_title,
                   ref.original_year, initial, work, initials)
 
@@ -258,25 +259,32 @@ def _given_names_as_family_names(citation: Citation, matcher: _Matcher) -> _Entr
     """The one entry of the cited year, with as many authors as the citation names (two or more),
     whose initials are the cited family names' first letters: the list wrote each author's given
     name where the family name goes, and the family name's initial after it."""
-    if len(citation.authors) < 2 or citation.et_al:
+    if citation.et_al:
         return None
-    letters = _first_letters(citation.authors)
-    found = [entry for entry in matcher.entries if entry.initials == letters and len(entry.names) == len(letters)
-             and _same_year([(entry, "exact")], citation.year) and not set(entry.names) & {fold(n) for n in citation.authors}]
+    found = [entry for entry in matcher.entries if _names_swapped(citation.authors, entry.initials, entry.names)
+             and _same_year([(entry, "exact")], citation.year)]
     return found[0] if len(found) == 1 else None
 
 
-def _first_letters(names: Sequence[str]) -> str:
-    return "".join(fold(name)[:1] for name in names)
+def _initials(people) -> str:
+    """Every author's first initial, folded, in order ("?" for one without initials)."""
+    return "".join(fold(p.given[:1]) or "?" for p in people)
+
+
+def _names_swapped(cited: Sequence[str], initials: str, families: Sequence[str]) -> bool:
+    """Two or more cited family names whose first letters are an entry's initials, none of them its
+    family names (folded)."""
+    folded = [fold(name) for name in cited]
+    return len(folded) >= 2 and len(families) == len(folded) and initials == "".join(n[:1] for n in folded) and (
+        not set(families) & set(folded))
 
 
 def given_names_as_family_names(citation: Citation, ref: Reference) -> bool:
     """Whether ``ref`` writes as family names what ``citation`` shows to be given names (see
     :func:`_given_names_as_family_names`)."""
     people = ref.authors
-    return len(citation.authors) >= 2 and len(people) == len(citation.authors) and not any(
-        p.is_group for p in people) and "".join(fold(p.given[:1]) for p in people) == _first_letters(
-        citation.authors) and not {fold(p.family) for p in people} & {fold(n) for n in citation.authors}
+    return bool(people) and not any(p.is_group for p in people) and _names_swapped(
+        citation.authors, _initials(people), [fold(p.family) for p in people])
 
 
 def _same_names_other_order(citation: Citation, matcher: _Matcher) -> _Entry | None:

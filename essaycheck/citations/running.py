@@ -14,19 +14,12 @@ from ..model import Citation, Location, Paragraph
 from ..names import fold
 
 _WORD = re.compile(r"[A-Z][\w'’\-‐‑]*")
-_NAME_THEN_YEAR = re.compile(
-    r"(?P<names>(?P<first>[A-Z][\w\-‐‑]*)(?P<et_al>\s+et\s+al\.?)?(?:\s+(?:and|&)\s+(?P<second>[A-Z][\w\-‐‑]*))?)"
-    r"(?P<possessive>['’]s)?(?P<comma>,)?\s+(?P<year>(?:19|20)\d\d[a-z]?)\b(?![\)\]]|\s*\))"
-)
-# "introduced by Cho et al. in 2014": the year in the sentence after the names
-_NAME_IN_YEAR = re.compile(
-    r"(?P<names>(?P<first>[A-Z][\w\-‐‑]*)(?P<et_al>\s+et\s+al\.?)?(?:\s+(?:and|&)\s+(?P<second>[A-Z][\w\-‐‑]*))?)"
-    r"\s+in\s+(?P<year>(?:19|20)\d\d[a-z]?)\b(?!\s*\))"
-)
-_YEAR_THEN_NAME = re.compile(
-    r"\b[Ii]n\s+(?P<year>(?:19|20)\d\d[a-z]?),\s+(?P<names>(?P<first>[A-Z][\w\-‐‑]*)(?P<et_al>\s+et\s+al\.?)?"
-    r"(?:\s+(?:and|&)\s+(?P<second>[A-Z][\w\-‐‑]*))?)"
-)
+_NAMES = (r"(?P<names>(?P<first>[A-Z][\w\-‐‑]*)(?P<et_al>\s+et\s+al\.?)?"
+          r"(?:\s+(?:and|&)\s+(?P<second>[A-Z][\w\-‐‑]*))?)")
+_YEAR = r"(?P<year>(?:19|20)\d\d[a-z]?)\b"
+_NAME_THEN_YEAR = re.compile(rf"{_NAMES}(?P<possessive>['’]s)?(?P<comma>,)?\s+{_YEAR}(?![\)\]]|\s*\))")
+_NAME_IN_YEAR = re.compile(rf"{_NAMES}\s+in\s+{_YEAR}(?!\s*\))")  # "introduced by Cho et al. in 2014"
+_YEAR_THEN_NAME = re.compile(rf"\b[Ii]n\s+{_YEAR},\s+{_NAMES}")
 
 
 def running_citations(paragraph: Paragraph, works: dict[str, frozenset[str]],

@@ -108,18 +108,12 @@ def _parse(text: str) -> Draft:
         if not draft.get("title") and lead.rstrip().endswith((".", "?", "!")) and _title_standing_first(draft):
             # "How Aquaculture Works. (2008, May 23). Retrieved … from https://…": what stands first is no
             # group (no group's word in it), and nothing after the date is a title, so it is the title
-            for key in ("authors", "authors_text"):
-                draft.values.pop(key, None)
-            draft.group_author = False
-            read_title(lead.strip().rstrip("."), draft)
+            _lead_as_title(lead, draft)
         elif _site_after_title_first(draft, lead, rest):
             # "Recycled Cardboard Prices Reach Highs. (n.d.). Berg Mill Supply. Retrieved from https://…": a
             # long title stood first, and the short name after the date is the site it is on
             rest = f"{draft.values.pop('title')}. {rest}"
-            for key in ("authors", "authors_text"):
-                draft.values.pop(key, None)
-            draft.group_author = False
-            read_title(lead.strip().rstrip("."), draft)
+            _lead_as_title(lead, draft)
         if not draft.get("title"):
             draft.warnings.append("no title")
     read_source(rest, draft)
@@ -131,6 +125,14 @@ def _parse(text: str) -> Draft:
         draft.warnings.append("type of work not recognised")
     draft.values["type"] = kind
     return draft
+
+
+def _lead_as_title(lead: str, draft: Draft) -> None:
+    """What was read as a group author is the title."""
+    for key in ("authors", "authors_text"):
+        draft.values.pop(key, None)
+    draft.group_author = False
+    read_title(lead.strip().rstrip("."), draft)
 
 
 def _title_standing_first(draft: Draft) -> bool:

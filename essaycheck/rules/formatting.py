@@ -7,6 +7,7 @@ import difflib
 import re
 from dataclasses import replace
 
+from ..citations.lexicon import MONTHS
 from ..formatting.csl_items import apa_case
 from ..model import Reference, Severity
 from ..names import fold
@@ -244,7 +245,7 @@ def content_advice(ref: Reference) -> list[str]:
     elif ref.type == "chapter" and _JOURNAL_NAME.search(ref.container_title) and ref.volume:
         advice.append(f"“{ref.container_title}” is a journal: write the article as Journal Name, volume(issue), "
                       "pages, without “In” or “Vol.”")
-    if ref.issue and _MONTH_NAME.fullmatch(ref.issue):  # "222(March)"
+    if fold(ref.issue) in MONTHS:  # "222(March)"
         advice.append(f"give the issue number in the parentheses after the volume, not the month ({ref.issue})")
     # what a reference manager left, which a rendering from the entry's fields would repeat
     if _BRACKETED_ARTICLE.search(ref.text) and ref.type == "article-journal":
@@ -268,8 +269,6 @@ def content_advice(ref: Reference) -> list[str]:
 _EBOOKS = re.compile(r"(?:Springer|Elsevier|Routledge|Wiley|Palgrave|De Gruyter|CRC Press)\s+e-?Books", re.IGNORECASE)
 _JOURNAL_NAME = re.compile(JOURNAL_WORDS.pattern, re.IGNORECASE)  # "In International journal of … (Vol. 129"
 _PROCEEDINGS = re.compile(r"\b(?:Proceedings|Conference|Symposium|Workshop)\b", re.IGNORECASE)
-_MONTH_NAME = re.compile(r"(?:January|February|March|April|May|June|July|August|September|October|November|"
-                         r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?", re.IGNORECASE)
 _DAY_WITH_ZERO = re.compile(r"\b0\d\b")
 _EVENT_AS_TITLE = re.compile(r"(?:19|20)\d\d\s.{0,80}\b(?:conference|symposium|workshop|congress)\b", re.IGNORECASE)
 _BRACKETED_ARTICLE = re.compile(r"\[(?:Journal )?Article\]", re.IGNORECASE)
