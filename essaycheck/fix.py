@@ -452,10 +452,11 @@ def fix_text(report: Report, text: str, *, unsafe: bool = False) -> tuple[str, F
             result.skipped.append((problem, "its line could not be found"))
             continue
         line = lines[where.line - 1]
-        if line[where.start:where.end] != where.text:
+        span = _span_in(line, problem)  # (offsets count from the trimmed, markup-free text the reader made)
+        if span is None:
             result.skipped.append((problem, "its text could not be found"))
             continue
-        lines[where.line - 1] = line[:where.start] + problem.suggestion + line[where.end:]
+        lines[where.line - 1] = line[:span[0]] + problem.suggestion + line[span[1]:]
         result.applied.append(problem)
     _sort_text_list(report, lines, result)
     return "\n".join(lines), result

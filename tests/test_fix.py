@@ -292,3 +292,13 @@ def test_a_missing_doi_found_by_the_lookups_is_added_only_with_unsafe(tmp_path):
     assert texts[entry.location.paragraph].endswith(f"Cambridge University Press. {link}")
     inserted = ["".join(t.text for t in i.iter(f"{W}t")) for i in _document_xml(tmp_path / "unsafe.docx").iter(f"{W}ins")]
     assert inserted == [f" {link}"]  # only the link is inserted; the entry is not rewritten
+
+
+def test_a_text_fix_finds_its_words_on_an_indented_line_with_markup():
+    text = ("Essay\n\n   Identity matters in *every* field (Raj et. al., 2017) today.\n\nReferences\n\n"
+            "Raj, M., Fast, N. J., & Fisher, O. (2017). Identity and professional networking. *Personality and "
+            "Social Psychology Bulletin*, *43*(6), 772–784. https://doi.org/10.1177/0146167217697299\n")
+    report = essaycheck.check_text(text, OFFLINE, kind="md")
+    fixed, result = fix_text(report, text)
+    assert [p.rule for p in result.applied] == ["citation-form"] and not result.skipped
+    assert fixed.splitlines()[2] == "   Identity matters in *every* field (Raj et al., 2017) today."

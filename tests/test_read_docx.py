@@ -308,3 +308,28 @@ def test_importing_the_reader_is_cheap():
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
                             cwd=__file__.rsplit("/tests/", 1)[0])
     assert result.stdout.strip() == "[]"
+
+
+def test_each_paragraph_has_its_own_format_after_a_text_box(tmp_path):
+    justified = '<w:p><w:pPr><w:jc w:val="both"/></w:pPr><w:r><w:t>last</w:t></w:r></w:p>'
+    document = read_document(docx_from_xml(tmp_path / "b.docx", [p("host", text_box(p("boxed"))), justified],
+                                           footnotes=[p("note")]))
+    assert len(document.formats) == len(document.paragraphs)
+    last = next(paragraph for paragraph in document.paragraphs if paragraph.text == "last")
+    assert document.formats[last.index].alignment == "justify"
+
+
+def test_a_tracked_change_of_the_page_is_no_section(tmp_path):
+    import docx
+    from docx.oxml import parse_xml as docx_xml
+    from docx.oxml.ns import nsdecls
+
+    document = docx.Document()
+    document.add_paragraph("Text")
+    sect_pr = document.sections[0]._sectPr
+    sect_pr.append(docx_xml(f'<w:sectPrChange {nsdecls("w")} w:id="1" w:author="A" w:date="2026-01-01T00:00:00Z">'
+                            '<w:sectPr><w:pgMar w:top="2880" w:right="2880" w:bottom="2880" w:left="2880"/>'
+                            "</w:sectPr></w:sectPrChange>"))
+    document.save(tmp_path / "s.docx")
+    sections = read_document(tmp_path / "s.docx").sections
+    assert len(sections) == 1 and sections[0].left != 2.0

@@ -84,7 +84,10 @@ def _sections(package: Package, body, relationships: dict) -> tuple[SectionForma
     for identifier, (kind, target, external) in relationships.items():
         if kind == "header" and not external:
             headers[identifier] = _optional_xml(package, target)
-    return tuple(section_format(sect_pr, headers) for sect_pr in body.iter(w("sectPr")))
+    # (a tracked change keeps the section's former page in w:sectPrChange/w:sectPr: that is no section)
+    change = w("sectPrChange")
+    return tuple(section_format(sect_pr, headers) for sect_pr in body.iter(w("sectPr"))
+                 if sect_pr.getparent() is None or sect_pr.getparent().tag != change)
 
 
 def _optional_xml(package: Package, name: str):
@@ -227,7 +230,7 @@ class _Reader:
     def __init__(self, path: str, styles: StyleSheet, formats: FormatReader | None = None) -> None:
         self.styles = styles
         self.format_reader = formats or FormatReader()
-        self.formats: list[ParagraphFormat] = []  # one per paragraph of the body (notes have none)
+        self.formats: list[ParagraphFormat] = []  # one per paragraph
         self.blank_lines = 0  # empty paragraphs since the last one with text
         self.page_break = False  # a page break since the last paragraph with text
         self.pages_recorded = False
@@ -342,11 +345,12 @@ class _Reader:
             self.paragraphs.append(trimmed_paragraph(
                 len(self.paragraphs), text, line.italic_spans(), line.links,
                 style=self.styles.name(style_id), part=part, is_heading=is_heading))
-            if part in ("body", "table"):
-                self.formats.append(self.format_reader.paragraph(
-                    properties, style_id, fonts=line.fonts, table_style=self.table_style if part == "table" else "",
-                    blank_before=self.blank_lines, starts_with_tab=line.starts_with_tab, faked_indent=line.faked_indent,
-                    break_before=self.page_break, bold=line.mostly_bold()))
+            # one format per paragraph, so that ``formats[p.index]`` is p's; a text box's or a note's is
+            # not judged (its page is not the essay's), and keeps the defaults
+            self.formats.append(self.format_reader.paragraph(
+                properties, style_id, fonts=line.fonts, table_style=self.table_style if part == "table" else "",
+                blank_before=self.blank_lines, starts_with_tab=line.starts_with_tab, faked_indent=line.faked_indent,
+                break_before=self.page_break, bold=line.mostly_bold()) if part in ("body", "table") else ParagraphFormat())
             self.blank_lines, self.page_break = 0, line.break_after
         else:
             self.blank_lines += 1

@@ -24,7 +24,7 @@ from lxml import etree
 
 from ..model import ParagraphFormat, SectionFormat
 from .units import half_points_to_points, line_units_to_multiple, twips_to_inches, twips_to_points
-from .wordml import short_tag, toggle, w
+from .wordml import r, short_tag, toggle, w
 
 _A_NS = "http://schemas.openxmlformats.org/drawingml/2006/main"
 _ALIGNMENTS = {"left": "left", "start": "left", "center": "center", "right": "right", "end": "right",
@@ -315,13 +315,10 @@ def section_format(sect_pr, headers: dict[str, object]) -> SectionFormat:
     where = ""
     if sect_pr is not None:
         for reference in sect_pr.findall(w("headerReference")):
-            root = headers.get(reference.get(_R_ID, ""))
+            root = headers.get(reference.get(r("id"), ""))
             if root is not None:
                 where = where or page_number_place(root)
     return SectionFormat(margin("top"), margin("right"), margin("bottom"), margin("left"), where)
-
-
-_R_ID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
 
 
 def page_number_place(header) -> str:
