@@ -200,3 +200,12 @@ def test_the_corrected_entry_of_reference_format_is_in_sentence_case_too():
              "Granovetter, M. S. (1973). The Strength of Weak Ties. American Journal of Sociology, 78 (6), 1360–1380.\n")
     (finding,) = _problems(essay, "reference-format")
     assert "The strength of weak ties. American Journal of Sociology, 78(6)" in finding.suggestion
+
+
+def test_the_corrected_entry_keeps_a_name_the_essay_shows():
+    essay = ("Mentoring\nStudents in the Bridges Program stayed longer (Ode, 2020), and the Bridges Program grew.\n"
+             "References\nOde, A. (2020). Evaluating the Bridges Program. Journal of Lantern Mentoring, 3 (2), 1–9.\n")
+    report = check_text(essay, OFFLINE)
+    (entry,) = [p for p in report.problems if p.rule == "reference-format"]
+    assert "Evaluating the Bridges Program." in entry.suggestion
+    assert not [p for p in report.problems if p.rule == "title-case"]

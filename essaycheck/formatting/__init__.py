@@ -25,11 +25,13 @@ def reference_to_csl(ref: "Reference") -> dict:
     return convert(ref)
 
 
-def render_entries(items: list[dict], style: str = "apa", in_text: bool = False) -> "list[RenderedEntry]":
-    """The formatted entries of ``items`` in bibliography order (year suffixes assigned)."""
+def render_entries(items: list[dict], style: str = "apa", in_text: bool = False,
+                   keep: frozenset[str] = frozenset()) -> "list[RenderedEntry]":
+    """The formatted entries of ``items`` in bibliography order (year suffixes assigned); ``keep``:
+    the essay's proper nouns, which APA's sentence case leaves capitalised."""
     from .render import render_entries as render
 
-    return render(items, style, in_text=in_text)
+    return render(items, style, in_text=in_text, keep=keep)
 
 
 def format_bibliography(items: list[dict], style: str = "apa", to: str = "text") -> str | bytes:

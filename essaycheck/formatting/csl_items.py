@@ -131,11 +131,8 @@ def apa_case(item: dict, keep: frozenset[str] = frozenset()) -> dict:
     sentence case when it is written in title case, the first word after a colon capitalised, a
     periodical's name in title case, a chapter's book title in sentence case. Titles with markup,
     in capitals or in another language are left as they are. ``keep``: words and names known
-    to be proper nouns (the essay's); the item's own authors are added."""
+    to be proper nouns (the essay's, and the authors': see :func:`family_names`)."""
     from ..casing import capitalised_after_colons, is_title_case, journal_title_case, sentence_case
-
-    names = {str(person.get("family") or "").lower() for person in item.get("author") or [] if isinstance(person, dict)}
-    keep = keep | frozenset(name for name in names if name)
 
     def sentence(value):
         if not isinstance(value, str) or "<" in value:
@@ -151,6 +148,12 @@ def apa_case(item: dict, keep: frozenset[str] = frozenset()) -> dict:
         elif item.get("type") in _BOOK_CONTAINERS and "Proceedings" not in container and "Conference" not in container:
             cased["container-title"] = sentence(container)
     return cased
+
+
+def family_names(items: list[dict]) -> frozenset[str]:
+    """The authors' family names of ``items``, lower case: names a title may hold."""
+    return frozenset(str(person.get("family") or "").lower() for item in items for person in item.get("author") or []
+                     if isinstance(person, dict) and person.get("family"))
 
 
 def load_items(path: str | Path) -> list[dict]:

@@ -8,7 +8,7 @@ import warnings
 from dataclasses import dataclass, field, replace
 
 from . import fixes, markup
-from .csl_items import apa_case
+from .csl_items import apa_case, family_names
 from .sorting import apa_order, assign_year_suffixes
 from .style import DEFAULT_STYLE, is_apa, load_style
 
@@ -48,19 +48,23 @@ def _citation_items(items: list[dict]) -> list:
     return cites
 
 
-def prepare(items: list[dict], style) -> list[dict]:
-    """Fixed copies of ``items`` in bibliography order, year suffixes assigned (APA styles)."""
+def prepare(items: list[dict], style, keep: frozenset[str] = frozenset()) -> list[dict]:
+    """Fixed copies of ``items`` in bibliography order, year suffixes assigned, titles in APA 7's
+    capitals (APA styles; ``keep``: the essay's proper nouns, see :func:`csl_items.apa_case`)."""
     fixed = [fixes.fix_item(item) for item in items]
     if not is_apa(style):
         return fixed
-    return apa_order([apa_case(fixes.drop_publisher_same_as_author(item)) for item in fixed])
+    keep = keep | family_names(fixed)
+    return apa_order([apa_case(fixes.drop_publisher_same_as_author(item), keep) for item in fixed])
 
 
-def render_entries(items: list[dict], style: str = DEFAULT_STYLE, in_text: bool = False) -> list[RenderedEntry]:
-    """The bibliography of ``items`` in order; ``in_text`` adds the parenthetical and narrative forms."""
+def render_entries(items: list[dict], style: str = DEFAULT_STYLE, in_text: bool = False,
+                   keep: frozenset[str] = frozenset()) -> list[RenderedEntry]:
+    """The bibliography of ``items`` in order; ``in_text`` adds the parenthetical and narrative forms;
+    ``keep``: the essay's proper nouns, which APA's sentence case leaves capitalised."""
     parsed = load_style(style)
     apa = is_apa(parsed)
-    ordered = prepare(items, parsed)
+    ordered = prepare(items, parsed, keep)
     cites = _citation_items(ordered)
     if not apa and cites and parsed.root.bibliography.sort is not None:
         cites = parsed.sort_bibliography(cites)
@@ -170,8 +174,6 @@ def format_references(references, records: dict | None = None, style: str = DEFA
     from .csl_items import best_item
 
     items = [best_item(ref, ((records or {}).get(ref.index) or {}).get("csl")) for ref in references]
-    if keep and is_apa(load_style(style)):
-        items = [apa_case(item, keep) for item in items]
     by_id = {item["id"]: ref.index for item, ref in zip(items, references)}
-    return {by_id[entry.id]: entry for entry in render_entries(items, style, in_text=True)}
+    return {by_id[entry.id]: entry for entry in render_entries(items, style, in_text=True, keep=keep or frozenset())}
 

@@ -139,10 +139,11 @@ def _case_finding(ctx: CheckContext, ref: Reference, text: str, keep: frozenset[
             return None
         return _finding(ctx, ref, text, f"{what} “{text}” is in title case. APA 7 writes the title of an article, "
                         "book, chapter, report or web page in sentence case: a capital only for the first word, "
-                        "the first word after a colon, and names and acronyms.", sentence_case(text, keep))
+                        "the first word after a colon, and names and acronyms.",
+                        capitalised_after_colons(sentence_case(text, keep)))
     main, colon, subtitle = text.partition(": ")
     if colon and is_title_case(main, keep) and not _product_name(main, ref):  # "Data Privacy in Machine Learning: A …"
-        corrected = f"{sentence_case(main, keep)}: {capitalised_after_colons('x: ' + subtitle)[3:]}"
+        corrected = capitalised_after_colons(f"{sentence_case(main, keep)}: {subtitle}")
         return _finding(ctx, ref, text, f"{what} “{text}” is in title case before the colon. APA 7 writes a title "
                         "in sentence case: a capital only for the first word, the first word after a colon, and names "
                         "and acronyms.", corrected)

@@ -8,7 +8,6 @@ import re
 from dataclasses import replace
 
 from ..citations.lexicon import MONTHS
-from ..formatting.csl_items import apa_case
 from ..model import Reference, Severity
 from ..names import fold
 from ..references import names_a_publisher, slips
@@ -72,12 +71,12 @@ def formatted(ctx: CheckContext) -> dict[int, tuple]:
             continue  # a repeated entry is duplicate-reference's; rendering it would add a/b letters
         record = _record_csl(ctx, ref.index)
         if _trustworthy(ref, record is not None):
-            items.append(apa_case(expected_item(ref, record), proper(ctx)))
+            items.append(expected_item(ref, record))
             sources[f"ref-{ref.index}"] = (ref.index, "record" if record else "entry")
     result: dict[int, tuple] = {}
     if items:
         try:
-            entries = render_entries(items)
+            entries = render_entries(items, keep=proper(ctx))
         except Exception:  # noqa: BLE001 - a third-party engine on student data must not stop the check
             entries = []
         for entry in entries:
