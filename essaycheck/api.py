@@ -41,12 +41,49 @@ def check_text(text: str, settings: Settings | None = None, *, kind: str = "txt"
 
 def check_document(document: Document, settings: Settings | None = None, *, resolution=None,
                    resolver=None, progress=None) -> Report:
-    """Run the pipeline on a document that is already read."""
-    with collector_paused():  # a check makes many small objects and no cycles worth a collection
-        return _check_document(document, settings or Settings(), resolution, resolver, progress)
+    """Run the pipeline on a document that is already read.
+
+    The collector waits while the essay is parsed and checked, which makes many small objects and
+    no cycles worth a collection; not while the lookups wait on the network."""
+    settings = settings or Settings()
+    with collector_paused():
+        sections, references, citations, managed, managed_links, links = _read_works(document)
+    records: dict[int, dict] = {}
+    problems: list[Diagnostic] = []
+    if settings.resolve and references:
+        if resolution is None and resolver is not None:
+            resolution = resolver.resolve(references, progress)
+        elif resolution is None:
+            from .resolve import resolve_references
+
+            resolution = resolve_references(references, settings, progress=progress)
+        records = dict(resolution.records)
+        problems.extend(resolution.problems)
+    with collector_paused():
+        context = CheckContext(document, sections, citations, references, links, records, managed=managed,
+                               managed_links=managed_links)
+        problems = lookups_on_records(problems, context) + run_rules(context, settings)
+    problems.sort(key=Diagnostic.sort_key)
+    report = Report(
+        file=document.path,
+        document=document,
+        citations=citations,
+        references=references,
+        links=links,
+        problems=tuple(problems),
+        reference_heading=sections.heading,
+        records=records,
+        managed=managed,
+        managed_links=managed_links,
+    )
+    if PROPER_WORDS in context.memo:  # the report's corrected list puts titles in the same case
+        report.memo[PROPER_WORDS] = context.memo[PROPER_WORDS]
+    return report
 
 
-def _check_document(document: Document, settings: Settings, resolution, resolver, progress) -> Report:
+def _read_works(document: Document):
+    """The essay's sections, its entries, its citations (and what a reference manager stored) and
+    the link of each citation to its entry."""
     sections = split_sections(document)
     references = parse_reference_list(sections.references)
     known_names = frozenset(fold(name) for ref in references for name in ref.family_names) | frozenset(
@@ -64,35 +101,4 @@ def _check_document(document: Document, settings: Settings, resolution, resolver
     links = link_citations(citations, references)
     if managed_links is not None:
         links = relinked(links, managed_links.cites, managed_links.entries)
-
-    records: dict[int, dict] = {}
-    problems: list[Diagnostic] = []
-    if settings.resolve and references:
-        if resolution is None and resolver is not None:
-            resolution = resolver.resolve(references, progress)
-        elif resolution is None:
-            from .resolve import resolve_references
-
-            resolution = resolve_references(references, settings, progress=progress)
-        records = dict(resolution.records)
-        problems.extend(resolution.problems)
-
-    context = CheckContext(document, sections, citations, references, links, records, managed=managed,
-                           managed_links=managed_links)
-    problems = lookups_on_records(problems, context) + run_rules(context, settings)
-    problems.sort(key=Diagnostic.sort_key)
-    report = Report(
-        file=document.path,
-        document=document,
-        citations=citations,
-        references=references,
-        links=links,
-        problems=tuple(problems),
-        reference_heading=sections.heading,
-        records=records,
-        managed=managed,
-        managed_links=managed_links,
-    )
-    if PROPER_WORDS in context.memo:  # the report's corrected list puts titles in the same case
-        report.memo[PROPER_WORDS] = context.memo[PROPER_WORDS]
-    return report
+    return sections, references, citations, managed, managed_links, links

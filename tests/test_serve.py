@@ -385,3 +385,13 @@ def test_limits_come_from_the_serve_table(tmp_path):
         limits_from_table({"max-checks": 0}, "x.toml")
     with pytest.raises(ConfigError, match="positive"):
         limits_from_table({"max-checks": True}, "x.toml")
+
+
+def test_assets_are_read_once_and_other_names_are_not_kept():
+    from essaycheck.serve.page import _assets, asset
+
+    assert asset("page.js")[1].startswith("text/javascript") and asset("report.css")[1].startswith("text/css")
+    known = dict(_assets())
+    for name in ("../secret", "x.js", ".page.js", "page.js/", "a" * 300):
+        assert asset(name) is None
+    assert _assets() == known  # nothing a client asked for was added

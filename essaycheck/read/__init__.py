@@ -14,6 +14,7 @@ from dataclasses import replace
 from ..errors import InputError
 from ..model import Document, Paragraph
 from .disk import read_file_bytes
+from .collector import collector_paused
 from .sniff import KINDS, sniff
 from .text import decode_text, normalise_text, text_paragraphs
 
@@ -25,8 +26,14 @@ READERS = {"odt": ("odt", "odt_paragraphs"), "pdf": ("pdf", "pdf_paragraphs"), "
 
 
 def read_document(path) -> Document:
-    """Read the essay at ``path`` into its paragraphs in reading order (any kind :func:`sniff` names)."""
-    name = os.fspath(path)
+    """Read the essay at ``path`` into its paragraphs in reading order (any kind :func:`sniff` names).
+
+    The collector waits while it is read: an object per run, character or format, and no cycles."""
+    with collector_paused():
+        return _read(os.fspath(path))
+
+
+def _read(name: str) -> Document:
     data = read_file_bytes(name)
     kind = sniff(data, name)
     if kind == "docx":
@@ -58,11 +65,9 @@ def _text_paragraphs(text: str, kind: str, path: str) -> tuple[Paragraph, ...]:
 
 
 def _docx_contents(data: bytes, path: str):
-    from .collector import collector_paused
     from .docx import docx_contents
 
-    with collector_paused():  # an object per run and per character format
-        return docx_contents(data, path)
+    return docx_contents(data, path)
 
 
 def _guarded(read, path: str, kind: str):

@@ -102,14 +102,20 @@ class _State:
         self.limits = limits
         self.rate = RateLimiter(limits.checks_per_minute)
         self.gate = CheckGate(limits.max_checks, limits.max_waiting)
+        # one HTTP session (its cache, connections and per-host rate limits) for every lookup of the process
+        self.session = None
+        if self.settings.resolve and not self.settings.offline:
+            from ..resolve import make_session
+
+            self.session = make_session(self.settings)
+        from .page import page_html
+
+        self.page_text = page_html(limits, offline=self.session is None)
 
     # --- the page --------------------------------------------------------------------------
 
     async def page(self, request: Request) -> Response:
-        from .page import page_html
-
-        return Response(page_html(self.limits, offline=not self.settings.resolve or self.settings.offline),
-                        media_type="text/html; charset=utf-8")
+        return Response(self.page_text, media_type="text/html; charset=utf-8")
 
     async def asset(self, request: Request) -> Response:
         from .page import asset
@@ -148,7 +154,7 @@ class _State:
         except Busy:
             return _busy()
         try:
-            result = await asyncio.to_thread(check_upload, data, name, self.settings)
+            result = await asyncio.to_thread(check_upload, data, name, self.settings, session=self.session)
         except UploadError as error:
             return _error(422, str(error))
         finally:
@@ -198,7 +204,8 @@ class _State:
             def progress(done: int, total: int) -> None:
                 loop.call_soon_threadsafe(events.put_nowait, {"event": "progress", "done": done, "total": total})
 
-            task = asyncio.ensure_future(asyncio.to_thread(check_upload, data, name, self.settings, progress))
+            task = asyncio.ensure_future(asyncio.to_thread(check_upload, data, name, self.settings, progress,
+                                                          session=self.session))
             while not task.done():
                 getter = asyncio.ensure_future(events.get())
                 await asyncio.wait({task, getter}, return_when=asyncio.FIRST_COMPLETED)
@@ -235,7 +242,7 @@ class _State:
             return _error(400, "Paste a DOI (such as 10.1177/0146167217697299) or a doi.org link.")
         from .cite import cite_doi
 
-        answer, status = await asyncio.to_thread(cite_doi, doi, self.settings)
+        answer, status = await asyncio.to_thread(cite_doi, doi, self.settings, self.session)
         return JSONResponse(answer, status_code=status)
 
 

@@ -9,7 +9,6 @@ from __future__ import annotations
 import base64
 import os
 import re
-import shutil
 import tempfile
 import unicodedata
 from dataclasses import dataclass
@@ -57,30 +56,35 @@ def display_name(name: str | None) -> str:
 
 
 def check_upload(data: bytes, name: str | None, settings: Settings,
-                 progress: Callable[[int, int], None] | None = None) -> CheckedUpload:
+                 progress: Callable[[int, int], None] | None = None, *, session=None) -> CheckedUpload:
     """Check the uploaded ``data``; raises :class:`UploadError` with a student's message when it
-    cannot be read (the temporary folder's path is never in it)."""
+    cannot be read (the temporary folder's path is never in it). ``session``: the server's HTTP
+    session for the lookups (a new one otherwise)."""
     shown = display_name(name)
-    folder = Path(tempfile.mkdtemp(prefix="essaycheck-upload-"))
-    try:
+    with tempfile.TemporaryDirectory(prefix="essaycheck-upload-", ignore_cleanup_errors=True) as temporary:
+        folder = Path(temporary)
         path = folder / shown
         with open(path, "xb") as handle:
             handle.write(data)
         try:
-            return _checked(path, shown, settings, progress)
+            return _checked(path, shown, settings, progress, session)
         except EssaycheckError as error:
             raise UploadError(str(error).replace(f"{folder}{os.sep}", "")) from None
-    finally:
-        shutil.rmtree(folder, ignore_errors=True)
 
 
-def _checked(path: Path, shown: str, settings: Settings, progress) -> CheckedUpload:
+def _checked(path: Path, shown: str, settings: Settings, progress, session) -> CheckedUpload:
     from ..annotate import ANNOTATED_KINDS, annotate_copy
     from ..api import check
     from ..render.html import report_body
     from ..render.json import report_to_json
 
-    report = check(path, settings, progress=progress)
+    if session is not None and settings.resolve:
+        from ..resolve.resolver import Resolver
+
+        with Resolver(settings, session) as resolver:  # (its memo is this essay's; the session is shared)
+            report = check(path, settings, resolver=resolver, progress=progress)
+    else:
+        report = check(path, settings, progress=progress)
     stem = Path(shown).stem or "essay"
     downloads: dict[str, tuple[str, str, bytes]] = {}
     if report.document.kind in ANNOTATED_KINDS:

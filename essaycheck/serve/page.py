@@ -45,7 +45,7 @@ up to {limits.max_upload_mb:g} MB.</p>
 </form>
 <div id="status" role="status" aria-live="polite"></div>
 <div id="downloads" hidden><h2>Downloads</h2><ul></ul></div>
-<form id="cite" class="cite">
+<form id="cite" class="cite"{" hidden" if offline else ""}>
 <label for="doi">Cite a DOI</label>
 <input id="doi" name="doi" type="text" placeholder="10.1177/0146167217697299 or https://doi.org/..."
  autocomplete="off" spellcheck="false">
@@ -59,17 +59,19 @@ up to {limits.max_upload_mb:g} MB.</p>
 """
 
 
-@cache
 def asset(name: str) -> tuple[bytes, str] | None:
-    """(body, media type) of one of the page's assets, or None."""
-    if name == "report.css":
-        from ..render.html import PAGE_CSS
+    """(body, media type) of one of the page's assets, or None (any other name a client asks for)."""
+    return _assets().get(name)
 
-        return PAGE_CSS.encode("utf-8"), _TYPES[".css"]
-    suffix = name[name.rfind("."):] if "." in name else ""
-    if suffix not in _TYPES or "/" in name or name.startswith("."):
-        return None
-    try:
-        return resources.files(__package__).joinpath("assets", name).read_bytes(), _TYPES[suffix]
-    except (FileNotFoundError, IsADirectoryError, OSError):
-        return None
+
+@cache
+def _assets() -> dict[str, tuple[bytes, str]]:
+    """The page's assets, read once: the report's stylesheet and the files of ``assets/``."""
+    from ..render.html import PAGE_CSS
+
+    found = {"report.css": (PAGE_CSS.encode("utf-8"), _TYPES[".css"])}
+    for item in resources.files(__package__).joinpath("assets").iterdir():
+        suffix = item.name[item.name.rfind("."):]
+        if suffix in _TYPES:
+            found[item.name] = (item.read_bytes(), _TYPES[suffix])
+    return found
