@@ -411,3 +411,16 @@ def test_text_files_carry_no_layout_and_get_no_layout_finding(name):
     report = essaycheck.check(path, Settings(resolve=False))
     assert report.document.formats == () and report.document.sections == ()
     assert [p.rule for p in report.problems if p.rule.startswith("layout-")] == []
+
+
+def test_spaced_pairs_of_entries_are_counted_by_place_not_by_format():
+    from essaycheck.api import check_document
+    from essaycheck.rules.examples import BRAUN, RAJ, WENGER, essay, layout_document
+
+    cite = "Networks matter (Raj et al., 2017), themes emerged (Braun & Clarke, 2006) and identity (Wenger, 1998)."
+    spaced, plain = "⟪left=0.5 first=-0.5 line=2 before=12 after=12⟫", "⟪left=0.5 first=-0.5 line=2⟫"
+    # the first and third entries have the same format: both pairs are spaced, by one or the other
+    text = essay(cite, spaced + BRAUN, plain + RAJ, spaced + WENGER)
+    report = check_document(layout_document(text), Settings(resolve=False, select=("layout-reference-spacing",)))
+    (finding,) = report.problems
+    assert "between the entries" in finding.message and "pairs" not in finding.message

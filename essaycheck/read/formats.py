@@ -23,7 +23,7 @@ from dataclasses import replace
 from lxml import etree
 
 from ..model import ParagraphFormat, SectionFormat
-from .units import half_points_to_points, line_units_to_multiple, twips_to_inches, twips_to_points
+from .units import half_points_to_points, line_units_to_multiple, as_number, twips_to_inches, twips_to_points
 from .wordml import r, short_tag, toggle, w
 
 _A_NS = "http://schemas.openxmlformats.org/drawingml/2006/main"
@@ -197,10 +197,10 @@ def _first_line(layers: list) -> float:
             continue
         hanging = found.get(w("hanging"))
         if hanging is not None:
-            return -float(hanging) if _is_number(hanging) else 0.0
+            return -(as_number(hanging) or 0.0)
         first = found.get(w("firstLine"))
         if first is not None:
-            return float(first) if _is_number(first) else 0.0
+            return as_number(first) or 0.0
     return 0.0
 
 
@@ -279,14 +279,6 @@ def _size(layers: list) -> float | None:
         if found is not None:
             return half_points_to_points(found.get(w("val")))
     return 10.0  # Word's own default when nothing says
-
-
-def _is_number(value: str) -> bool:
-    try:
-        float(value)
-    except ValueError:
-        return False
-    return True
 
 
 def _theme_fonts(theme_root) -> dict[str, str]:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from ..model import ParagraphFormat, Severity
+from ..read.units import CM_PER_INCH
 from .base import CheckContext, Finding, rule
 from .examples import BRAUN, RAJ, WENGER, essay
 
@@ -34,7 +35,7 @@ def _entry_formats(ctx: CheckContext) -> list[tuple[int, ParagraphFormat]]:
 
 
 def _cm(inches: float) -> str:
-    return f"{inches * 2.54:.2f}".rstrip("0").rstrip(".") + " cm"
+    return f"{inches * CM_PER_INCH:.2f}".rstrip("0").rstrip(".") + " cm"
 
 
 @rule("layout-hanging-indent", Severity.WARNING,
@@ -96,10 +97,10 @@ def layout_reference_spacing(ctx: CheckContext):
     entries = _entry_formats(ctx)
     if len(entries) < 2:
         return
-    later = entries[1:]  # space before the first entry does not come between entries
     single = [f for _, f in entries if f.line_spacing is None or not 1.9 <= f.line_spacing <= 2.1]
-    spaced = [f for _, f in later if f.blank_before or (not f.contextual_spacing and f.space_before >= 1)]
-    spaced += [f for _, f in entries[:-1] if not f.contextual_spacing and f.space_after >= 1 and f not in spaced]
+    # (space before the first entry does not come between entries)
+    later = list(zip((f for _, f in entries), (f for _, f in entries[1:])))  # each pair of entries, in order
+    spaced = [pair for pair in later if _space_between(*pair)]
     problems = []
     if 2 * len(single) >= len(entries):
         spacings = {f.line_spacing for f in single}
@@ -113,6 +114,13 @@ def layout_reference_spacing(ctx: CheckContext):
         yield Finding(f"In your reference list, {', and '.join(problems)}. APA 7 double-spaces the list with no extra "
                       "space between entries. In Word, select the list, open Paragraph and set Line spacing: "
                       "Double, Spacing Before and After: 0 pt, and delete any empty lines between entries.")
+
+
+def _space_between(first: ParagraphFormat, second: ParagraphFormat) -> bool:
+    """Extra space between two entries: an empty line, or space after the first or before the second
+    (none when Word's "Don't add space between paragraphs of the same style" is on for it)."""
+    return bool(second.blank_before or not second.contextual_spacing and second.space_before >= 1
+                or not first.contextual_spacing and first.space_after >= 1)
 
 
 def _count(number: int, total: int, verb: str = "are") -> str:
@@ -294,7 +302,7 @@ def layout_margins(ctx: CheckContext):
             if value is not None and abs(value - 1.0) > 0.06:
                 wrong.setdefault(side, value)
     if wrong:
-        sides = ", ".join(f"{side} {value * 2.54:.2f} cm ({value:.2f} in)" for side, value in wrong.items())
+        sides = ", ".join(f"{side} {value * CM_PER_INCH:.2f} cm ({value:.2f} in)" for side, value in wrong.items())
         yield Finding(f"Your page margins are not 1 in (2.54 cm): {sides}. APA 7 sets every margin to 1 in. In "
                       "Word: Layout, Margins, Normal (2.54 cm all round).")
 
@@ -504,7 +512,8 @@ def layout_title_page(ctx: CheckContext):
     if layout.alignment != "center" or not layout.bold:
         missing.append("the title bold and centred")
     texts = [p.text for p in page[1:]]
-    for name, pattern in (("your university or department", _AFFILIATION), ("the instructor's name", _INSTRUCTOR),
+    for name, pattern in (("your university or department", _AFFILIATION),
+                          ("the instructor's name (with a title such as Dr. or Prof.)", _INSTRUCTOR),
                           ("the date", _DATE)):
         if not any(pattern.search(text) for text in texts):
             missing.append(name)

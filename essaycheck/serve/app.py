@@ -139,8 +139,7 @@ class _State:
         try:
             data = await self._body(request)
         except _TooLarge:
-            return _error(413, f"The file is larger than {self.limits.max_upload_mb:g} MB, the most this page "
-                               "takes. An essay is far smaller: check that you picked the right file.")
+            return self._too_large()
         except ClientDisconnect:
             return Response(status_code=400)
         if not data:
@@ -161,6 +160,10 @@ class _State:
             self.gate.leave()
         return JSONResponse(result.to_json())
 
+    def _too_large(self) -> JSONResponse:
+        return _error(413, f"The file is larger than {self.limits.max_upload_mb:g} MB, the most this page takes. "
+                           "An essay is far smaller: check that you picked the right file.")
+
     def _refusal(self, request: Request) -> Response | None:
         """An answer that refuses the upload before any of it is read, else None."""
         wait = self.rate.try_take(request.client.host if request.client else "?")
@@ -170,8 +173,7 @@ class _State:
                           headers={"Retry-After": retry_after(wait)})
         length = request.headers.get("content-length")
         if length is not None and (not length.isdigit() or int(length) > self.limits.max_upload_bytes):
-            return _error(413, f"The file is larger than {self.limits.max_upload_mb:g} MB, the most this page "
-                               "takes. An essay is far smaller: check that you picked the right file.")
+            return self._too_large()
         return None
 
     async def _body(self, request: Request) -> bytes:
