@@ -248,7 +248,7 @@ def is_english(title: str) -> bool:
     foreign = sum(w in _FOREIGN_WORDS and w not in _ENGLISH_FUNCTION_WORDS for w in words)
     if foreign and foreign >= sum(w in _ENGLISH_FUNCTION_WORDS for w in words):
         return False
-    known = sum(w in MINOR_WORDS or _is_proper(w) or any(_in_lists(s) for s in _stems(w)) for w in words)
+    known = sum(w in MINOR_WORDS or _is_proper(w) or is_common(w) for w in words)
     return known >= 0.6 * len(words)
 
 
